@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false, // everything is imported explicitly (`@/lib/...`), nothing auto-imported
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
+    // Each permission is explained in README.md → "Permissions".
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    host_permissions: [...SUPPORTED_HOST_PATTERNS],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSave__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'vietlao-reader@vietlao.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['tests/e2e/artifacts/**', '.tools/**'],
+  },
+});
