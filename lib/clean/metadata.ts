@@ -1,0 +1,126 @@
+/**
+ * Step 5 of the pipeline: the article's metadata, read from the (cloned) page before any
+ * element is removed. Every value says where it came from in the order it is tried.
+ */
+import { normalizeSpaces } from '@/lib/text/vietnamese';
+import { parseMachineDate, parseVietnameseDate } from './dates';
+import type { SiteRule } from './sites';
+
+export interface PageMetadata {
+  title: string | null;
+  lead: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  siteName: string;
+  canonicalUrl: string;
+  leadImage: string | null;
+  lang: string;
+  ogType: string | null;
+}
+
+const text = (el: Element | null | undefined): string | null => {
+  const t = el ? normalizeSpaces(el.textContent ?? '') : '';
+  return t === '' ? null : t;
+};
+
+function meta(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+function firstText(doc: Document, selectors: readonly string[], exclude: readonly string[] = []): string | null {
+  for (const sel of selectors) {
+    for (const el of doc.querySelectorAll(sel)) {
+      if (exclude.some((x) => el.closest(x))) continue;
+      const t = text(el);
+      if (t) return t;
+    }
+  }
+  return null;
+}
+
+/** JSON-LD objects of the page (NewsArticle and friends), flattened through @graph. */
+function jsonLd(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const data: unknown = JSON.parse(s.textContent ?? '');
+      const stack = [data];
+      while (stack.length) {
+        const v = stack.pop();
+        if (Array.isArray(v)) stack.push(...v);
+        else if (v && typeof v === 'object') {
+          out.push(v as Record<string, unknown>);
+          const graph = (v as Record<string, unknown>)['@graph'];
+          if (graph) stack.push(graph);
+        }
+      }
+    } catch {
+      // broken JSON-LD is common; ignore it
+    }
+  }
+  return out;
+}
+
+function ldString(objs: Record<string, unknown>[], key: string): string | null {
+  for (const o of objs) {
+    const v = o[key];
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>).name === 'string') {
+      return String((v as Record<string, unknown>).name);
+    }
+    if (Array.isArray(v) && v[0] && typeof v[0] === 'object' && typeof (v[0] as Record<string, unknown>).name === 'string') {
+      return String((v[0] as Record<string, unknown>).name);
+    }
+  }
+  return null;
+}
+
+function absolute(href: string | null, base: string): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The publish date: machine-readable tags first, then the site's printed date line. */
+function publishedAt(doc: Document, rule: SiteRule, ld: Record<string, unknown>[]): string | null {
+  const machine = parseMachineDate(meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date.issued') ?? ldString(ld, 'datePublished'));
+  if (machine) return machine;
+  for (const sel of [...rule.date, 'time[datetime]']) {
+    for (const el of doc.querySelectorAll(sel)) {
+      if ((rule.notDate ?? []).some((x) => el.closest(x))) continue;
+      const parsed = parseMachineDate(el.getAttribute('datetime')) ?? parseVietnameseDate(el.textContent);
+      if (parsed) return parsed;
+    }
+  }
+  return null;
+}
+
+export function readMetadata(doc: Document, url: string, rule: SiteRule, host: string): PageMetadata {
+  const ld = jsonLd(doc);
+  const stripSuffix = (t: string | null) => (t && rule.titleSuffix ? t.replace(rule.titleSuffix, '').trim() : t);
+  const title = firstText(doc, rule.title) ?? stripSuffix(meta(doc, 'og:title')) ?? stripSuffix(text(doc.querySelector('title')));
+  const siteName = rule.siteName?.(host) ?? meta(doc, 'og:site_name') ?? host;
+  const byline = firstText(doc, rule.byline) ?? meta(doc, 'author', 'article:author') ?? ldString(ld, 'author');
+  // Sites put their own name in meta author / JSON-LD author: that is not a byline.
+  const isSiteItself = (b: string) => [siteName, host, meta(doc, 'og:site_name') ?? ''].some((s) => s && b.toLowerCase().includes(s.toLowerCase()));
+  return {
+    title,
+    lead: firstText(doc, rule.lead),
+    byline: byline && !isSiteItself(byline) ? byline : null,
+    publishedAt: publishedAt(doc, rule, ld),
+    siteName,
+    canonicalUrl: absolute(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url'), url) ?? url,
+    leadImage: absolute(meta(doc, 'og:image'), url),
+    lang: (doc.documentElement.getAttribute('lang') ?? 'vi').split('-')[0]!.toLowerCase() || 'vi',
+    ogType: meta(doc, 'og:type'),
+  };
+}

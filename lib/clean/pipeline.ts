@@ -1,0 +1,124 @@
+/**
+ * The cleaning pipeline: a `Document` and its URL in, a clean article (or "no article") out.
+ * Pure: it works on a clone and never touches the live DOM. The order matters:
+ *
+ *  1. Pick the site rule (./sites: one file per site or CMS family; "generic" otherwise).
+ *  2. Clone the document. Every later step works on the clone.
+ *  3. Read the metadata (./metadata) from the untouched clone: title, lead, byline, date,
+ *     site name, canonical URL, lead image, language.
+ *  4. Decide whether this is an article at all: listing URLs (home, categories) and pages
+ *     without the rule's article container are "no article", and the page is left alone.
+ *  5. Narrow the clone's body to the article container, drop the rule's boilerplate selectors,
+ *     then the generic Vietnamese boilerplate filter (./boilerplate), then prepare figures,
+ *     lazy images and inline related links (./prepare).
+ *  6. Run Readability on the clone.
+ *  7. Sanitise with the one DOMPurify configuration (./sanitize), run the boilerplate filter
+ *     once more on what Readability kept, drop empty blocks, extract the text (./extract-text).
+ *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given.
+ */
+import { Readability } from '@mozilla/readability';
+import type { CleanArticle, CleanResult } from '@/lib/article';
+import { comparable, countSyllables } from '@/lib/text/vietnamese';
+import { removeBoilerplate } from './boilerplate';
+import { removeEmptyBlocks, textBlocks } from './extract-text';
+import { readMetadata } from './metadata';
+import { fixLazyImages, imageTablesToFigures, removeDuplicateCaptions, removeLinkOnlyBlocks } from './prepare';
+import { sanitizeToFragment, serializeChildren } from './sanitize';
+import { COMMON_REMOVE, pickRule, siteOf, type SiteRule } from './sites';
+
+/** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
+export const SYLLABLES_PER_MINUTE = 220;
+/** Below this much body text a page is a teaser or a listing, not an article. */
+export const MIN_ARTICLE_CHARS = 400;
+
+export interface PipelineOptions {
+  /** The window whose DOMPurify sanitises (a jsdom window in Node). Defaults to the document's. */
+  window?: Window;
+  /** Entity recognition, injected so the pipeline stays usable without the gazetteer. */
+  entities?: (text: string) => CleanArticle['entities'];
+}
+
+function findContainer(doc: Document, rule: SiteRule): Element | null {
+  for (const sel of rule.article) {
+    const el = doc.querySelector(sel);
+    if (el && (el.textContent ?? '').trim().length > 0) return el;
+  }
+  return null;
+}
+
+function notArticle(url: string, reason: string): CleanResult {
+  return { isArticle: false, url, site: siteOf(url), reason };
+}
+
+export function cleanDocument(doc: Document, url: string, options: PipelineOptions = {}): CleanResult {
+  const rule = pickRule(url); // 1
+  const clone = doc.cloneNode(true) as Document; // 2
+  const host = siteOf(url);
+  const meta = readMetadata(clone, url, rule, host); // 3
+
+  let path = '/';
+  try {
+    path = new URL(url).pathname + new URL(url).search;
+  } catch {
+    return notArticle(url, 'invalid URL');
+  }
+  if (rule.listingUrl?.test(path)) return notArticle(url, 'listing page'); // 4
+  const container = findContainer(clone, rule);
+  if (!container && rule.id !== 'generic') return notArticle(url, 'no article container');
+  if (!meta.title) return notArticle(url, 'no headline');
+
+  if (container) clone.body.replaceChildren(container); // 5
+  for (const sel of [...rule.remove, ...COMMON_REMOVE]) for (const el of Array.from(clone.body.querySelectorAll(sel))) el.remove();
+  const titleKey = comparable(meta.title);
+  const leadKey = meta.lead ? comparable(meta.lead) : null;
+  for (const el of Array.from(clone.body.querySelectorAll('h1, h2, p, div'))) {
+    const t = comparable(el.textContent ?? '');
+    if (el.isConnected && (t === titleKey || (leadKey !== null && t === leadKey))) el.remove();
+  }
+  removeBoilerplate(clone.body);
+  fixLazyImages(clone.body);
+  imageTablesToFigures(clone.body);
+  removeLinkOnlyBlocks(clone.body);
+  removeDuplicateCaptions(clone.body);
+
+  const parsed = new Readability(clone, { charThreshold: 200, keepClasses: false }).parse(); // 6
+  if (!parsed?.content) return notArticle(url, 'Readability found no article');
+
+  const win = options.window ?? doc.defaultView ?? globalThis.window; // 7
+  const fragment = sanitizeToFragment(parsed.content, win);
+  removeBoilerplate(fragment);
+  removeDuplicateCaptionsIn(fragment);
+  removeEmptyBlocks(fragment);
+  const blocks = textBlocks(fragment);
+  const bodyText = blocks.join('\n\n');
+  if (bodyText.length < MIN_ARTICLE_CHARS) return notArticle(url, 'too little text for an article');
+
+  const text = meta.lead ? `${meta.lead}\n\n${bodyText}` : bodyText; // 8
+  const wordCount = countSyllables(text);
+  const firstImg = fragment.querySelector('img')?.getAttribute('src') ?? null;
+  return {
+    isArticle: true,
+    url,
+    canonicalUrl: meta.canonicalUrl,
+    site: host,
+    siteName: meta.siteName,
+    title: meta.title,
+    lead: meta.lead,
+    byline: meta.byline,
+    publishedAt: meta.publishedAt,
+    lang: meta.lang,
+    leadImage: meta.leadImage ?? firstImg,
+    text,
+    contentHtml: serializeChildren(fragment),
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / SYLLABLES_PER_MINUTE)),
+    entities: options.entities?.(text) ?? [],
+  };
+}
+
+function removeDuplicateCaptionsIn(fragment: DocumentFragment): void {
+  for (const figure of fragment.querySelectorAll('figure')) {
+    const holder = figure.parentElement;
+    if (holder) removeDuplicateCaptions(holder);
+  }
+}
