@@ -1,0 +1,79 @@
+/** The archive's IndexedDB database (Dexie): schema, versions and migrations. */
+import Dexie, { type Collection, type Table, type Transaction } from 'dexie';
+import { indexWords } from './keys';
+import type { ArticleRow, BodyRow } from './types';
+
+export const DB_NAME = 'vietlao-archive';
+
+/** Current database schema version (the last entry of MIGRATIONS). */
+export const SCHEMA_VERSION = 2;
+
+/** One database version: its table indexes and, when data must change, an upgrade step. */
+export interface Migration {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+const BODIES = 'id';
+/** v1: summaries with folded-word search only. */
+const ARTICLES_V1 = 'id, &canonicalUrl, savedAt, site, *entityIds, publishedMs, *words';
+/** v2: adds the exact-word index used by exact-mode search. */
+const ARTICLES_V2 = `${ARTICLES_V1}, *exactWords`;
+
+/** Rows are migrated in pages so an upgrade never holds every body in memory. */
+const MIGRATION_PAGE = 200;
+
+/** v1 → v2: compute `exactWords` for every stored article from its title, lead and body text. */
+async function addExactWords(tx: Transaction): Promise<void> {
+  const articles = tx.table<ArticleRow, string>('articles');
+  const bodies = tx.table<BodyRow, string>('bodies');
+  let after: string | null = null;
+  for (;;) {
+    const range: Collection<ArticleRow, string> = after === null ? articles.orderBy(':id') : articles.where(':id').above(after);
+    const page: ArticleRow[] = await range.limit(MIGRATION_PAGE).toArray();
+    if (page.length === 0) return;
+    const texts = await bodies.bulkGet(page.map((r) => r.id));
+    const updated = page.map((row, i) => ({
+      ...row,
+      exactWords: indexWords(row.title, row.lead, texts[i]?.text ?? '', 'exact'),
+    }));
+    await articles.bulkPut(updated);
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/** Every schema version from the first; append, never edit a released entry. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, stores: { articles: ARTICLES_V1, bodies: BODIES } },
+  { version: 2, stores: { articles: ARTICLES_V2, bodies: BODIES }, upgrade: addExactWords },
+];
+
+export interface ArchiveDbOptions {
+  name?: string;
+  /** An IDBFactory (tests pass `new IDBFactory()` from fake-indexeddb for isolation). */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/** The archive database: `articles` (summaries + search keys) and `bodies` (text, HTML, entities). */
+export class ArchiveDb extends Dexie {
+  articles!: Table<ArticleRow, string>;
+  bodies!: Table<BodyRow, string>;
+
+  constructor(options: ArchiveDbOptions = {}) {
+    const { name = DB_NAME, ...deps } = options;
+    super(name, deps.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange ?? IDBKeyRange } : {});
+    for (const m of MIGRATIONS) {
+      const version = this.version(m.version).stores(m.stores);
+      if (m.upgrade) version.upgrade(m.upgrade);
+    }
+  }
+}
+
+/** Open (and upgrade if needed) the archive database. */
+export async function openArchive(options: ArchiveDbOptions = {}): Promise<ArchiveDb> {
+  const db = new ArchiveDb(options);
+  await db.open();
+  return db;
+}

@@ -1,0 +1,17 @@
+/** Public API of the archive layer. */
+export { ArchiveDb, DB_NAME, MIGRATIONS, SCHEMA_VERSION, openArchive } from './db';
+export type { ArchiveDbOptions, Migration } from './db';
+export { ArchiveError, isQuotaError } from './errors';
+export type { ArchiveErrorCode } from './errors';
+export { canonicalizeUrl, tryCanonicalizeUrl } from './url';
+export { saveArticle } from './save';
+export type { SaveResult, SaveStatus } from './save';
+export { listArticles, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query';
+export type { ListOptions, ListResult } from './query';
+export { getArticle, deleteArticle, restoreArticle } from './articles';
+export type { DeletedArticle, RestoreStatus } from './articles';
+export { archiveStats, listSites, listEntities } from './stats';
+export type { ArchiveStats, EntityCount, SiteCount } from './stats';
+export { createWriteQueue, serialize } from './write-queue';
+export type { WriteQueue } from './write-queue';
+export type { ArticleSummary, StoredArticle, TopEntity } from './types';

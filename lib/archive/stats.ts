@@ -1,0 +1,93 @@
+/** Archive-wide figures: size, sites and entities (for the header and the filter UI). */
+import type { EntityType } from '../article';
+import type { ArchiveDb } from './db';
+import { toArchiveError } from './errors';
+
+export interface ArchiveStats {
+  count: number;
+  /** Estimated bytes used by all rows (sum of per-article estimates made at save time). */
+  approxBytes: number;
+}
+
+export interface SiteCount {
+  site: string;
+  siteName: string;
+  count: number;
+}
+
+export interface EntityCount {
+  id: string;
+  name: string;
+  type: EntityType | null;
+  /** Number of saved articles that mention the entity. */
+  count: number;
+}
+
+const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
+
+/** Number of saved articles and their approximate storage size. */
+export async function archiveStats(db: ArchiveDb): Promise<ArchiveStats> {
+  try {
+    let approxBytes = 0;
+    const count = await db.articles.count();
+    await db.articles.each((row) => {
+      approxBytes += row.approxBytes;
+    });
+    return { count, approxBytes };
+  } catch (error) {
+    throw toArchiveError(error, 'measure the archive');
+  }
+}
+
+/** The sites in the archive with their article counts, most articles first. */
+export async function listSites(db: ArchiveDb): Promise<SiteCount[]> {
+  try {
+    const sites = (await db.articles.orderBy('site').uniqueKeys()).filter((k): k is string => typeof k === 'string');
+    const out = await Promise.all(
+      sites.map(async (site) => {
+        const [count, first] = await Promise.all([
+          db.articles.where('site').equals(site).count(),
+          db.articles.where('site').equals(site).first(),
+        ]);
+        return { site, siteName: first?.siteName ?? site, count };
+      }),
+    );
+    return out.sort((a, b) => b.count - a.count || a.site.localeCompare(b.site));
+  } catch (error) {
+    throw toArchiveError(error, 'list the sites');
+  }
+}
+
+/** Name and type from an `unlisted:<type>:<folded name>` id, when it is one. */
+function fromUnlistedId(id: string): { name: string; type: EntityType | null } | null {
+  const m = /^unlisted:([A-Z]+):(.+)$/.exec(id);
+  if (!m) return null;
+  const type = ENTITY_TYPES.find((t) => t === m[1]) ?? null;
+  return { name: m[2]!, type };
+}
+
+/**
+ * Entities mentioned in the archive with the number of articles mentioning each, most
+ * frequent first; counts come from the entityIds index, names from one article per entity.
+ */
+export async function listEntities(db: ArchiveDb, limit = 500): Promise<EntityCount[]> {
+  try {
+    const counts = new Map<string, number>();
+    const keys = await db.articles.orderBy('entityIds').keys();
+    for (const key of keys) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+    return await Promise.all(
+      top.map(async ([id, count]): Promise<EntityCount> => {
+        const row = await db.articles.where('entityIds').equals(id).first();
+        const chip = row?.topEntities.find((e) => e.id === id);
+        if (chip) return { id, name: chip.name, type: chip.type, count };
+        const body = row ? await db.bodies.get(row.id) : undefined;
+        const entity = body?.entities.find((e) => e.id === id);
+        if (entity) return { id, name: entity.name, type: entity.type, count };
+        return { id, ...(fromUnlistedId(id) ?? { name: id, type: null }), count };
+      }),
+    );
+  } catch (error) {
+    throw toArchiveError(error, 'list the entities');
+  }
+}
