@@ -1,0 +1,81 @@
+/**
+ * The content script's work on a news page:
+ *  1. Run the cleaning pipeline on a clone of the page (the live DOM is only read).
+ *  2. Not an article (home, category listing…): stop. The page is left untouched.
+ *  3. Otherwise show the clean view and the in-page toolbar; the toolbar, the popup and the
+ *     background (shortcut, context menu) can turn it off and on and save the article.
+ */
+import type { CleanArticle } from '@/lib/article';
+import { cleanDocument } from '@/lib/clean/pipeline';
+import { entitiesOf } from '@/lib/entities/article-entities';
+import { t, uiLang } from '@/lib/i18n';
+import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
+import { EN_LABELS, VI_LABELS } from '@/lib/view/article-view';
+import { createCleanView, type CleanView } from './clean-view';
+import { applyHighlights } from './highlights';
+import { createToolbar, type Toolbar } from './toolbar';
+
+export interface ReaderState {
+  article: CleanArticle | null;
+  view: CleanView | null;
+  toolbar: Toolbar | null;
+  reason: string;
+}
+
+export function startReader(doc: Document = document): ReaderState {
+  const result = cleanDocument(doc, doc.location.href, { entities: entitiesOf });
+  const state: ReaderState = { article: null, view: null, toolbar: null, reason: result.isArticle ? '' : result.reason };
+  registerMessages(doc, state);
+  if (!result.isArticle) return state;
+
+  state.article = result;
+  const view = createCleanView(doc, result, uiLang() === 'vi' ? VI_LABELS : EN_LABELS);
+  applyHighlights(view.article);
+  state.view = view;
+  const toolbar = createToolbar(
+    doc,
+    { clean: t('toggleClean'), original: t('toggleOriginal'), save: t('saveButton'), saved: t('savedButton') },
+    { toggle: () => setClean(state, !view.shown), save: () => void save(state) },
+  );
+  state.toolbar = toolbar;
+  setClean(state, true);
+  void sendMessage('isSaved', result.canonicalUrl).then((saved) => toolbar.setSaved(saved)).catch(() => undefined);
+  return state;
+}
+
+function setClean(state: ReaderState, on: boolean): void {
+  if (!state.view) return;
+  if (on) state.view.show();
+  else state.view.hide();
+  state.toolbar?.setClean(on);
+}
+
+async function save(state: ReaderState): Promise<SaveOutcome> {
+  if (!state.article) return { ok: false, code: 'no-article', message: t('noArticle') };
+  state.toolbar?.setStatus(t('saving'));
+  let outcome: SaveOutcome;
+  try {
+    outcome = await sendMessage('saveArticle', state.article);
+  } catch (error) {
+    outcome = { ok: false, code: 'storage', message: String((error as Error).message ?? error) };
+  }
+  if (outcome.ok) {
+    state.toolbar?.setSaved(true);
+    state.toolbar?.setStatus(t(outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged'), 'ok');
+  } else state.toolbar?.setStatus(`${t('saveFailed')}: ${outcome.message}`, 'error');
+  return outcome;
+}
+
+function pageState(doc: Document, state: ReaderState): PageState {
+  return { isArticle: state.article !== null, clean: state.view?.shown ?? false, title: state.article?.title ?? null, url: doc.location.href, reason: state.reason };
+}
+
+function registerMessages(doc: Document, state: ReaderState): void {
+  onMessage('getPageState', () => pageState(doc, state));
+  onMessage('setCleanView', ({ data }) => {
+    setClean(state, data);
+    return pageState(doc, state);
+  });
+  onMessage('extractArticle', () => state.article);
+  onMessage('saveFromPage', () => save(state));
+}

@@ -1,0 +1,116 @@
+/**
+ * Serves the fixture pages under their real hostnames, offline: each
+ * tests/fixtures/<site>--<case>/source.html answers at the URL in its expected.json.
+ * It is also a plain HTTP proxy (absolute-URI requests), which is how Firefox reaches it,
+ * and it records every request so tests can prove the extension itself sends none.
+ * Images on the fixture hosts get a neutral placeholder; everything else is a 404.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { connect, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+export const FIXTURES_DIR = join(import.meta.dirname, '../fixtures');
+
+export interface FixturePage {
+  folder: string;
+  url: string;
+  html: string;
+  expected: Record<string, unknown> & { url: string; isArticle: boolean; paragraphs: string[]; absent: string[]; title: string | null };
+}
+
+export function loadFixtures(): FixturePage[] {
+  return readdirSync(FIXTURES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const expected = JSON.parse(readFileSync(join(FIXTURES_DIR, d.name, 'expected.json'), 'utf8')) as FixturePage['expected'];
+      return { folder: d.name, url: expected.url, html: readFileSync(join(FIXTURES_DIR, d.name, 'source.html'), 'utf8'), expected };
+    });
+}
+
+const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#d9d4c7"/><text x="400" y="235" font-family="sans-serif" font-size="28" text-anchor="middle" fill="#6b665c">ảnh minh hoạ (fixture)</text></svg>`;
+
+export interface FixtureServer {
+  /** Plain HTTP, and the HTTP proxy (Firefox). */
+  port: number;
+  /** HTTPS with the self-signed test certificate (tests/support/certs). */
+  tlsPort: number;
+  hosts: string[];
+  requests: { host: string; path: string; at: number }[];
+  /** Add or replace a page at a URL (tests of hostile pages). */
+  route(url: string, html: string): void;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(extraPages: { url: string; html: string }[] = []): Promise<FixtureServer> {
+  const pages = new Map<string, string>();
+  const key = (host: string, path: string) => `${host.replace(/^www\./, '').replace(/:\d+$/, '').toLowerCase()}${path.replace(/[?#].*$/, '')}`;
+  const route = (url: string, html: string) => {
+    const u = new URL(url);
+    pages.set(key(u.host, u.pathname), html);
+  };
+  for (const page of loadFixtures()) route(page.url, page.html);
+  for (const page of extraPages) route(page.url, page.html);
+  const requests: FixtureServer['requests'] = [];
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    let host = req.headers.host ?? '';
+    let path = req.url ?? '/';
+    if (/^https?:\/\//.test(path)) {
+      const u = new URL(path); // proxy form: GET http://antv.gov.vn/… HTTP/1.1
+      host = u.host;
+      path = u.pathname + u.search;
+    }
+    requests.push({ host, path, at: Date.now() });
+    const html = pages.get(key(host, path));
+    if (html !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+    } else if (/\.(?:jpe?g|png|gif|webp|svg)(?:$|\?)/i.test(path) && pages.size > 0 && [...pages.keys()].some((k) => k.startsWith(key(host, '/')))) {
+      res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' });
+      res.end(PLACEHOLDER);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found (offline fixture server)');
+    }
+  };
+  const certs = join(import.meta.dirname, 'certs');
+  const tls = createTlsServer({ key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) }, handler);
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  const tlsPort = (tls.address() as AddressInfo).port;
+
+  const server: Server = createServer(handler);
+  // CONNECT (https through the proxy): only fixture hosts, tunnelled to the local TLS server.
+  server.on('connect', (req, socket, head) => {
+    const host = (req.url ?? '').replace(/:\d+$/, '').replace(/^www\./, '').toLowerCase();
+    requests.push({ host, path: 'CONNECT', at: Date.now() });
+    if (![...pages.keys()].some((k) => k.startsWith(`${host}/`))) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(tlsPort, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const hosts = [...new Set([...pages.keys()].map((k) => k.split('/')[0]!))];
+  return {
+    port,
+    tlsPort,
+    hosts,
+    requests,
+    route,
+    close: async () => {
+      server.closeAllConnections();
+      tls.closeAllConnections();
+      await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => tls.close(r))]);
+    },
+  };
+}
