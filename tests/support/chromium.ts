@@ -43,6 +43,7 @@ export async function launchChromium(opts: { port: number; tlsPort: number; host
     downloadsPath: downloadsDir,
     viewport: { width: 1280, height: 900 },
     locale: 'vi-VN',
+    env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' }, // Vietnamese UI, so the extension speaks Vietnamese
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
