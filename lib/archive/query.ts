@@ -1,7 +1,7 @@
 /** Listing and searching the archive through its indexes (bodies are never read here). */
 import type { Collection } from 'dexie';
 import type { ArchiveDb } from './db';
-import { toArchiveError } from './errors';
+import { ArchiveError, toArchiveError } from './errors';
 import { queryWords } from './keys';
 import { toSummary } from './rows';
 import type { ArticleRow, ArticleSummary } from './types';
@@ -36,7 +36,7 @@ type Source = Collection<ArticleRow, string>;
 function dateMs(value: Date | string, endOfDay: boolean): number {
   if (value instanceof Date) return value.getTime();
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new RangeError(`Not a date: ${value}`);
+  if (Number.isNaN(ms)) throw new ArchiveError('invalid', `Cannot filter by date: "${value}" is not a date.`);
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ms + 86_400_000 - 1 : ms;
 }
 

@@ -86,6 +86,10 @@ describe('listArticles', () => {
     expect((await listArticles(db, { search: 'hợp tác', entityId: 'KH' })).items.map((a) => a.id)).toEqual([ids.coop]);
   });
 
+  it('an unreadable date filter is an ArchiveError "invalid"', async () => {
+    await expect(listArticles(db, { from: 'hôm qua' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
   it('a query with no words lists everything', async () => {
     expect((await listArticles(db, { search: ' – ! ' })).total).toBe(4);
   });
