@@ -3,7 +3,7 @@
  * element is removed. Every value says where it came from in the order it is tried.
  */
 import { normalizeSpaces } from '@/lib/text/vietnamese';
-import { parseMachineDate, parseVietnameseDate } from './dates';
+import { parseMachineDate, parseVietnameseDate, resolveYearless } from './dates';
 import type { SiteRule } from './sites';
 
 export interface PageMetadata {
@@ -101,7 +101,21 @@ function publishedAt(doc: Document, rule: SiteRule, ld: Record<string, unknown>[
       if (parsed) return parsed;
     }
   }
-  return null;
+  return yearlessFromLead(doc, rule, ld);
+}
+
+/**
+ * "Sáng 25/11, …" at the start of the lead: only resolved against a date the page itself
+ * vouches for (its last-modified time), never against the time of viewing.
+ */
+function yearlessFromLead(doc: Document, rule: SiteRule, ld: Record<string, unknown>[]): string | null {
+  const reference = parseMachineDate(meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified') ?? ldString(ld, 'dateModified'));
+  if (!reference) return null;
+  const lead = firstText(doc, rule.lead) ?? '';
+  const opening = /^(?:\([^)]*\)\s*[-–]\s*)?(?:Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm nay)\s+(?:ngày\s+)?(\d{1,2}\/\d{1,2})(?![\d/])/i.exec(lead);
+  if (!opening) return null;
+  const ref = new Date(/T/.test(reference) ? reference : `${reference}T23:59:59+07:00`);
+  return resolveYearless(opening[1]!, ref);
 }
 
 export function readMetadata(doc: Document, url: string, rule: SiteRule, host: string): PageMetadata {

@@ -47,9 +47,10 @@ function splitLetter(ch: string): Letter {
 /** Where the tone goes in a toneless syllable: a fixed rule, so both spellings meet. */
 function tonePosition(letters: Letter[]): number {
   let first = -1;
+  let modified = -1;
   for (let i = 0; i < letters.length; i++) {
     const lower = letters[i]!.base.toLowerCase();
-    if (MODIFIED_VOWELS.has(lower)) return i;
+    if (MODIFIED_VOWELS.has(lower)) modified = i; // the last one: "ươ" → ơ, "uyê" → ê
     if (first < 0 && VOWELS.has(lower)) {
       // "qu" and "gi" start a syllable with a consonant cluster: skip their u / i.
       const prev = i > 0 ? letters[i - 1]!.base.toLowerCase() : '';
@@ -58,7 +59,7 @@ function tonePosition(letters: Letter[]): number {
       if (!glide) first = i;
     }
   }
-  return first;
+  return modified >= 0 ? modified : first;
 }
 
 function canonicalSyllable(word: string): string {
