@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CleanArticle } from '@/lib/article';
+import type { ImportErrorCode } from '@/lib/archive';
 
 export type SaveOutcome =
   | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string }
@@ -17,6 +18,16 @@ export interface PageState {
   url: string;
   reason?: string;
 }
+
+/** A delete done by the background; `undoToken` hands it back to restoreArticle (null: nothing was deleted). */
+export type DeleteOutcome = { ok: true; undoToken: string | null } | { ok: false; message: string };
+
+/** 'expired': the undo window closed (or the background restarted) and nothing was restored. */
+export type RestoreOutcome = { ok: true; status: 'restored' | 'superseded' | 'expired' } | { ok: false; message: string };
+
+export type ImportOutcome =
+  | { ok: true; added: number; updated: number; skipped: number }
+  | { ok: false; code: ImportErrorCode | 'sender'; message: string; messageVi: string };
 
 interface ProtocolMap {
   /** content → background: store this cleaned article. */
@@ -32,6 +43,12 @@ interface ProtocolMap {
   saveFromPage(): SaveOutcome;
   /** popup → background: save the article in this tab. */
   saveTab(tabId: number): SaveOutcome;
+  /** extension page → background: delete a saved article (undo with restoreArticle). */
+  deleteArticle(id: string): DeleteOutcome;
+  /** extension page → background: undo a delete. */
+  restoreArticle(undoToken: string): RestoreOutcome;
+  /** extension page → background: merge an exported archive file (its text) into the archive. */
+  importArchive(text: string): ImportOutcome;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

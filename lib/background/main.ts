@@ -6,6 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/sites/hosts';
+import { registerArchiveMessages } from './archive-messages';
 import { isSavedUrl, requestPersistence, saveFromContent } from './archive-service';
 
 const MENU_SAVE = 'vietlao-save';
@@ -48,6 +49,7 @@ export function startBackground(): void {
     return saved;
   });
   onMessage('saveTab', ({ data, sender }) => (fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' }));
+  registerArchiveMessages(fromUs);
 
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();

@@ -1,0 +1,85 @@
+/**
+ * The popup's top card: the current tab's state (via the content script) with "Lưu bài này"
+ * (saved by the background) and the clean view / original page switch.
+ * Opened as a normal tab (`popup.html?tabId=N`, for tests), it works on tab N instead.
+ */
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
+import { button, h } from '@/lib/ui/dom';
+
+/** The tab the popup acts on: `?tabId=N` when given, else the active tab of the current window. */
+export async function targetTabId(search: string): Promise<number | null> {
+  const param = new URLSearchParams(search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function saveMessage(outcome: SaveOutcome): string {
+  if (!outcome.ok) return `${t('saveFailed')}: ${outcome.message}`;
+  return t(outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged');
+}
+
+async function pageState(tabId: number | null): Promise<PageState | null> {
+  if (tabId === null) return null;
+  try {
+    return await sendMessage('getPageState', undefined, tabId);
+  } catch {
+    return null; // no content script there: a browser page, an unsupported site, still loading
+  }
+}
+
+/** Fill `card` with the tab's state; `onSaved` runs after a successful save (to refresh the list). */
+export async function renderCurrentTab(card: HTMLElement, tabId: number | null, onSaved: () => void): Promise<void> {
+  const doc = card.ownerDocument;
+  const state = await pageState(tabId);
+  card.replaceChildren(h(doc, 'p', { className: 'card-label', text: t('popupCurrentTab') }));
+  if (!state || tabId === null) {
+    card.append(h(doc, 'p', { className: 'card-note', text: t('popupTabUnavailable'), testid: 'tab-state' }));
+    card.dataset.state = 'unavailable';
+    return;
+  }
+  if (!state.isArticle) {
+    card.append(h(doc, 'p', { className: 'card-note', text: t('noArticle'), testid: 'tab-state' }));
+    card.dataset.state = 'not-article';
+    return;
+  }
+  card.dataset.state = 'article';
+  const status = h(doc, 'p', { className: 'card-status', testid: 'tab-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const save = button(
+    doc,
+    t('popupSaveThis'),
+    async () => {
+      save.disabled = true;
+      status.className = 'card-status';
+      status.textContent = t('saving');
+      const outcome: SaveOutcome = await sendMessage('saveTab', tabId).catch((e: unknown) => ({ ok: false, code: 'storage', message: String(e) }) as const);
+      save.disabled = false;
+      status.textContent = saveMessage(outcome);
+      status.className = `card-status ${outcome.ok ? 'ok' : 'error'}`;
+      if (outcome.ok) onSaved();
+    },
+    { className: 'btn btn-primary', testid: 'save-tab' },
+  );
+  const toggle = button(
+    doc,
+    '',
+    async () => {
+      const clean = toggle.getAttribute('aria-checked') === 'true';
+      const next = await sendMessage('setCleanView', !clean, tabId).catch(() => null);
+      if (next) setToggle(next.clean);
+    },
+    { className: 'btn', testid: 'toggle-clean', attrs: { role: 'switch' } },
+  );
+  const setToggle = (clean: boolean) => {
+    toggle.setAttribute('aria-checked', String(clean));
+    toggle.textContent = clean ? t('toggleOriginal') : t('toggleClean');
+  };
+  setToggle(state.clean);
+  card.append(
+    h(doc, 'p', { className: 'card-title', text: state.title ?? state.url, testid: 'tab-title' }),
+    h(doc, 'div', { className: 'card-actions' }, save, toggle),
+    status,
+  );
+}

@@ -1,0 +1,53 @@
+/** One row of the archive list: title, site, dates, entity chips, delete button. No body is read. */
+import type { ArticleSummary } from '@/lib/archive';
+import { formatShortDate } from '@/lib/format/date';
+import { t } from '@/lib/i18n';
+import { button, h } from '@/lib/ui/dom';
+import { entityTypeClass } from '@/lib/ui/entity-types';
+
+export const MAX_CHIPS = 4;
+
+export interface ItemActions {
+  open(summary: ArticleSummary): void;
+  remove(summary: ArticleSummary): void;
+}
+
+export function renderListItem(doc: Document, summary: ArticleSummary, actions: ItemActions): HTMLLIElement {
+  const published = summary.publishedAt ? t('popupPublished', formatShortDate(summary.publishedAt)) : t('popupNoDate');
+  const open = h(
+    doc,
+    'a',
+    { className: 'item-open', testid: 'open', attrs: { href: `reader.html?id=${encodeURIComponent(summary.id)}`, title: t('popupOpenReader') } },
+    h(doc, 'span', { className: 'item-title', text: summary.title }),
+    h(
+      doc,
+      'span',
+      { className: 'item-meta' },
+      h(doc, 'span', { className: 'item-site', text: summary.siteName }),
+      h(doc, 'span', { className: 'item-date', text: published, testid: 'published' }),
+      h(doc, 'span', { className: 'item-date', text: t('popupSavedOn', formatShortDate(summary.savedAt)), testid: 'saved' }),
+    ),
+  );
+  open.addEventListener('click', (e) => {
+    e.preventDefault();
+    actions.open(summary);
+  });
+  const chips = summary.topEntities.slice(0, MAX_CHIPS).map((e) =>
+    h(doc, 'li', { className: `chip ${entityTypeClass(e.type)}`, text: e.name, attrs: { title: `${e.name} · ${e.count}` } }),
+  );
+  const remove = button(doc, t('popupDelete'), () => actions.remove(summary), {
+    className: 'item-delete',
+    testid: 'delete',
+    attrs: { title: t('popupDeleteTitle'), 'aria-label': `${t('popupDeleteTitle')}: ${summary.title}` },
+  });
+  const item = h(
+    doc,
+    'li',
+    { className: 'item', testid: 'archive-item' },
+    open,
+    chips.length ? h(doc, 'ul', { className: 'chips', attrs: { 'aria-label': 'entities' } }, ...chips) : null,
+    remove,
+  );
+  item.dataset.id = summary.id;
+  return item;
+}

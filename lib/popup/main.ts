@@ -1,0 +1,83 @@
+/**
+ * The popup: the current tab (save, clean view switch), then the archive — search, filters,
+ * newest-first list with undoable delete — and the footer with export and import.
+ * Reads open the archive directly; every write goes to the background.
+ */
+import { browser } from 'wxt/browser';
+import { archiveStats, listArticles, listEntities, listSites, openArchive, type ArchiveDb, type ArticleSummary } from '@/lib/archive';
+import { t, uiLang } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import { h } from '@/lib/ui/dom';
+import { createArchiveList } from './archive-list';
+import { renderCurrentTab, targetTabId } from './current-tab';
+import { createFilterBar } from './filters';
+import { browserUsage, createFooter } from './footer';
+import { lastExportAt } from './last-export';
+import { createSnackbar } from './snackbar';
+import { runExport, runImport } from './transfer';
+
+export const UNDO_MS = 8000;
+
+export async function startPopup(doc: Document = document): Promise<void> {
+  const lang = uiLang();
+  doc.documentElement.lang = lang;
+  doc.title = t('extName');
+  const db: ArchiveDb = await openArchive();
+
+  const card = h(doc, 'section', { className: 'card', testid: 'current-tab' });
+  const snackbar = createSnackbar(doc);
+  const filterBar = createFilterBar(doc, lang, (filters) => void list.reload(filters));
+
+  const refreshMeta = async () => {
+    const [stats, usage, sites, entities, last] = await Promise.all([archiveStats(db), browserUsage(), listSites(db), listEntities(db), lastExportAt.getValue()]);
+    footer.setStats(stats, usage);
+    footer.setLastExport(last);
+    filterBar.setSites(sites);
+    filterBar.setEntities(entities);
+  };
+  const refreshAll = async () => {
+    await refreshMeta();
+    await list.reload(filterBar.filters);
+  };
+
+  const open = (summary: ArticleSummary) =>
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(summary.id)}` });
+
+  const remove = async (summary: ArticleSummary) => {
+    const outcome = await sendMessage('deleteArticle', summary.id).catch((e: unknown) => ({ ok: false as const, message: String(e) }));
+    if (!outcome.ok) {
+      snackbar.show(t('popupDeleteFailed', outcome.message));
+      return;
+    }
+    list.removeItem(summary.id);
+    void refreshMeta();
+    const token = outcome.undoToken;
+    if (token === null) return;
+    snackbar.show(t('popupDeleted', summary.title), { label: t('popupUndo'), run: () => void undo(token) }, UNDO_MS);
+  };
+
+  const undo = async (token: string) => {
+    const outcome = await sendMessage('restoreArticle', token).catch((e: unknown) => ({ ok: false as const, message: String(e) }));
+    if (!outcome.ok) snackbar.show(t('popupDeleteFailed', outcome.message));
+    else snackbar.show(t(outcome.status === 'restored' ? 'popupRestored' : outcome.status === 'superseded' ? 'popupRestoreSuperseded' : 'popupRestoreExpired'));
+    await refreshAll();
+  };
+
+  const list = createArchiveList(doc, lang, (options) => listArticles(db, options), { open, remove: (s) => void remove(s) });
+  const footer = createFooter(doc, lang, {
+    exportArchive: async (kind) => {
+      if (await runExport(doc, db, kind, lang, footer.report)) footer.setLastExport(await lastExportAt.getValue());
+    },
+    importFile: async (file) => {
+      if ((await runImport(file, lang, footer.report)).ok) await refreshAll();
+    },
+  });
+
+  const header = h(doc, 'header', { className: 'top' }, h(doc, 'h1', { className: 'brand', text: t('extName') }));
+  const archive = h(doc, 'section', { className: 'archive', attrs: { 'aria-label': t('popupArchive') } }, h(doc, 'h2', { className: 'section-title', text: t('popupArchive') }), filterBar.element, list.element);
+  doc.body.replaceChildren(header, card, archive, footer.element, snackbar.element);
+
+  const tabId = await targetTabId(doc.location.search);
+  await Promise.all([renderCurrentTab(card, tabId, () => void refreshAll()), refreshAll()]);
+  doc.body.dataset.ready = 'true';
+}

@@ -1,0 +1,63 @@
+/** The entity legend: the article's entities grouped by type, with how often each is mentioned. */
+import type { ArticleEntity, EntityType } from '@/lib/article';
+import { t } from '@/lib/i18n';
+import { h } from '@/lib/ui/dom';
+import { ENTITY_TYPE_ORDER, entityTypeLabel } from '@/lib/ui/entity-types';
+
+export interface LegendEntry {
+  id: string;
+  name: string;
+  count: number;
+  listed: boolean;
+}
+
+export interface LegendGroup {
+  type: EntityType;
+  entries: LegendEntry[];
+  /** Mentions of every entity of this type. */
+  total: number;
+}
+
+/** Groups in type order (people, organisations, places, events); most mentioned first, then by name. */
+export function legendGroups(entities: readonly ArticleEntity[]): LegendGroup[] {
+  return ENTITY_TYPE_ORDER.map((type) => {
+    const entries = entities
+      .filter((e) => e.type === type)
+      .map((e) => ({ id: e.id, name: e.name, count: Math.max(1, e.mentions.length), listed: e.listed }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+    return { type, entries, total: entries.reduce((n, e) => n + e.count, 0) };
+  }).filter((g) => g.entries.length > 0);
+}
+
+/** The legend; `onPick(id)` runs when an entry is chosen (to jump to its first highlight). */
+export function renderLegend(doc: Document, groups: LegendGroup[], onPick: (id: string) => void): HTMLElement {
+  const aside = h(doc, 'aside', { className: 'legend', testid: 'legend', attrs: { 'aria-label': t('readerLegend') } }, h(doc, 'h2', { className: 'legend-title', text: t('readerLegend') }));
+  if (groups.length === 0) {
+    aside.append(h(doc, 'p', { className: 'legend-empty', text: t('readerLegendEmpty') }));
+    return aside;
+  }
+  for (const group of groups) {
+    const list = h(doc, 'ul', { className: 'legend-list' });
+    for (const entry of group.entries) {
+      const item = h(
+        doc,
+        'button',
+        { className: 'legend-entry', testid: 'legend-entry', attrs: { type: 'button', title: t('readerMentions', String(entry.count)) } },
+        h(doc, 'span', { className: 'legend-name', text: entry.name }),
+        h(doc, 'span', { className: 'legend-count', text: String(entry.count) }),
+      );
+      item.dataset.entityId = entry.id;
+      item.addEventListener('click', () => onPick(entry.id));
+      list.append(h(doc, 'li', {}, item));
+    }
+    const section = h(
+      doc,
+      'section',
+      { className: `legend-group legend-${group.type.toLowerCase()}`, testid: `legend-${group.type.toLowerCase()}` },
+      h(doc, 'h3', { className: 'legend-type' }, h(doc, 'span', { className: 'legend-swatch', attrs: { 'aria-hidden': 'true' } }), `${entityTypeLabel(group.type)} · ${group.total}`),
+      list,
+    );
+    aside.append(section);
+  }
+  return aside;
+}

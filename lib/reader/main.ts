@@ -1,0 +1,97 @@
+/**
+ * The reader page (reader.html?id=…): a saved article rendered offline from the archive, its
+ * body sanitised again on the way in, entity mentions highlighted, an entity legend, and a
+ * toolbar for text size, column width, theme and printing.
+ */
+import { getArticle, openArchive, type StoredArticle } from '@/lib/archive';
+import { formatShortDate } from '@/lib/format/date';
+import { t, uiLang } from '@/lib/i18n';
+import { h } from '@/lib/ui/dom';
+import { EN_LABELS, renderArticle, VI_LABELS } from '@/lib/view/article-view';
+import { highlightBody } from './highlight';
+import { legendGroups, renderLegend } from './legend';
+import { applyPrefs, normalizePrefs, readerPrefs, type ReaderPrefs } from './prefs';
+import { createReaderToolbar } from './toolbar';
+
+async function loadArticle(id: string | null): Promise<StoredArticle | null> {
+  if (!id) return null;
+  const db = await openArchive();
+  try {
+    return await getArticle(db, id);
+  } finally {
+    db.close();
+  }
+}
+
+function errorState(doc: Document, detail?: string): HTMLElement {
+  return h(
+    doc,
+    'div',
+    { className: 'reader-error', testid: 'reader-error', attrs: { role: 'alert' } },
+    h(doc, 'h1', { text: t('readerNotFound') }),
+    h(doc, 'p', { text: t('readerNotFoundHint') }),
+    detail ? h(doc, 'p', { className: 'reader-error-detail', text: detail }) : null,
+  );
+}
+
+/** "Đã lưu 25/11/2021 · 850 từ · Mở trang gốc ↗", added under the article's own meta line. */
+function savedLine(doc: Document, article: StoredArticle): HTMLElement {
+  const link = h(doc, 'a', { className: 'reader-original', testid: 'original-link', text: `${t('readerOriginal')} ↗`, attrs: { href: article.url, rel: 'noopener noreferrer', target: '_blank' } });
+  return h(doc, 'p', { className: 'reader-saved', testid: 'reader-meta' }, `${t('readerSaved', formatShortDate(article.savedAt))} · ${t('readerWords', String(article.wordCount))} · `, link);
+}
+
+/** Scroll to the first highlight of an entity and flash it. */
+function jumpTo(body: Element, id: string): void {
+  const mark = [...body.querySelectorAll<HTMLElement>('mark.vl-entity')].find((m) => m.dataset.entityId === id);
+  if (!mark) return;
+  mark.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  mark.focus({ preventScroll: true });
+  mark.classList.add('vl-flash');
+  setTimeout(() => mark.classList.remove('vl-flash'), 1600);
+}
+
+export async function startReaderPage(doc: Document = document): Promise<void> {
+  const lang = uiLang();
+  doc.documentElement.lang = lang;
+  const main = h(doc, 'main', { className: 'reader', testid: 'reader' }, h(doc, 'p', { className: 'reader-loading', text: t('readerLoading') }));
+  const prefs = normalizePrefs(await readerPrefs.getValue().catch(() => null));
+  doc.documentElement.dataset.theme = prefs.theme;
+  let article: StoredArticle | null = null;
+  let problem: string | undefined;
+  try {
+    article = await loadArticle(new URLSearchParams(doc.location.search).get('id'));
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  let view: HTMLElement | null = null;
+  const apply = (p: ReaderPrefs) => {
+    if (view) applyPrefs(view, p);
+    else doc.documentElement.dataset.theme = p.theme;
+    toolbar.update(p);
+  };
+  const toolbar = createReaderToolbar(doc, prefs, (p) => {
+    apply(p);
+    void readerPrefs.setValue(p);
+  }, () => window.print());
+  doc.body.replaceChildren(toolbar.element, main);
+
+  if (!article) {
+    doc.title = `${t('readerNotFound')} — ${t('extName')}`;
+    main.replaceChildren(errorState(doc, problem));
+    doc.body.dataset.ready = 'error';
+    return;
+  }
+  doc.title = `${article.title} — ${article.siteName}`;
+  view = renderArticle(doc, article, lang === 'vi' ? VI_LABELS : EN_LABELS);
+  view.dataset.testid = 'reader-article';
+  view.querySelector('.vl-header')?.append(savedLine(doc, article));
+  const body = view.querySelector('.vl-body') ?? view;
+  if (body instanceof HTMLElement) body.dataset.testid = 'reader-body';
+  const highlighted = highlightBody(body);
+  view.dataset.highlights = String(highlighted);
+  const legend = renderLegend(doc, legendGroups(article.entities), (id) => jumpTo(body, id));
+  main.replaceChildren(h(doc, 'div', { className: 'reader-layout' }, view, legend));
+  apply(prefs);
+  readerPrefs.watch((next) => apply(normalizePrefs(next)));
+  doc.body.dataset.ready = 'true';
+}
