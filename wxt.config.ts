@@ -36,6 +36,8 @@ export default defineConfig({
       : {}),
   }),
   zip: {
-    excludeSources: ['tests/e2e/artifacts/**', '.tools/**'],
+    // The Firefox sources zip is for AMO reviewers: what `npm ci && npm run build:firefox` needs
+    // (README → "Rebuild from sources"), no tests, fixtures, test certificates or screenshots.
+    excludeSources: ['tests/**', 'assets/screenshots/**', 'vitest.config.ts', 'eslint.config.js', 'bench-results/**', '.tools/**'],
   },
 });
