@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { gazetteerPlugin } from './lib/entities/build/vite-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), gazetteerPlugin()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 20_000,

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
+import { gazetteerPlugin } from './lib/entities/build/vite-plugin';
 import { libraryDomRewrites } from './lib/build/library-dom-rewrites';
 
 // See https://wxt.dev/api/config.html
@@ -7,7 +8,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false, // everything is imported explicitly (`@/lib/...`), nothing auto-imported
   vite: () => ({
-    plugins: [libraryDomRewrites()], // no innerHTML sinks in the bundled DOMPurify/Readability (AMO lint)
+    plugins: [libraryDomRewrites(), gazetteerPlugin()], // no innerHTML sinks in the bundled DOMPurify/Readability (AMO lint)
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

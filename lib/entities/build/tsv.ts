@@ -1,0 +1,84 @@
+/**
+ * Reading the gazetteer TSVs (assets/gazetteer/*.tsv). Three kinds of file, told apart by their
+ * header row:
+ *   entities:  id  type  country  name  description_vi  description_en  aliases
+ *   titles:    title  note          (ranks and offices written before a name)
+ *   stoplist:  phrase  note         (generic phrases that must NOT become an entity)
+ */
+import type { Country, EntityType } from '../../article';
+
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  country: Country;
+  name: string;
+  vi: string;
+  en: string;
+  aliases: string[];
+  source: string;
+}
+
+export interface PhraseRow {
+  phrase: string;
+  source: string;
+}
+
+export interface GazetteerRows {
+  entities: EntityRow[];
+  titles: PhraseRow[];
+  stops: PhraseRow[];
+}
+
+const TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
+const COUNTRIES: readonly Country[] = ['VN', 'LA', 'both', 'other'];
+const ID = /^(person|org|place|event)\.[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+function lines(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.split('\t').map((c) => c.trim()));
+}
+
+/** Parse one TSV file into `into`; returns the problems found (empty when the file is fine). */
+export function parseTsv(text: string, source: string, into: GazetteerRows): string[] {
+  const rows = lines(text);
+  const header = rows.shift();
+  if (!header) return [];
+  const errors: string[] = [];
+  const col = (name: string): number => header.indexOf(name);
+  if (header[0] === 'id') {
+    const need = ['id', 'type', 'country', 'name', 'description_vi', 'description_en', 'aliases'];
+    const missing = need.filter((n) => col(n) < 0);
+    if (missing.length) return [`${source}: missing columns ${missing.join(', ')}`];
+    rows.forEach((r, i) => {
+      const at = `${source}:${i + 2}`;
+      const get = (n: string): string => r[col(n)] ?? '';
+      const id = get('id');
+      const type = get('type') as EntityType;
+      const country = get('country') as Country;
+      if (!ID.test(id)) errors.push(`${at}: bad id "${id}"`);
+      if (!TYPES.includes(type)) errors.push(`${at}: bad type "${type}"`);
+      if (!COUNTRIES.includes(country)) errors.push(`${at}: bad country "${country}"`);
+      if (!get('name')) errors.push(`${at}: empty name`);
+      const aliases = get('aliases')
+        .split('|')
+        .map((a) => a.trim())
+        .filter((a) => a !== '');
+      into.entities.push({ id, type, country, name: get('name'), vi: get('description_vi'), en: get('description_en'), aliases, source: at });
+    });
+  } else if (header[0] === 'title' || header[0] === 'phrase') {
+    const list = header[0] === 'title' ? into.titles : into.stops;
+    rows.forEach((r, i) => {
+      if (r[0]) list.push({ phrase: r[0], source: `${source}:${i + 2}` });
+    });
+  } else {
+    errors.push(`${source}: unknown header "${header.join(' ')}"`);
+  }
+  return errors;
+}
+
+export function emptyRows(): GazetteerRows {
+  return { entities: [], titles: [], stops: [] };
+}

@@ -1,0 +1,57 @@
+/**
+ * `virtual:vietlao-gazetteer`: the gazetteer TSVs compiled into the serialised automaton at build
+ * time, so pages only deserialise it. Register with `plugins: [gazetteerPlugin()]`.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import type { GazetteerData, GazetteerDetails } from '../data';
+import { gazetteerFiles, loadGazetteer } from './load';
+
+export const VIRTUAL_ID = 'virtual:vietlao-gazetteer';
+export const DETAILS_ID = 'virtual:vietlao-gazetteer/details';
+const RESOLVED: Record<string, string> = { [VIRTUAL_ID]: '\0' + VIRTUAL_ID, [DETAILS_ID]: '\0' + DETAILS_ID };
+
+export interface GazetteerPluginOptions {
+  /** Folder holding the *.tsv files; default `<root>/assets/gazetteer`. */
+  dir?: string;
+}
+
+export function gazetteerPlugin(options: GazetteerPluginOptions = {}): Plugin {
+  let root = process.cwd();
+  const dir = (): string => {
+    const candidates = [options.dir, join(root, 'assets/gazetteer'), join(process.cwd(), 'assets/gazetteer')];
+    const found = candidates.find((c): c is string => !!c && existsSync(c));
+    if (!found) throw new Error(`gazetteerPlugin: no gazetteer folder (tried ${candidates.filter(Boolean).join(', ')})`);
+    return resolve(found);
+  };
+  return {
+    name: 'vietlao-gazetteer',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return RESOLVED[id] ?? null;
+    },
+    load(id) {
+      if (id !== RESOLVED[VIRTUAL_ID] && id !== RESOLVED[DETAILS_ID]) return null;
+      const folder = dir();
+      for (const f of gazetteerFiles(folder)) this.addWatchFile(f);
+      const { data, details, warnings } = loadGazetteer(folder);
+      if (id === RESOLVED[DETAILS_ID]) return detailsModule(details);
+      for (const w of warnings) this.warn(w);
+      return automatonModule(data);
+    },
+  };
+}
+
+/** JSON.parse of one string literal parses faster than the same object as JS source. */
+export function automatonModule(data: GazetteerData): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+}
+
+/** A plain literal (side-effect free), so bundles that never call getEntity drop it. */
+export function detailsModule(details: GazetteerDetails): string {
+  return `export default ${JSON.stringify(details)};\n`;
+}

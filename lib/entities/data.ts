@@ -1,0 +1,46 @@
+/**
+ * The serialised gazetteer: what the Vite plugin emits for `virtual:vietlao-gazetteer` and the
+ * matcher reads. Plain arrays and strings (JSON), built once at build time.
+ *
+ * The trie is stored in breadth-first order, so it needs no child pointers: node 0 is the root,
+ * `counts[n]` is the number of edges leaving node n, edges are numbered in node order (sorted by
+ * symbol within a node) and edge e leads to node e + 1.
+ */
+
+/** Row kinds: P(erson), O(rg), L(ocation = PLACE), E(vent), T(itle before a name), S(top phrase). */
+export type RowKind = 'P' | 'O' | 'L' | 'E' | 'T' | 'S';
+
+export interface GazetteerData {
+  v: 1;
+  /** Symbols (syllable keys, "," and ".") joined by one space; symbol id = index. */
+  vocab: string;
+  /** Edges per node, breadth-first. */
+  counts: number[];
+  /** Symbol of each edge, breadth-first, ascending within a node. */
+  syms: number[];
+  /**
+   * Pairs [node delta, code]: the node (previous node + delta) ends a phrase of row `code >> 1`;
+   * `code & 1` = the phrase must start with an upper-case letter in the text.
+   */
+  acc: number[];
+  /** One character per row: RowKind. */
+  kinds: string;
+  /** One character per row: V(N), L(A), B(oth), O(ther), - (titles, stop phrases). */
+  countries: string;
+  /** Entity id per row ("" for titles and stop phrases). */
+  ids: string[];
+  /** Canonical name per row (the phrase itself for titles and stop phrases). */
+  names: string[];
+}
+
+/**
+ * Descriptions and aliases (`virtual:vietlao-gazetteer/details`), apart from the automaton so
+ * that code which only finds and highlights mentions (the content script) does not carry them.
+ * Same rows as GazetteerData.
+ */
+export interface GazetteerDetails {
+  vi: string[];
+  en: string[];
+  /** Every alias as written in the TSV, joined by " | ". */
+  aliases: string[];
+}

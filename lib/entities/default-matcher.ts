@@ -1,0 +1,21 @@
+/** The matcher over the build-time gazetteer (`virtual:vietlao-gazetteer`), decoded once per load. */
+import gazetteer from 'virtual:vietlao-gazetteer';
+import type { ArticleEntity, Mention } from '../article';
+import { createMatcher } from './matcher';
+
+const matcher = createMatcher(gazetteer);
+
+/** Every gazetteer entity and recognised unlisted name in `text`: sorted, non-overlapping. */
+export function findMentions(text: string): Mention[] {
+  return matcher.findMentions(text);
+}
+
+/** One ArticleEntity per entity id, most-mentioned first. */
+export function groupEntities(mentions: readonly Mention[]): ArticleEntity[] {
+  return matcher.groupEntities(mentions);
+}
+
+/** Every listed entity id, in gazetteer order. */
+export function listEntityIds(): string[] {
+  return matcher.ids();
+}

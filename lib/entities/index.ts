@@ -1,0 +1,18 @@
+/**
+ * Vietnam–Laos cooperation entities: find, group, look up and highlight.
+ *
+ *   findMentions(text)        → Mention[] (offsets into text, sorted, non-overlapping)
+ *   groupEntities(mentions)   → ArticleEntity[] (one per entity id, most-mentioned first)
+ *   getEntity(id)             → the gazetteer record (name, type, country, descriptions, aliases)
+ *   highlightEntities(root)   → wraps mentions in <mark class="vl-entity …">; removeHighlights(root)
+ *
+ * The gazetteer comes from `virtual:vietlao-gazetteer`, compiled from assets/gazetteer/*.tsv at
+ * build time by `gazetteerPlugin()` (lib/entities/build/vite-plugin.ts). Outside Vite (tsx CLI),
+ * compile it with `loadGazetteer()` from lib/entities/build/load.ts and use `createMatcher(data)`.
+ */
+export { findMentions, groupEntities, listEntityIds } from './default-matcher';
+export { getEntity } from './details';
+export { highlightEntities, removeHighlights } from './highlight';
+export { createMatcher, type EntityMatcher } from './matcher';
+export type { GazetteerEntity } from './table';
+export type { GazetteerData, GazetteerDetails } from './data';

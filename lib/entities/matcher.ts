@@ -1,0 +1,29 @@
+/** A matcher bound to one serialised gazetteer (the virtual modules, or one compiled in Node). */
+import type { ArticleEntity, Mention } from '../article';
+import { Automaton } from './automaton';
+import type { GazetteerData, GazetteerDetails } from './data';
+import { groupWith } from './group';
+import { findMentionsWith } from './match';
+import { GazetteerTable, type GazetteerEntity } from './table';
+
+export interface EntityMatcher {
+  findMentions(text: string): Mention[];
+  groupEntities(mentions: readonly Mention[]): ArticleEntity[];
+  /** The gazetteer record; descriptions and aliases are empty without `details`. */
+  getEntity(id: string): GazetteerEntity | undefined;
+  /** Every listed entity id, in gazetteer order. */
+  ids(): string[];
+}
+
+const NO_DETAILS: GazetteerDetails = { vi: [], en: [], aliases: [] };
+
+export function createMatcher(data: GazetteerData, details: GazetteerDetails = NO_DETAILS): EntityMatcher {
+  const automaton = new Automaton(data);
+  const table = new GazetteerTable(data);
+  return {
+    findMentions: (text) => findMentionsWith(automaton, table, text),
+    groupEntities: (mentions) => groupWith(table, mentions),
+    getEntity: (id) => table.entity(id, details),
+    ids: () => table.ids(),
+  };
+}

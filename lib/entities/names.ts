@@ -1,0 +1,116 @@
+/**
+ * Names that are not in the gazetteer but that the text marks as names: a personal name after a
+ * rank or office, a romanised Lao name, a hyphen-transliterated Lao name, a place after "tỉnh".
+ * Each function looks at the tokens from index `i` and returns the index one past the name, or null.
+ */
+import type { Token } from './tokenize';
+import { wordKey } from './tokenize';
+
+/** Common Vietnamese family names: a titled Vietnamese name must start with one. */
+const SURNAMES = new Set(
+  (
+    'nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lương đinh trịnh đoàn đào ' +
+    'cao mai tô hà lâm chu tạ trương lại triệu thái châu quách tôn vương phùng kiều đồng nông lò hứa ' +
+    'giang mạc lưu la khổng tăng lục âu bạch thân diệp nghiêm khúc doãn quan kim tống từ viên ông hầu ' +
+    'cù lã lữ ninh phí sầm thạch tiêu trang vi văn đàm đoàn bế hoàng mẫn trình cầm lường quàng'
+  )
+    .split(' ')
+    .map(wordKey),
+);
+
+/** Capitalised Latin words that are not Lao names. */
+const NOT_LAO = new Set(
+  ('the and of for with video infographic infographics international plan news online facebook google ' +
+    'youtube zalo tiktok covid photo copyright hotline email update live sport world asia pacific')
+    .split(' '),
+);
+/** Spelling features of romanised Lao names ("ph", "kh", "th", "ou", "x", "-sone", "-vong", "-anh"…). */
+const LAO_LOOK = /ph|kh|th|ou|x|vong|sone|phone|anh$|ith$|ath$|ay$|y$/;
+
+const MAX_NAME = 4;
+
+function letters(t: Token | undefined): t is Token {
+  return !!t && t.word && /^\p{L}/u.test(t.key);
+}
+
+/** "Nguyễn Văn An": a family name then up to three more capitalised syllables, space-separated. */
+export function vietnameseName(tokens: readonly Token[], i: number): number | null {
+  const first = tokens[i];
+  if (!letters(first) || !first.upper || !SURNAMES.has(first.key)) return null;
+  let j = i + 1;
+  while (j < tokens.length && j - i < MAX_NAME) {
+    const t = tokens[j]!;
+    if (!letters(t) || !t.upper || t.breakBefore || t.hyphenBefore) break;
+    j++;
+  }
+  return j - i >= 2 ? j : null;
+}
+
+/** "Khamliang Outhakaysone": capitalised plain-Latin words; without a title they must look Lao. */
+export function romanisedName(text: string, tokens: readonly Token[], i: number, titled: boolean): number | null {
+  let j = i;
+  let lao = false;
+  while (j < tokens.length && j - i < MAX_NAME) {
+    const t = tokens[j]!;
+    if (!t.ascii || (j > i && (t.breakBefore || t.hyphenBefore))) break;
+    const raw = text.slice(t.start, t.end);
+    if (!/^[A-Z][a-z]+$/.test(raw) || NOT_LAO.has(t.key)) break;
+    if (LAO_LOOK.test(t.key)) lao = true;
+    j++;
+  }
+  const words = j - i;
+  if (titled) return words >= 1 && (words >= 2 || lao) ? j : null;
+  return words >= 2 && lao ? j : null;
+}
+
+/**
+ * "Sải-chay Côm-mạ-sít", "Bu- mi - Sẻng - khăm - giong": words of a capitalised syllable followed
+ * by hyphenated lower-case syllables. Without a title: two such words, or one of three syllables.
+ */
+export function transliteratedName(tokens: readonly Token[], i: number, titled: boolean): number | null {
+  let j = i;
+  let words = 0;
+  let syllables = 0;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (!letters(t) || !t.upper || (j > i && t.breakBefore)) break;
+    let k = j + 1;
+    for (; k < tokens.length; k++) {
+      const n = tokens[k]!;
+      if (!letters(n) || n.upper || !n.hyphenBefore || n.breakBefore) break;
+    }
+    if (k === j + 1) break;
+    words++;
+    syllables += k - j;
+    j = k;
+  }
+  if (words === 0) return null;
+  return (titled ? syllables >= 2 : words >= 2 || syllables >= 3) ? j : null;
+}
+
+/** A place written after "tỉnh", "thành phố"…: capitalised syllables (hyphenated ones too). */
+export function placeName(tokens: readonly Token[], i: number): number | null {
+  let j = i;
+  while (j < tokens.length && j - i < 5) {
+    const t = tokens[j]!;
+    if (!letters(t) || (j > i && t.breakBefore)) break;
+    // Capitalised syllables separated by spaces, or lower-case ones hyphenated on ("Xiêng-khoảng").
+    const continues = t.upper ? j === i || !t.hyphenBefore : j > i && t.hyphenBefore;
+    if (!continues) break;
+    j++;
+  }
+  return j > i ? j : null;
+}
+
+/** Words that announce a place name: the token keys of "tỉnh", "thành phố"… */
+export const PLACE_PREFIXES: readonly (readonly string[])[] = [['tỉnh'], ['thành', 'phố'], ['huyện'], ['thủ', 'đô']].map(
+  (p) => p.map(wordKey),
+);
+
+/** Length of the place prefix starting at token i (0 when none). */
+export function placePrefix(tokens: readonly Token[], i: number): number {
+  for (const p of PLACE_PREFIXES) {
+    if (p.every((k, n) => tokens[i + n]?.key === k && (n === 0 || !tokens[i + n]!.breakBefore))) return p.length;
+  }
+  return 0;
+}

@@ -1,0 +1,10 @@
+/** The gazetteer compiled at build time by lib/entities/build/vite-plugin.ts. */
+declare module 'virtual:vietlao-gazetteer' {
+  const data: import('@/lib/entities/data').GazetteerData;
+  export default data;
+}
+
+declare module 'virtual:vietlao-gazetteer/details' {
+  const details: import('@/lib/entities/data').GazetteerDetails;
+  export default details;
+}
