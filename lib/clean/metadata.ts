@@ -4,6 +4,7 @@
  */
 import { normalizeSpaces } from '@/lib/text/vietnamese';
 import { parseMachineDate, parseVietnameseDate, resolveYearless } from './dates';
+import { hasLeadPrefix, stripLeadPrefix } from './lead-prefix';
 import type { SiteRule } from './sites';
 
 export interface PageMetadata {
@@ -118,17 +119,34 @@ function yearlessFromLead(doc: Document, rule: SiteRule, ld: Record<string, unkn
   return resolveYearless(opening[1]!, ref);
 }
 
+/**
+ * Sites without a sapo element (vov.vn) open the body with the lead, marked by its prefix
+ * ("VOV.VN - …"): the container's first paragraph is the lead only when it carries one.
+ */
+function leadFromBody(doc: Document, rule: SiteRule): string | null {
+  for (const sel of rule.article) {
+    const container = doc.querySelector(sel);
+    if (!container) continue;
+    const first = Array.from(container.querySelectorAll('p')).find((p) => text(p) !== null);
+    const t = text(first);
+    return t && hasLeadPrefix(t) ? t : null;
+  }
+  return null;
+}
+
 export function readMetadata(doc: Document, url: string, rule: SiteRule, host: string): PageMetadata {
   const ld = jsonLd(doc);
   const stripSuffix = (t: string | null) => (t && rule.titleSuffix ? t.replace(rule.titleSuffix, '').trim() : t);
-  const title = firstText(doc, rule.title) ?? stripSuffix(meta(doc, 'og:title')) ?? stripSuffix(text(doc.querySelector('title')));
+  const rawTitle = firstText(doc, rule.title) ?? stripSuffix(meta(doc, 'og:title')) ?? stripSuffix(text(doc.querySelector('title')));
+  // a lead prefix ("(VOV5) - ") stays in the lead; a headline never carries it
+  const title = rawTitle ? stripLeadPrefix(rawTitle) || null : null;
   const siteName = rule.siteName?.(host) ?? meta(doc, 'og:site_name') ?? host;
   const byline = firstText(doc, rule.byline) ?? meta(doc, 'author', 'article:author') ?? ldString(ld, 'author');
   // Sites put their own name in meta author / JSON-LD author: that is not a byline.
   const isSiteItself = (b: string) => [siteName, host, meta(doc, 'og:site_name') ?? ''].some((s) => s && b.toLowerCase().includes(s.toLowerCase()));
   return {
     title,
-    lead: firstText(doc, rule.lead),
+    lead: firstText(doc, rule.lead) ?? leadFromBody(doc, rule),
     byline: byline && !isSiteItself(byline) ? byline : null,
     publishedAt: publishedAt(doc, rule, ld),
     siteName,

@@ -21,6 +21,7 @@ import type { CleanArticle, CleanResult } from '@/lib/article';
 import { comparable, countSyllables } from '@/lib/text/vietnamese';
 import { removeBoilerplate } from './boilerplate';
 import { removeEmptyBlocks, textBlocks } from './extract-text';
+import { stripLeadPrefix } from './lead-prefix';
 import { readMetadata } from './metadata';
 import { fixLazyImages, imageTablesToFigures, removeDuplicateCaptions, removeLinkOnlyBlocks } from './prepare';
 import { sanitizeToFragment, serializeChildren } from './sanitize';
@@ -68,12 +69,12 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   if (!meta.title) return notArticle(url, 'no headline');
 
   if (container) clone.body.replaceChildren(container); // 5
+  rule.prepare?.(clone.body);
   for (const sel of [...rule.remove, ...COMMON_REMOVE]) for (const el of Array.from(clone.body.querySelectorAll(sel))) el.remove();
-  const titleKey = comparable(meta.title);
-  const leadKey = meta.lead ? comparable(meta.lead) : null;
+  // the headline and the lead printed again in the body (with or without the lead prefix) go
+  const repeated = new Set([meta.title, ...(meta.lead ? [meta.lead, stripLeadPrefix(meta.lead)] : [])].map(comparable));
   for (const el of Array.from(clone.body.querySelectorAll('h1, h2, p, div'))) {
-    const t = comparable(el.textContent ?? '');
-    if (el.isConnected && (t === titleKey || (leadKey !== null && t === leadKey))) el.remove();
+    if (el.isConnected && repeated.has(comparable(el.textContent ?? ''))) el.remove();
   }
   removeBoilerplate(clone.body);
   fixLazyImages(clone.body);

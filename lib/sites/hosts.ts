@@ -11,6 +11,15 @@ export const SUPPORTED_HOSTS = [
   'baoquocte.vn',
   'cand.com.vn',
   'cand.vn',
+  'nhandan.vn',
+  'vietnamplus.vn',
+  'vovworld.vn',
+  'qdnd.vn',
+  'dangcongsan.vn',
+  'baochinhphu.vn',
+  'vov.vn',
+  'bocongan.gov.vn',
+  'bienphong.com.vn',
 ] as const;
 
 /** Match patterns for the manifest and the content script: the host and its subdomains. */

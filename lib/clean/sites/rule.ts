@@ -15,6 +15,11 @@ export interface SiteRule {
   byline: readonly string[];
   /** Elements to drop before Readability: in-body boxes, share bars, the header date bar… */
   remove: readonly string[];
+  /**
+   * Decisions selectors cannot make, run on the narrowed clone before `remove` (e.g. VCCorp's
+   * in-body boxes: a photo box becomes a figure, a related-news box goes).
+   */
+  prepare?: (body: Element) => void;
   /** Elements never to use as a date (e.g. antv's "time of viewing" bar). */
   notDate?: readonly string[];
   /** Suffixes of <title> to strip ("- ANTV", "| Thời Đại"). */
