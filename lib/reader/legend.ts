@@ -1,5 +1,5 @@
 /** The entity legend: the article's entities grouped by type, with how often each is mentioned. */
-import type { ArticleEntity, EntityType } from '@/lib/article';
+import type { ArticleEntity, EntityType, Mention } from '@/lib/article';
 import { t } from '@/lib/i18n';
 import { h } from '@/lib/ui/dom';
 import { ENTITY_TYPE_ORDER, entityTypeLabel } from '@/lib/ui/entity-types';
@@ -27,6 +27,17 @@ export function legendGroups(entities: readonly ArticleEntity[]): LegendGroup[] 
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
     return { type, entries, total: entries.reduce((n, e) => n + e.count, 0) };
   }).filter((g) => g.entries.length > 0);
+}
+
+/** Entities from mentions (by entity id, named by the first surface): for articles saved without stored entities. */
+export function entitiesFromMentions(mentions: readonly Mention[]): ArticleEntity[] {
+  const byId = new Map<string, ArticleEntity>();
+  for (const m of mentions) {
+    const e = byId.get(m.entityId) ?? { id: m.entityId, name: m.surface, type: m.type, listed: m.listed, mentions: [] };
+    e.mentions.push(m);
+    byId.set(m.entityId, e);
+  }
+  return [...byId.values()];
 }
 
 /** The legend; `onPick(id)` runs when an entry is chosen (to jump to its first highlight). */

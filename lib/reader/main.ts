@@ -8,8 +8,8 @@ import { formatShortDate } from '@/lib/format/date';
 import { t, uiLang } from '@/lib/i18n';
 import { h } from '@/lib/ui/dom';
 import { EN_LABELS, renderArticle, VI_LABELS } from '@/lib/view/article-view';
-import { highlightBody } from './highlight';
-import { legendGroups, renderLegend } from './legend';
+import { highlightRoots } from './highlight';
+import { entitiesFromMentions, legendGroups, renderLegend } from './legend';
 import { applyPrefs, normalizePrefs, readerPrefs, type ReaderPrefs } from './prefs';
 import { createReaderToolbar } from './toolbar';
 
@@ -41,8 +41,8 @@ function savedLine(doc: Document, article: StoredArticle): HTMLElement {
 }
 
 /** Scroll to the first highlight of an entity and flash it. */
-function jumpTo(body: Element, id: string): void {
-  const mark = [...body.querySelectorAll<HTMLElement>('mark.vl-entity')].find((m) => m.dataset.entityId === id);
+function jumpTo(root: Element, id: string): void {
+  const mark = [...root.querySelectorAll<HTMLElement>('mark.vl-entity')].find((m) => m.dataset.entityId === id);
   if (!mark) return;
   mark.scrollIntoView({ behavior: 'smooth', block: 'center' });
   mark.focus({ preventScroll: true });
@@ -82,15 +82,18 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
     return;
   }
   doc.title = `${article.title} — ${article.siteName}`;
-  view = renderArticle(doc, article, lang === 'vi' ? VI_LABELS : EN_LABELS);
-  view.dataset.testid = 'reader-article';
-  view.querySelector('.vl-header')?.append(savedLine(doc, article));
-  const body = view.querySelector('.vl-body') ?? view;
+  const rendered = renderArticle(doc, article, lang === 'vi' ? VI_LABELS : EN_LABELS);
+  view = rendered;
+  rendered.dataset.testid = 'reader-article';
+  rendered.querySelector('.vl-header')?.append(savedLine(doc, article));
+  const body = rendered.querySelector('.vl-body') ?? rendered;
   if (body instanceof HTMLElement) body.dataset.testid = 'reader-body';
-  const highlighted = highlightBody(body);
-  view.dataset.highlights = String(highlighted);
-  const legend = renderLegend(doc, legendGroups(article.entities), (id) => jumpTo(body, id));
-  main.replaceChildren(h(doc, 'div', { className: 'reader-layout' }, view, legend));
+  const lead = rendered.querySelector('.vl-lead');
+  const mentions = highlightRoots(lead ? [lead, body] : [body]);
+  rendered.dataset.highlights = String(mentions.length);
+  const entities = article.entities.length > 0 ? article.entities : entitiesFromMentions(mentions);
+  const legend = renderLegend(doc, legendGroups(entities), (id) => jumpTo(rendered, id));
+  main.replaceChildren(h(doc, 'div', { className: 'reader-layout' }, rendered, legend));
   apply(prefs);
   readerPrefs.watch((next) => apply(normalizePrefs(next)));
   doc.body.dataset.ready = 'true';

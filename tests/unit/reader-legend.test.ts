@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleEntity, EntityType } from '../../lib/article';
-import { legendGroups, renderLegend } from '../../lib/reader/legend';
+import { entitiesFromMentions, legendGroups, renderLegend } from '../../lib/reader/legend';
 import { stubI18n } from './popup-i18n-stub';
 
 const entity = (id: string, name: string, type: EntityType, mentions: number): ArticleEntity => ({
@@ -43,5 +43,11 @@ describe('reader entity legend', () => {
     entries[0]!.click();
     expect(picked).toEqual(['p1']);
     expect(renderLegend(document, [], () => undefined).textContent).toContain('Không nhận ra thực thể nào');
+  });
+
+  it('falls back to the highlighted mentions when the article was saved without entities', () => {
+    const mentions = entities.flatMap((e) => e.mentions);
+    const rebuilt = entitiesFromMentions(mentions);
+    expect(legendGroups(rebuilt)).toEqual(legendGroups(entities));
   });
 });
