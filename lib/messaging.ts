@@ -11,6 +11,17 @@ export type SaveOutcome =
   | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string }
   | { ok: false; code: 'quota' | 'storage' | 'invalid' | 'no-article'; message: string };
 
+/** A gazetteer entity as the hover card shows it. */
+export interface EntityDetails {
+  id: string;
+  name: string;
+  type: 'PERSON' | 'ORG' | 'PLACE' | 'EVENT';
+  country: 'VN' | 'LA' | 'both' | 'other';
+  descriptionVi: string;
+  descriptionEn: string;
+  aliases: string[];
+}
+
 export interface PageState {
   isArticle: boolean;
   clean: boolean;
@@ -41,6 +52,8 @@ interface ProtocolMap {
   setCleanView(on: boolean): PageState;
   /** background → content: save yourself (shortcut, context menu, popup "Save this page"). */
   saveFromPage(): SaveOutcome;
+  /** content → background: gazetteer details for the hover card (kept out of the content script). */
+  entityDetails(id: string): EntityDetails | null;
   /** popup → background: save the article in this tab. */
   saveTab(tabId: number): SaveOutcome;
   /** extension page → background: delete a saved article (undo with restoreArticle). */

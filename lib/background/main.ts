@@ -3,6 +3,7 @@
  * the context-menu item and the toolbar badge ("✓" when the page is in the archive).
  */
 import { browser, type Browser } from 'wxt/browser';
+import { getEntity } from '@/lib/entities/details';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/sites/hosts';
@@ -48,6 +49,7 @@ export function startBackground(): void {
     await setBadge(sender.tab?.id, saved);
     return saved;
   });
+  onMessage('entityDetails', ({ data, sender }) => (fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null));
   onMessage('saveTab', ({ data, sender }) => (fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' }));
   registerArchiveMessages(fromUs);
 

@@ -6,10 +6,19 @@
  * DOMPurify runs on a jsdom window: on a linkedom window it silently returns its input unsanitised.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { cleanHtml } from './clean-html';
+import { loadGazetteer } from '@/lib/entities/build/load';
+import { createMatcher } from '@/lib/entities/matcher';
+import { cleanHtml, type EntitiesOf } from './clean-html';
+
+/** Outside Vite there is no build-time gazetteer module: compile assets/gazetteer once here. */
+function entityRecognizer(): EntitiesOf {
+  const compiled = loadGazetteer(join(import.meta.dirname, '../../assets/gazetteer'));
+  const matcher = createMatcher(compiled.data, compiled.details);
+  return (text) => matcher.groupEntities(matcher.findMentions(text));
+}
 
 interface Args {
   files: string[];
@@ -39,6 +48,7 @@ async function main(): Promise<number> {
     return 2;
   }
   let failed = 0;
+  const entities = entityRecognizer();
   for (const file of files) {
     let source: string;
     try {
@@ -56,7 +66,7 @@ async function main(): Promise<number> {
     const pageUrl = url ?? (source.match(/<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)/i)?.[1] ?? pathToFileURL(file).href);
     const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'https://vietlao-reader.invalid/' });
     try {
-      const result = cleanHtml(source, pageUrl, dom.window as unknown as Window);
+      const result = cleanHtml(source, pageUrl, dom.window as unknown as Window, entities);
       process.stdout.write(JSON.stringify({ file: basename(file), ...result }) + '\n');
     } catch (error) {
       process.stderr.write(`${file}: cleaning failed: ${(error as Error).message}\n`);

@@ -1,2 +1,71 @@
-/** Entity highlights in the clean view (wired to lib/entities once the matcher lands). */
-export function applyHighlights(_article: HTMLElement): void {}
+/**
+ * Entity highlights in the in-page clean view: mentions wrapped with DOM calls (lib/entities),
+ * a legend panel (entities by type with counts; choosing one steps through its mentions),
+ * a card on hover or keyboard focus, and one switch that removes every highlight again.
+ */
+import type { Mention } from '@/lib/article';
+import { highlightEntities, removeHighlights } from '@/lib/entities';
+import { t } from '@/lib/i18n';
+import { entitiesFromMentions, legendGroups, renderLegend } from '@/lib/reader/legend';
+import { button, h } from '@/lib/ui/dom';
+import { attachEntityCard } from './entity-card';
+
+export interface HighlightControls {
+  readonly panel: HTMLElement;
+  readonly on: boolean;
+  set(on: boolean): void;
+}
+
+function roots(article: HTMLElement): Element[] {
+  return [article.querySelector('.vl-lead'), article.querySelector('.vl-body')].filter((e): e is Element => e !== null);
+}
+
+function highlightAll(article: HTMLElement): Mention[] {
+  const found: Mention[] = [];
+  for (const root of roots(article)) found.push(...highlightEntities(root));
+  return found;
+}
+
+/** Each choice of a legend entry moves to that entity's next mention. */
+function stepper(article: HTMLElement): (id: string) => void {
+  const position = new Map<string, number>();
+  return (id) => {
+    const marks = [...article.querySelectorAll<HTMLElement>('mark.vl-entity')].filter((m) => m.dataset.entityId === id);
+    if (marks.length === 0) return;
+    const next = ((position.get(id) ?? -1) + 1) % marks.length;
+    position.set(id, next);
+    const mark = marks[next]!;
+    mark.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    mark.focus({ preventScroll: true });
+    mark.classList.add('vl-flash');
+    setTimeout(() => mark.classList.remove('vl-flash'), 1200);
+  };
+}
+
+export function applyHighlights(article: HTMLElement): HighlightControls {
+  const doc = article.ownerDocument;
+  const mentions = highlightAll(article);
+  const legend = renderLegend(doc, legendGroups(entitiesFromMentions(mentions)), stepper(article));
+  let on = true;
+  const toggle = button(doc, t('highlightsOff'), () => controls.set(!on), { className: 'vl-highlights-toggle', testid: 'highlights-toggle', attrs: { 'aria-pressed': 'true' } });
+  const panel = h(doc, 'div', { className: 'vl-panel', testid: 'entity-panel' }, toggle, legend);
+  article.dataset.highlights = String(mentions.length);
+  attachEntityCard(article);
+
+  const controls: HighlightControls = {
+    panel,
+    get on() {
+      return on;
+    },
+    set(next) {
+      if (next === on) return;
+      on = next;
+      if (on) highlightAll(article);
+      else for (const root of roots(article)) removeHighlights(root);
+      legend.hidden = !on;
+      toggle.textContent = on ? t('highlightsOff') : t('highlightsOn');
+      toggle.setAttribute('aria-pressed', String(on));
+    },
+  };
+  return controls;
+}

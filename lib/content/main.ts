@@ -30,7 +30,8 @@ export function startReader(doc: Document = document): ReaderState {
 
   state.article = result;
   const view = createCleanView(doc, result, uiLang() === 'vi' ? VI_LABELS : EN_LABELS);
-  applyHighlights(view.article);
+  const highlights = applyHighlights(view.article);
+  view.article.after(highlights.panel);
   state.view = view;
   const toolbar = createToolbar(
     doc,

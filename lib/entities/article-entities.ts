@@ -1,6 +1,7 @@
-/** Entities of an article's text, as stored on a CleanArticle (wired to the matcher when present). */
+/** The entities of an article's text, as stored on a CleanArticle (offsets into `text`). */
 import type { ArticleEntity } from '@/lib/article';
+import { findMentions, groupEntities } from './default-matcher';
 
-export function entitiesOf(_text: string): ArticleEntity[] {
-  return [];
+export function entitiesOf(text: string): ArticleEntity[] {
+  return groupEntities(findMentions(text));
 }
