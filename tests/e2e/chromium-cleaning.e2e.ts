@@ -80,6 +80,36 @@ describe('Chromium: cleaning in place', () => {
     await page.close();
   });
 
+  it('highlights entities in the clean view; the card opens; switching highlights off restores the text exactly', async () => {
+    const fixture = articles.find((f) => f.folder.startsWith('thoidai--hop-tac'))!;
+    const page = await openArticle(fixture.url);
+    const view = page.locator('vietlao-view');
+    await view.locator('mark.vl-entity').first().waitFor();
+    const marks = await view.locator('mark.vl-entity').evaluateAll((els) => els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]));
+    assert.ok(marks.length > 10, `${marks.length} highlights`);
+    assert.ok(marks.some(([text, type]) => text === 'Hoàng Xuân Chiến' && type === 'PERSON'));
+    assert.ok(marks.some(([text, type]) => text === 'Chanthaphone Khammanichanh' && type === 'PERSON'));
+    const body = view.locator('.vl-article');
+    const withMarks = await body.evaluate((el) => el.querySelector('.vl-body')!.textContent);
+    const htmlWith = await body.evaluate((el) => el.querySelector('.vl-body')!.childElementCount);
+
+    const person = view.locator('mark.vl-entity[data-entity-type="PERSON"]').first();
+    await person.hover();
+    const card = view.locator('[data-testid="entity-card"]');
+    await card.waitFor({ state: 'visible' });
+    assert.match((await card.innerText()).replace(/\s+/g, ' '), /Hoàng Xuân Chiến/);
+    await view.locator('[data-testid="legend-entry"]').first().click(); // steps to a mention
+
+    await view.locator('[data-testid="highlights-toggle"]').click();
+    assert.equal(await view.locator('mark.vl-entity').count(), 0);
+    const without = await body.evaluate((el) => el.querySelector('.vl-body')!.textContent);
+    assert.equal(without, withMarks, 'the text is exactly the same without highlights');
+    assert.equal(await body.evaluate((el) => el.querySelector('.vl-body')!.childElementCount), htmlWith);
+    await view.locator('[data-testid="highlights-toggle"]').click();
+    assert.equal(await view.locator('mark.vl-entity').count(), marks.length, 'highlights come back, same count');
+    await page.close();
+  });
+
   for (const fixture of nonArticles) {
     it(`${fixture.folder}: a page that is not an article is left untouched`, async () => {
       const page = await browser.context.newPage();
