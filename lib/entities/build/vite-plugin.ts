@@ -39,9 +39,10 @@ export function gazetteerPlugin(options: GazetteerPluginOptions = {}): Plugin {
       const folder = dir();
       for (const f of gazetteerFiles(folder)) this.addWatchFile(f);
       const { data, details, warnings } = loadGazetteer(folder);
-      if (id === RESOLVED[DETAILS_ID]) return detailsModule(details);
+      // Side-effect free: a bundle that never calls getEntity drops the details module.
+      if (id === RESOLVED[DETAILS_ID]) return { code: detailsModule(details), moduleSideEffects: false };
       for (const w of warnings) this.warn(w);
-      return automatonModule(data);
+      return { code: automatonModule(data), moduleSideEffects: false };
     },
   };
 }
