@@ -144,10 +144,12 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule, host: s
   const byline = firstText(doc, rule.byline) ?? meta(doc, 'author', 'article:author') ?? ldString(ld, 'author');
   // Sites put their own name in meta author / JSON-LD author: that is not a byline.
   const isSiteItself = (b: string) => [siteName, host, meta(doc, 'og:site_name') ?? ''].some((s) => s && b.toLowerCase().includes(s.toLowerCase()));
+  // "Minh Thu/VOV.VN": the author, then the site; the site part goes
+  const author = byline?.replace(/\s*\/\s*[^/]+$/, (site) => (isSiteItself(site) ? '' : site)).trim() || null;
   return {
     title,
     lead: firstText(doc, rule.lead) ?? leadFromBody(doc, rule),
-    byline: byline && !isSiteItself(byline) ? byline : null,
+    byline: author && !isSiteItself(author) ? author : null,
     publishedAt: publishedAt(doc, rule, ld),
     siteName,
     canonicalUrl: absolute(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url'), url) ?? url,
