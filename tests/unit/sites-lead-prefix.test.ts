@@ -76,3 +76,14 @@ describe('lead prefixes in the pipeline', () => {
     expect(result.isArticle && result.lead).toBeNull();
   });
 });
+
+describe('bylines signed "Author/SITE"', () => {
+  it('keeps the author and drops the site part', () => {
+    const url = 'https://vov.vn/chinh-tri/hop-tac-post1000003.vov';
+    const paragraphs = Array.from({ length: 5 }, (_, i) => `<p>Đoạn ${i + 1}: hai bên trao đổi về hợp tác giữa Việt Nam và Lào trong các lĩnh vực giáo dục, y tế và văn hóa.</p>`).join('');
+    const dom = new JSDOM(`<!doctype html><html lang="vi"><body><h1 class="article-title">Hợp tác</h1><span class="article-author">Minh Thu/VOV.VN</span>
+      <div class="article-content text-long">${paragraphs}</div></body></html>`, { url });
+    const result = cleanDocument(dom.window.document, url, { window: dom.window as unknown as Window });
+    expect(result.isArticle && result.byline).toBe('Minh Thu');
+  });
+});
