@@ -4,7 +4,7 @@
  * contexts: content scripts of this extension and its pages.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { CleanArticle } from '@/lib/article';
+import type { CleanArticle, Mention } from '@/lib/article';
 import type { ImportErrorCode } from '@/lib/archive';
 
 export type SaveOutcome =
@@ -52,6 +52,8 @@ interface ProtocolMap {
   setCleanView(on: boolean): PageState;
   /** background → content: save yourself (shortcut, context menu, popup "Save this page"). */
   saveFromPage(): SaveOutcome;
+  /** content → background: entity mentions in each text (the matcher lives in the background). */
+  findMentions(texts: string[]): Mention[][];
   /** content → background: gazetteer details for the hover card (kept out of the content script). */
   entityDetails(id: string): EntityDetails | null;
   /** popup → background: save the article in this tab. */

@@ -6,6 +6,7 @@
 import { ArchiveError, canonicalizeUrl, openArchive, saveArticle, serialize, type ArchiveDb } from '@/lib/archive';
 import type { CleanArticle } from '@/lib/article';
 import type { SaveOutcome } from '@/lib/messaging';
+import { entitiesOf } from '@/lib/entities/article-entities';
 import { validateCleanArticle } from './validate';
 
 let dbPromise: Promise<ArchiveDb> | null = null;
@@ -30,7 +31,8 @@ export async function requestPersistence(): Promise<boolean> {
 export async function saveFromContent(payload: unknown): Promise<SaveOutcome> {
   const problem = validateCleanArticle(payload);
   if (problem) return { ok: false, code: 'invalid', message: problem };
-  const article = payload as CleanArticle;
+  // Entities are always (re)computed here from the text, never taken on trust from the page side.
+  const article: CleanArticle = { ...(payload as CleanArticle), entities: entitiesOf((payload as CleanArticle).text) };
   try {
     const db = await archive();
     const result = await serialize(() => saveArticle(db, article));

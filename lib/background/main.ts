@@ -3,6 +3,7 @@
  * the context-menu item and the toolbar badge ("✓" when the page is in the archive).
  */
 import { browser, type Browser } from 'wxt/browser';
+import { findMentions } from '@/lib/entities/default-matcher';
 import { getEntity } from '@/lib/entities/details';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
@@ -49,6 +50,9 @@ export function startBackground(): void {
     await setBadge(sender.tab?.id, saved);
     return saved;
   });
+  onMessage('findMentions', ({ data, sender }) =>
+    fromUs(sender) && Array.isArray(data) ? data.slice(0, 64).map((text) => (typeof text === 'string' ? findMentions(text.slice(0, 2_000_000)) : [])) : [],
+  );
   onMessage('entityDetails', ({ data, sender }) => (fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null));
   onMessage('saveTab', ({ data, sender }) => (fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' }));
   registerArchiveMessages(fromUs);

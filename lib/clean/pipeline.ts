@@ -53,17 +53,20 @@ function notArticle(url: string, reason: string): CleanResult {
 
 export function cleanDocument(doc: Document, url: string, options: PipelineOptions = {}): CleanResult {
   const rule = pickRule(url); // 1
-  const clone = doc.cloneNode(true) as Document; // 2
-  const host = siteOf(url);
-  const meta = readMetadata(clone, url, rule, host); // 3
-
-  let path = '/';
+  let path: string;
   try {
     path = new URL(url).pathname + new URL(url).search;
   } catch {
     return notArticle(url, 'invalid URL');
   }
-  if (rule.listingUrl?.test(path)) return notArticle(url, 'listing page'); // 4
+  // 4, the cheap part first: listing pages and pages without the article container are left
+  // before anything is cloned, so the content script costs next to nothing there.
+  if (rule.listingUrl?.test(path)) return notArticle(url, 'listing page');
+  if (rule.id !== 'generic' && !findContainer(doc, rule)) return notArticle(url, 'no article container');
+
+  const clone = doc.cloneNode(true) as Document; // 2
+  const host = siteOf(url);
+  const meta = readMetadata(clone, url, rule, host); // 3
   const container = findContainer(clone, rule);
   if (!container && rule.id !== 'generic') return notArticle(url, 'no article container');
   if (!meta.title) return notArticle(url, 'no headline');

@@ -1,10 +1,13 @@
 /**
  * Entity highlights in the in-page clean view: mentions wrapped with DOM calls (lib/entities),
+ * found by the background's matcher (built once per browser start; the gazetteer is not
+ * bundled into the content script, which runs on every news page),
  * a legend panel (entities by type with counts; choosing one steps through its mentions),
  * a card on hover or keyboard focus, and one switch that removes every highlight again.
  */
 import type { Mention } from '@/lib/article';
-import { highlightEntities, removeHighlights } from '@/lib/entities';
+import { collect, removeHighlights, wrapMentions } from '@/lib/entities/highlight';
+import { sendMessage } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
 import { entitiesFromMentions, legendGroups, renderLegend } from '@/lib/reader/legend';
 import { button, h } from '@/lib/ui/dom';
@@ -20,10 +23,13 @@ function roots(article: HTMLElement): Element[] {
   return [article.querySelector('.vl-lead'), article.querySelector('.vl-body')].filter((e): e is Element => e !== null);
 }
 
-function highlightAll(article: HTMLElement): Mention[] {
-  const found: Mention[] = [];
-  for (const root of roots(article)) found.push(...highlightEntities(root));
-  return found;
+async function highlightAll(article: HTMLElement): Promise<Mention[]> {
+  const targets = roots(article);
+  for (const root of targets) removeHighlights(root);
+  const collected = targets.map(collect);
+  const found = await sendMessage('findMentions', collected.map((c) => c.text));
+  collected.forEach((c, i) => wrapMentions(c, found[i] ?? []));
+  return found.flat();
 }
 
 /** Each choice of a legend entry moves to that entity's next mention. */
@@ -42,9 +48,9 @@ function stepper(article: HTMLElement): (id: string) => void {
   };
 }
 
-export function applyHighlights(article: HTMLElement): HighlightControls {
+export async function applyHighlights(article: HTMLElement): Promise<HighlightControls> {
   const doc = article.ownerDocument;
-  const mentions = highlightAll(article);
+  const mentions = await highlightAll(article);
   const legend = renderLegend(doc, legendGroups(entitiesFromMentions(mentions)), stepper(article));
   let on = true;
   const toggle = button(doc, t('highlightsOff'), () => controls.set(!on), { className: 'vl-highlights-toggle', testid: 'highlights-toggle', attrs: { 'aria-pressed': 'true' } });
@@ -60,7 +66,7 @@ export function applyHighlights(article: HTMLElement): HighlightControls {
     set(next) {
       if (next === on) return;
       on = next;
-      if (on) highlightAll(article);
+      if (on) void highlightAll(article);
       else for (const root of roots(article)) removeHighlights(root);
       legend.hidden = !on;
       toggle.textContent = on ? t('highlightsOff') : t('highlightsOn');

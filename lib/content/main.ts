@@ -7,7 +7,6 @@
  */
 import type { CleanArticle } from '@/lib/article';
 import { cleanDocument } from '@/lib/clean/pipeline';
-import { entitiesOf } from '@/lib/entities/article-entities';
 import { t, uiLang } from '@/lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
 import { EN_LABELS, VI_LABELS } from '@/lib/view/article-view';
@@ -23,15 +22,16 @@ export interface ReaderState {
 }
 
 export function startReader(doc: Document = document): ReaderState {
-  const result = cleanDocument(doc, doc.location.href, { entities: entitiesOf });
+  const result = cleanDocument(doc, doc.location.href); // entities: found by the background
   const state: ReaderState = { article: null, view: null, toolbar: null, reason: result.isArticle ? '' : result.reason };
   registerMessages(doc, state);
   if (!result.isArticle) return state;
 
   state.article = result;
   const view = createCleanView(doc, result, uiLang() === 'vi' ? VI_LABELS : EN_LABELS);
-  const highlights = applyHighlights(view.article);
-  view.article.after(highlights.panel);
+  void applyHighlights(view.article)
+    .then((highlights) => view.article.after(highlights.panel))
+    .catch(() => undefined); // the article stays readable without highlights
   state.view = view;
   const toolbar = createToolbar(
     doc,

@@ -1,6 +1,7 @@
 /** The matcher over the build-time gazetteer (`virtual:vietlao-gazetteer`), decoded once per load. */
 import gazetteer from 'virtual:vietlao-gazetteer';
 import type { ArticleEntity, Mention } from '../article';
+import { highlightWith } from './highlight';
 import { createMatcher } from './matcher';
 
 const matcher = createMatcher(gazetteer);
@@ -18,4 +19,9 @@ export function groupEntities(mentions: readonly Mention[]): ArticleEntity[] {
 /** Every listed entity id, in gazetteer order. */
 export function listEntityIds(): string[] {
   return matcher.ids();
+}
+
+/** Wrap every mention under `root` with the build-time gazetteer (see highlight.ts). */
+export function highlightEntities(root: Element): Mention[] {
+  return highlightWith(root, findMentions);
 }

@@ -4,7 +4,9 @@
  * (`<strong>Bộ</strong> Quốc phòng`) gets one mark per piece, all with the same data-entity-id.
  */
 import type { Mention } from '../article';
-import { findMentions } from './default-matcher';
+
+/** Finds mentions in a text (the default matcher, or the background's over messaging). */
+export type FindMentions = (text: string) => Mention[];
 
 const MARK_CLASS = 'vl-entity';
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'MARK', 'SVG', 'math']);
@@ -28,7 +30,13 @@ function blockOf(node: Node, root: Element): Node {
   return root;
 }
 
-function collect(root: Element): { text: string; segments: Segment[] } {
+/** The text the highlighter matches against, with where each text node starts in it. */
+export interface CollectedText {
+  text: string;
+  segments: Segment[];
+}
+
+export function collect(root: Element): CollectedText {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(n: Node): number {
@@ -67,14 +75,20 @@ function wrap(node: Text, from: number, to: number, m: Mention): void {
 }
 
 /**
- * Wrap every entity mention under `root`. Returns the mentions, with offsets into the text of
- * root's text nodes joined in document order (a "\n" between blocks). Calling it twice gives the
- * same DOM: existing highlights are removed first.
+ * Wrap every entity mention under `root`, found by `find`. Returns the mentions, with offsets
+ * into the text of root's text nodes joined in document order (a "\n" between blocks). Calling
+ * it twice gives the same DOM: existing highlights are removed first.
  */
-export function highlightEntities(root: Element): Mention[] {
+export function highlightWith(root: Element, find: FindMentions): Mention[] {
   removeHighlights(root);
-  const { text, segments } = collect(root);
-  const mentions = findMentions(text);
+  const collected = collect(root);
+  const mentions = find(collected.text);
+  wrapMentions(collected, mentions);
+  return mentions;
+}
+
+/** Wrap mentions found in `collect(root).text` (the DOM must not have changed since). */
+export function wrapMentions({ segments }: CollectedText, mentions: readonly Mention[]): void {
   // Pieces per text node; wrapped right to left so earlier offsets in the node stay valid.
   const pieces = new Map<Text, { from: number; to: number; m: Mention }[]>();
   let s = 0;
@@ -95,7 +109,6 @@ export function highlightEntities(root: Element): Mention[] {
   for (const [node, list] of pieces) {
     for (const p of list.reverse()) wrap(node, p.from, p.to, p.m);
   }
-  return mentions;
 }
 
 /** Undo highlightEntities: unwrap every mark and merge the text nodes back. */

@@ -12,6 +12,12 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 
+/** The parts of the extension API these tests call inside the service worker. */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
 const SCREENSHOTS = join(import.meta.dirname, '../../assets/screenshots');
 const articles = loadFixtures().filter((f) => f.expected.isArticle);
 const antv = articles.find((f) => f.folder === 'antv--hop-tac-cong-an')!;

@@ -93,6 +93,38 @@ describe('Firefox: cleaning in place', () => {
     await page.close();
   });
 
+  it('highlights entities in the clean view; the card opens; switching highlights off restores the text exactly', async () => {
+    const fixture = articles.find((f) => f.folder.startsWith('thoidai--hop-tac'))!;
+    const page = await openArticle(fixture.url);
+    const inView = (selector: string) => `vietlao-view >>> ${selector}`; // puppeteer's shadow-piercing combinator
+    await page.waitForSelector(inView('mark.vl-entity'), { timeout: 15_000 });
+    const marks = await page.$$eval(inView('mark.vl-entity'), (els) => els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]));
+    assert.ok(marks.length > 10, `${marks.length} highlights`);
+    assert.ok(marks.some(([text, type]) => text === 'Hoàng Xuân Chiến' && type === 'PERSON'));
+    assert.ok(marks.some(([text, type]) => text === 'Chanthaphone Khammanichanh' && type === 'PERSON'));
+    const bodyText = () => page.$eval(inView('.vl-article'), (el) => el.querySelector('.vl-body')!.textContent);
+    const bodyChildren = () => page.$eval(inView('.vl-article'), (el) => el.querySelector('.vl-body')!.childElementCount);
+    const withMarks = await bodyText();
+    const htmlWith = await bodyChildren();
+
+    await (await page.$(inView('mark.vl-entity[data-entity-type="PERSON"]')))!.hover();
+    const card = await page.waitForSelector(inView('[data-testid="entity-card"]'), { visible: true, timeout: 15_000 });
+    assert.match((await card!.evaluate((el) => (el as HTMLElement).innerText)).replace(/\s+/g, ' '), /Hoàng Xuân Chiến/);
+    await (await page.$(inView('[data-testid="legend-entry"]')))!.click(); // steps to a mention
+
+    const toggleHighlights = async () => (await page.$(inView('[data-testid="highlights-toggle"]')))!.click();
+    const markCount = () => page.$$eval(inView('mark.vl-entity'), (els) => els.length);
+    await toggleHighlights();
+    await page.waitForFunction(() => !document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'), { timeout: 5_000, polling: 50 });
+    assert.equal(await markCount(), 0);
+    assert.equal(await bodyText(), withMarks, 'the text is exactly the same without highlights');
+    assert.equal(await bodyChildren(), htmlWith);
+    await toggleHighlights();
+    await page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'), { timeout: 5_000, polling: 50 });
+    assert.equal(await markCount(), marks.length, 'highlights come back, same count');
+    await page.close();
+  });
+
   for (const fixture of nonArticles) {
     it(`${fixture.folder}: a page that is not an article is left untouched`, async () => {
       const page = await firefox.browser.newPage();
