@@ -10,13 +10,16 @@ export default defineConfig({
   vite: () => ({
     plugins: [libraryDomRewrites(), gazetteerPlugin()], // no innerHTML sinks in the bundled DOMPurify/Readability (AMO lint)
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     // Each permission is explained in README.md → "Permissions".
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: [...SUPPORTED_HOST_PATTERNS],
+    // Only the sites the reader adds in the options page, one host at a time, when they agree.
+    // (MV2 has no optional_host_permissions: there the same patterns are optional_permissions.)
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     commands: {
       'save-article': {

@@ -6,6 +6,6 @@ export default defineContentScript({
   matches: SUPPORTED_HOST_PATTERNS,
   runAt: 'document_idle',
   main() {
-    startReader(document);
+    void startReader(document);
   },
 });

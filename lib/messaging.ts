@@ -24,6 +24,8 @@ export interface EntityDetails {
 
 export interface PageState {
   isArticle: boolean;
+  /** False until the pipeline ran: sites not cleaned automatically wait for the reader. */
+  ran: boolean;
   clean: boolean;
   title: string | null;
   url: string;
@@ -56,6 +58,10 @@ interface ProtocolMap {
   findMentions(texts: string[]): Mention[][];
   /** content → background: gazetteer details for the hover card (kept out of the content script). */
   entityDetails(id: string): EntityDetails | null;
+  /** popup → background: run the reader in this tab now (injected through activeTab if needed). */
+  cleanTab(tabId: number): PageState | { error: string };
+  /** options → background: the added sites changed; re-register their content script. */
+  syncAddedSites(): void;
   /** popup → background: save the article in this tab. */
   saveTab(tabId: number): SaveOutcome;
   /** extension page → background: delete a saved article (undo with restoreArticle). */

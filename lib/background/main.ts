@@ -10,6 +10,7 @@ import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/sites/hosts';
 import { registerArchiveMessages } from './archive-messages';
 import { isSavedUrl, requestPersistence, saveFromContent } from './archive-service';
+import { cleanTab, syncAddedSites } from './on-demand';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -29,6 +30,8 @@ async function setBadge(tabId: number | undefined, saved: boolean): Promise<void
 async function saveTab(tabId: number | undefined): Promise<SaveOutcome> {
   if (tabId === undefined) return { ok: false, code: 'no-article', message: t('noArticle') };
   try {
+    const cleaned = await cleanTab(tabId); // injects the reader through activeTab where it is not running
+    if ('error' in cleaned) return { ok: false, code: 'no-article', message: cleaned.error };
     const outcome = await sendMessage('saveFromPage', undefined, tabId);
     if (outcome.ok) await setBadge(tabId, true);
     return outcome;
@@ -54,9 +57,12 @@ export function startBackground(): void {
     fromUs(sender) && Array.isArray(data) ? data.slice(0, 64).map((text) => (typeof text === 'string' ? findMentions(text.slice(0, 2_000_000)) : [])) : [],
   );
   onMessage('entityDetails', ({ data, sender }) => (fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null));
+  onMessage('cleanTab', ({ data, sender }) => (fromUs(sender) && typeof data === 'number' ? cleanTab(data) : { error: 'unknown sender' }));
+  onMessage('syncAddedSites', ({ sender }) => (fromUs(sender) ? syncAddedSites() : undefined));
   onMessage('saveTab', ({ data, sender }) => (fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' }));
   registerArchiveMessages(fromUs);
 
+  void syncAddedSites().catch(() => undefined); // Firefox MV2 registrations last one background session
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();
     browser.contextMenus.create({ id: MENU_SAVE, title: t('commandSave'), contexts: ['page'], documentUrlPatterns: SUPPORTED_HOST_PATTERNS });

@@ -1,6 +1,7 @@
 /**
- * The content script's work on a news page:
- *  1. Run the cleaning pipeline on a clone of the page (the live DOM is only read).
+ * The content script's work on a page:
+ *  1. Run the cleaning pipeline on a clone of the page (the live DOM is only read) — at once on
+ *     sites cleaned automatically, or when the reader asks (popup, shortcut) anywhere else.
  *  2. Not an article (home, category listing…): stop. The page is left untouched.
  *  3. Otherwise show the clean view and the in-page toolbar; the toolbar, the popup and the
  *     background (shortcut, context menu) can turn it off and on and save the article.
@@ -9,6 +10,7 @@ import type { CleanArticle } from '@/lib/article';
 import { cleanDocument } from '@/lib/clean/pipeline';
 import { t, uiLang } from '@/lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
+import { autoCleans, siteSettings } from '@/lib/sites/settings';
 import { EN_LABELS, VI_LABELS } from '@/lib/view/article-view';
 import { createCleanView, type CleanView } from './clean-view';
 import { applyHighlights } from './highlights';
@@ -19,14 +21,39 @@ export interface ReaderState {
   view: CleanView | null;
   toolbar: Toolbar | null;
   reason: string;
+  /** The pipeline has run on this page (automatically or because the reader asked). */
+  ran: boolean;
 }
 
-export function startReader(doc: Document = document): ReaderState {
-  const result = cleanDocument(doc, doc.location.href); // entities: found by the background
-  const state: ReaderState = { article: null, view: null, toolbar: null, reason: result.isArticle ? '' : result.reason };
-  registerMessages(doc, state);
-  if (!result.isArticle) return state;
+/** Set once per page in the content script's isolated world: injecting the script again is a no-op. */
+const STARTED = Symbol.for('vietlao-reader.started');
 
+/**
+ * Start on a page: answer the popup and the background, and clean right away when this site is
+ * cleaned automatically (a supported news site the reader did not turn off, or one they added).
+ * Elsewhere (injected on demand), cleaning waits for `setCleanView(true)`.
+ */
+export async function startReader(doc: Document = document, auto?: boolean): Promise<ReaderState | null> {
+  const scope = globalThis as { [STARTED]?: ReaderState };
+  if (scope[STARTED]) return null;
+  const state: ReaderState = { article: null, view: null, toolbar: null, reason: 'not cleaned yet', ran: false };
+  scope[STARTED] = state;
+  registerMessages(doc, state);
+  const automatic = auto ?? autoCleans(doc.location.hostname, await siteSettings.getValue().catch(() => ({ disabled: [], added: [] })));
+  if (automatic) run(doc, state);
+  return state;
+}
+
+/** Run the pipeline once; on an article, build the clean view and the toolbar and show them. */
+function run(doc: Document, state: ReaderState): void {
+  if (state.ran) return;
+  state.ran = true;
+  const result = cleanDocument(doc, doc.location.href); // entities: found by the background
+  if (!result.isArticle) {
+    state.reason = result.reason;
+    return;
+  }
+  state.reason = '';
   state.article = result;
   const view = createCleanView(doc, result, uiLang() === 'vi' ? VI_LABELS : EN_LABELS);
   void applyHighlights(view.article)
@@ -41,7 +68,6 @@ export function startReader(doc: Document = document): ReaderState {
   state.toolbar = toolbar;
   setClean(state, true);
   void sendMessage('isSaved', result.canonicalUrl).then((saved) => toolbar.setSaved(saved)).catch(() => undefined);
-  return state;
 }
 
 function setClean(state: ReaderState, on: boolean): void {
@@ -68,15 +94,22 @@ async function save(state: ReaderState): Promise<SaveOutcome> {
 }
 
 function pageState(doc: Document, state: ReaderState): PageState {
-  return { isArticle: state.article !== null, clean: state.view?.shown ?? false, title: state.article?.title ?? null, url: doc.location.href, reason: state.reason };
+  return { isArticle: state.article !== null, ran: state.ran, clean: state.view?.shown ?? false, title: state.article?.title ?? null, url: doc.location.href, reason: state.reason };
 }
 
 function registerMessages(doc: Document, state: ReaderState): void {
   onMessage('getPageState', () => pageState(doc, state));
   onMessage('setCleanView', ({ data }) => {
+    if (data) run(doc, state);
     setClean(state, data);
     return pageState(doc, state);
   });
-  onMessage('extractArticle', () => state.article);
-  onMessage('saveFromPage', () => save(state));
+  onMessage('extractArticle', () => {
+    run(doc, state);
+    return state.article;
+  });
+  onMessage('saveFromPage', () => {
+    run(doc, state);
+    return save(state);
+  });
 }

@@ -35,9 +35,31 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
   const doc = card.ownerDocument;
   const state = await pageState(tabId);
   card.replaceChildren(h(doc, 'p', { className: 'card-label', text: t('popupCurrentTab') }));
-  if (!state || tabId === null) {
+  if (tabId === null) {
     card.append(h(doc, 'p', { className: 'card-note', text: t('popupTabUnavailable'), testid: 'tab-state' }));
     card.dataset.state = 'unavailable';
+    return;
+  }
+  if (!state || !state.ran) {
+    // Not a site cleaned automatically (or the reader is not running there): offer to clean it now.
+    const note = h(doc, 'p', { className: 'card-note', text: state ? t('popupNotCleaned') : t('popupTabUnavailable'), testid: 'tab-state' });
+    const clean = button(
+      doc,
+      t('popupCleanThis'),
+      async () => {
+        clean.disabled = true;
+        const result = await sendMessage('cleanTab', tabId).catch((e: unknown) => ({ error: String(e) }));
+        if ('error' in result) {
+          note.textContent = result.error;
+          clean.disabled = false;
+          return;
+        }
+        await renderCurrentTab(card, tabId, onSaved);
+      },
+      { className: 'btn btn-primary', testid: 'clean-tab' },
+    );
+    card.append(note, h(doc, 'div', { className: 'card-actions' }, clean));
+    card.dataset.state = state ? 'not-cleaned' : 'unavailable';
     return;
   }
   if (!state.isArticle) {
