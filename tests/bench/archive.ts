@@ -1,0 +1,120 @@
+/**
+ * Case 3, the archive at 100, 1,000 and 10,000 articles, inside the extension (bench.html of the
+ * bench build: chrome-extension:// origin, Chromium's real IndexedDB, the same lib/archive code).
+ * Every operation runs at the three sizes side by side; export runs against JSON.stringify of
+ * the same records already in memory. Peak JS heap during export: CDP Runtime.getHeapUsage
+ * (usedSize) sampled back to back from Node while one export runs, after a forced GC
+ * (HeapProfiler.collectGarbage); the figure is the peak minus the heap just before.
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { ArchiveApi } from './page/main';
+import { figure, ratioRow, single, type Row } from './report';
+import type { BenchEntity } from './gazetteer';
+import type { SampleOptions } from './stats';
+
+type Api = ArchiveApi;
+
+function call<K extends keyof Api>(page: Page, name: K, ...args: Api[K] extends (...a: infer A) => unknown ? A : never): Promise<Awaited<Api[K] extends (...a: never[]) => infer R ? R : never>> {
+  return page.evaluate(
+    ([n, a]) => (window as unknown as { __vlArchive: Record<string, (...x: unknown[]) => unknown> }).__vlArchive[n as string]!(...(a as unknown[])),
+    [name, args] as const,
+  ) as never;
+}
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+}
+
+async function exportPeak(page: Page, cdp: CDPSession, size: number): Promise<{ bytes: number; ms: number; before: number; peak: number; samples: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = await heapUsed(cdp);
+  let peak = before;
+  let samples = 0;
+  let done = false;
+  const run = call(page, 'exportOnce', size).finally(() => (done = true));
+  while (!done) {
+    peak = Math.max(peak, await heapUsed(cdp));
+    samples++;
+  }
+  const r = await run;
+  return { ...r, before, peak, samples };
+}
+
+export async function benchArchive(
+  context: BrowserContext,
+  extensionId: string,
+  sizes: readonly number[],
+  paragraphs: string[],
+  entities: BenchEntity[],
+  options: { queries: SampleOptions; exportBySize: (size: number) => SampleOptions },
+  log: (m: string) => void,
+): Promise<{ rows: Row[]; raw: Record<string, unknown> }> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/bench.html`);
+  await page.waitForFunction(() => '__vlArchive' in window);
+  const cdp = await context.newCDPSession(page);
+  const raw: Record<string, unknown> = {};
+  const seeded: Record<number, unknown> = {};
+  let entityId = '';
+  for (const size of sizes) {
+    const s = await call(page, 'seed', size, paragraphs, entities);
+    entityId = s.entityId;
+    seeded[size] = s;
+    log(`  seeded ${size} articles in ${(s.ms / 1000).toFixed(1)} s (${(s.bytes / 1e6).toFixed(0)} MB approx. in IndexedDB)`);
+  }
+  raw.seeded = seeded;
+
+  log('  list / filter / search / save at every size, side by side…');
+  const q = await call(page, 'queries', options.queries);
+  raw.queries = { totals: q.totals, summaries: Object.fromEntries(Object.entries(q.samples).map(([k, v]) => [k, figure(k, v).summary])), samples: q.samples };
+  const small = Math.min(...sizes);
+  const large = Math.max(...sizes);
+  const rows: Row[] = [];
+  const scaling: [string, string, number][] = [
+    ['save', 'save one article', 2],
+    ['list', 'list newest 50', 1.5],
+    ['filter', `filter by one entity (${entityId}, in ${((q.totals[`filter@${large}`] ?? 0) / large * 100).toFixed(0)} % of articles)`, 1.5],
+    ['search-exact', `search a rare word with diacritics (exact mode, ${q.totals[`search-exact@${large}`]} hits)`, 3],
+    ['search-folded', `search the same word without diacritics (folded mode, ${q.totals[`search-folded@${large}`]} hits)`, 3],
+  ];
+  for (const [op, what, max] of scaling) {
+    for (const size of sizes) {
+      if (size === small) continue;
+      const ours = figure(`@${size}`, q.samples[`${op}@${size}`]!);
+      const base = figure(`@${small}`, q.samples[`${op}@${small}`]!);
+      rows.push(ratioRow('3 archive', `${what}: ${size.toLocaleString('en')} vs ${small}`, ours, base, size === large ? { max, goal: `≤ ${max}×` } : undefined));
+    }
+  }
+
+  const exports: Record<number, unknown> = {};
+  for (const size of sizes) {
+    log(`  export at ${size}…`);
+    const heap = await exportPeak(page, cdp, size);
+    const n = await call(page, 'loadRecords', size);
+    const e = await call(page, 'exportVsStringify', size, options.exportBySize(size));
+    await call(page, 'dropRecords');
+    const ours = figure('exportArchive', e.samples.export!);
+    const base = figure('JSON.stringify', e.samples.stringify!);
+    rows.push(ratioRow('3 archive', `export ${n.toLocaleString('en')} articles (${(e.exportBytes / 1e6).toFixed(1)} MB) vs JSON.stringify of the same records in memory`, ours, base, { max: 1.5, goal: '≤ 1.5×' }));
+    const read = figure('read all', e.samples.read!);
+    rows.push(ratioRow('3 archive', `export ${n.toLocaleString('en')}: context — reading every row and body from IndexedDB (no serialising) vs JSON.stringify`, read, base));
+    const extra = heap.peak - heap.before;
+    const heapRow: Row = {
+      case: '3 archive',
+      what: `export ${n.toLocaleString('en')}: peak JS heap above the pre-export heap vs file size (${heap.samples} samples)`,
+      ours: single('heap', extra),
+      base: single('file', heap.bytes),
+      ratio: extra / heap.bytes,
+      goal: '≤ 0.5×',
+      met: extra / heap.bytes <= 0.5,
+    };
+    (heapRow as Row & { unit: string }).unit = 'B';
+    rows.push(heapRow);
+    exports[size] = { articles: n, exportBytes: e.exportBytes, stringifyChars: e.stringifyChars, heap, export: ours.summary, stringify: base.summary, read: read.summary, samples: e.samples };
+  }
+  raw.exports = exports;
+  await call(page, 'close');
+  await page.close();
+  return { rows, raw };
+}

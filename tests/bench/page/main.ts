@@ -1,0 +1,132 @@
+/**
+ * bench.html (bench build only): the archive on the extension's real IndexedDB
+ * (chrome-extension:// origin), through the same lib/archive code the background and popup use.
+ * Exposes `window.__vlArchive`; the Node runner drives it (tests/bench/archive.ts).
+ *
+ * One database per size (vietlao-bench-100, -1000, -10000), all open at once, so every
+ * operation is measured at the three sizes side by side in the same rounds.
+ */
+import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb } from '@/lib/archive';
+import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
+import { joinRows } from '@/lib/archive/rows';
+import { compare, type SampleOptions, type Variant } from '../stats';
+import { makeArticle, RARE_EVERY, RARE_WORD, RARE_WORD_FOLDED, storedRows, type Pool } from './generate';
+
+const dbs = new Map<number, ArchiveDb>();
+let pool: Pool | null = null;
+let entityId = '';
+const SEED_CHUNK = 250;
+
+async function seed(size: number, paragraphs: string[], entities: Pool['entities']): Promise<{ ms: number; generateMs: number; entityId: string; entityShare: number; bytes: number }> {
+  pool ??= { paragraphs, entities };
+  const t0 = performance.now();
+  const db = await openArchive({ name: `vietlao-bench-${size}` });
+  await db.transaction('rw', db.articles, db.bodies, async () => {
+    await db.articles.clear();
+    await db.bodies.clear();
+  });
+  const { rows, bodies } = await storedRows(pool, String(size), size);
+  const t1 = performance.now();
+  for (let i = 0; i < rows.length; i += SEED_CHUNK) {
+    await db.transaction('rw', db.articles, db.bodies, async () => {
+      await db.articles.bulkPut(rows.slice(i, i + SEED_CHUNK));
+      await db.bodies.bulkPut(bodies.slice(i, i + SEED_CHUNK));
+    });
+  }
+  dbs.set(size, db);
+  // The entity filter: the entity found in the share of articles closest to 10 %.
+  const share = new Map<string, number>();
+  for (const r of rows) for (const id of r.entityIds) share.set(id, (share.get(id) ?? 0) + 1);
+  let best = '';
+  for (const [id, n] of share) if (!best || Math.abs(n / rows.length - 0.1) < Math.abs(share.get(best)! / rows.length - 0.1)) best = id;
+  if (!entityId) entityId = best;
+  const bytes = rows.reduce((s, r) => s + r.approxBytes, 0);
+  return { ms: performance.now() - t0, generateMs: t1 - t0, entityId, entityShare: (share.get(entityId) ?? 0) / rows.length, bytes };
+}
+
+let fresh = 1_000_000;
+/** Every archive operation at every seeded size, side by side. */
+async function queries(options: SampleOptions): Promise<{ samples: Record<string, number[]>; totals: Record<string, number> }> {
+  const variants: Record<string, Variant> = {};
+  const totals: Record<string, number> = {};
+  for (const [size, db] of dbs) {
+    let article = makeArticle(pool!, fresh++, `save${size}`, false);
+    let savedId: string | null = null;
+    variants[`save@${size}`] = {
+      reset: async () => {
+        if (savedId) await db.transaction('rw', db.articles, db.bodies, () => Promise.all([db.articles.delete(savedId!), db.bodies.delete(savedId!)]));
+        article = makeArticle(pool!, fresh++, `save${size}`, false);
+      },
+      run: async () => {
+        savedId = (await saveArticle(db, article)).id;
+      },
+    };
+    const list = (name: string, o: Parameters<typeof listArticles>[1]): void => {
+      variants[`${name}@${size}`] = {
+        run: async () => {
+          const r = await listArticles(db, o);
+          totals[`${name}@${size}`] = r.total;
+        },
+      };
+    };
+    list('list', { limit: 50 });
+    list('filter', { limit: 50, entityId });
+    list('search-exact', { limit: 50, search: RARE_WORD, exact: true });
+    list('search-folded', { limit: 50, search: RARE_WORD_FOLDED });
+  }
+  const samples = await compare(variants, options);
+  return { samples, totals };
+}
+
+/** The export records as JSON.stringify gets them: every article joined and in export form, in memory. */
+let records: unknown = null;
+async function loadRecords(size: number): Promise<number> {
+  const db = dbs.get(size)!;
+  const rows = await db.articles.orderBy('savedAt').reverse().toArray();
+  const bodies = await db.bodies.bulkGet(rows.map((r) => r.id));
+  records = {
+    format: EXPORT_FORMAT,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportedAt: new Date().toISOString(),
+    generator: GENERATOR,
+    articles: rows.map((r, i) => toExportedArticle(joinRows(r, bodies[i]!))),
+  };
+  return rows.length;
+}
+
+function dropRecords(): void {
+  records = null;
+}
+
+/** One export, for the heap sampling (the runner samples Runtime.getHeapUsage meanwhile). */
+async function exportOnce(size: number): Promise<{ bytes: number; ms: number }> {
+  const t0 = performance.now();
+  const blob = await exportArchive(dbs.get(size)!);
+  return { bytes: blob.size, ms: performance.now() - t0 };
+}
+
+/** Export vs JSON.stringify over the same records (already in memory), side by side. */
+async function exportVsStringify(size: number, options: SampleOptions): Promise<{ samples: Record<string, number[]>; exportBytes: number; stringifyChars: number }> {
+  const db = dbs.get(size)!;
+  let exportBytes = 0;
+  let stringifyChars = 0;
+  const samples = await compare(
+    {
+      export: { run: async () => void (exportBytes = (await exportArchive(db)).size) },
+      stringify: { run: () => void (stringifyChars = JSON.stringify(records).length) },
+      // Context, not a goal: what reading everything costs (both tables, no serialising).
+      read: { run: async () => void (await Promise.all([db.articles.toArray(), db.bodies.toArray()])) },
+    },
+    options,
+  );
+  return { samples, exportBytes, stringifyChars };
+}
+
+async function close(): Promise<void> {
+  for (const db of dbs.values()) db.close();
+}
+
+const api = { seed, queries, loadRecords, dropRecords, exportOnce, exportVsStringify, close, rareEvery: RARE_EVERY };
+export type ArchiveApi = typeof api;
+(window as unknown as { __vlArchive: ArchiveApi }).__vlArchive = api;
+document.title += ' — ready';

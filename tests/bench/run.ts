@@ -1,0 +1,147 @@
+/**
+ * `npm run bench` (after `npm run build`): the benchmark suite, in headless Chromium, on the
+ * BUILT code. Not tests: it measures, prints a table of ratios measured side by side in one run
+ * (plus raw medians and p95) and writes bench-results/latest.json.
+ *
+ *   1. cleaning pipeline vs bare Readability        (fixture pages + a 5,000-word article)
+ *   2. entity highlighting vs mark.js / markRegExp  (1,000- and 5,000-word articles)
+ *   3. archive at 100 / 1,000 / 10,000 articles     (extension page, real IndexedDB)
+ *   4. content script: gzip sizes, added main-thread time per page load
+ *
+ * Cases 1–3 run the bench build (tests/bench/wxt.config.ts, built here: the production config
+ * plus two bench-only entrypoints); case 4 runs the production build in .output/chrome-mv3.
+ * Environment: BENCH_QUICK=1 (smaller sizes, fewer runs: a smoke run), BENCH_SKIP_BUILD=1,
+ * BENCH_CASES=1,2,3,4 (a subset).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROME_EXTENSION_DIR, findChromium, launchChromium, type ExtensionBrowser } from '../support/chromium';
+import { loadFixtures, startFixtureServer } from '../support/fixture-server';
+import { benchArchive } from './archive';
+import { highlightPage, longArticlePage, realParagraphs } from './articles';
+import { bundleSizes, benchLoadCost } from './content-script';
+import { benchEntities, gazetteerNames, readEntities } from './gazetteer';
+import { benchHighlight } from './highlight';
+import { benchPipeline } from './pipeline';
+import { table, writeResults, type Row } from './report';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BENCH_DIR = join(ROOT, '.output/bench/chrome-mv3-bench');
+const QUICK = process.env.BENCH_QUICK === '1';
+const CASES = new Set((process.env.BENCH_CASES ?? '1,2,3,4').split(',').map((s) => s.trim()));
+const started = Date.now();
+const log = (m: string): void => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
+
+function machine(): { nproc: number; cpu: string; chromium: string; node: string; loadavg: number[] } {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // keep unknown
+  }
+  return { nproc: cpus().length, cpu, chromium, node: process.version, loadavg: loadavg().map((l) => Number(l.toFixed(2))) };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(CHROME_EXTENSION_DIR, 'manifest.json'))) throw new Error('No production build in .output/chrome-mv3: run `npm run bench` (it builds first) or `npm run build`.');
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    log('building the bench build (wxt build --mode bench -c tests/bench/wxt.config.ts)…');
+    execFileSync('npx', ['wxt', 'build', '--mode', 'bench', '-c', 'tests/bench/wxt.config.ts'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const env = { ...machine(), date: new Date().toISOString(), quick: QUICK };
+  log(`machine: ${JSON.stringify(env)}`);
+
+  const fixtures = loadFixtures();
+  const paragraphs = realParagraphs(fixtures);
+  const articles = fixtures.filter((f) => f.expected.isArticle);
+  const template = articles.find((f) => f.folder === 'antv--hop-tac-cong-an') ?? articles[0]!;
+  const longUrl = new URL('/tin-tuc/chinh-tri/bench-bai-dai-5000-chu-999001.html', template.url).href;
+  const hl = [1000, 5000].map((words) => ({ words, url: `https://antv.gov.vn/bench/highlight-${words}.html` }));
+  const server = await startFixtureServer([
+    { url: longUrl, html: longArticlePage(template, 5000, paragraphs) },
+    ...hl.map((h) => ({ url: h.url, html: highlightPage(h.words, paragraphs) })),
+  ]);
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  let bench: ExtensionBrowser | null = null;
+  try {
+    bench = await launchChromium({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts, extensionDir: BENCH_DIR });
+    if (CASES.has('1')) {
+      log('case 1: cleaning pipeline…');
+      const pages = [...fixtures.map((f) => ({ name: f.folder, url: f.url })), { name: `synthetic 5,000 words (${template.folder} template)`, url: longUrl }];
+      const r = await benchPipeline(bench.context, BENCH_DIR, pages, QUICK ? { minRuns: 10, minTimeMs: 300 } : { warmup: 5, minRuns: 40, minTimeMs: 1500, maxTimeMs: 8_000 });
+      rows.push(...r.rows);
+      raw.pipeline = r.raw;
+    }
+    if (CASES.has('2')) {
+      log('case 2: entity highlighting…');
+      const names = gazetteerNames();
+      const r = await benchHighlight(
+        bench.context,
+        BENCH_DIR,
+        hl,
+        names,
+        QUICK ? { warmup: 2, minRuns: 10, minTimeMs: 300 } : { warmup: 5, minRuns: 40, minTimeMs: 3000, maxTimeMs: 15_000 },
+        QUICK ? { warmup: 1, minRuns: 3, minTimeMs: 0 } : { warmup: 1, minRuns: 8, minTimeMs: 0, maxTimeMs: 25_000 },
+      );
+      rows.push(...r.rows);
+      raw.highlight = r.raw;
+    }
+    if (CASES.has('3')) {
+      log('case 3: archive…');
+      const sizes = QUICK ? [100, 1000] : [100, 1000, 10_000];
+      const r = await benchArchive(
+        bench.context,
+        bench.extensionId,
+        sizes,
+        paragraphs,
+        benchEntities(readEntities()),
+        {
+          queries: QUICK ? { warmup: 2, minRuns: 10, minTimeMs: 500 } : { warmup: 3, minRuns: 30, minTimeMs: 3000, maxTimeMs: 30_000 },
+          exportBySize: (size) => (QUICK ? { warmup: 1, minRuns: 3, minTimeMs: 0 } : size >= 10_000 ? { warmup: 0, minRuns: 3, minTimeMs: 0 } : { warmup: 1, minRuns: 10, minTimeMs: 1000, maxTimeMs: 15_000 }),
+        },
+        log,
+      );
+      rows.push(...r.rows);
+      raw.archive = r.raw;
+    }
+  } finally {
+    await bench?.context.close();
+  }
+  if (CASES.has('4')) {
+    log('case 4: content script…');
+    const sizes = bundleSizes(CHROME_EXTENSION_DIR);
+    rows.push(...sizes.rows);
+    const withExt = await launchChromium({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts });
+    const without = await launchChromium({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts, extensionDir: BENCH_DIR });
+    try {
+      const article = articles.find((f) => f.folder === template.folder)!;
+      const listing = fixtures.find((f) => !f.expected.isArticle);
+      const pages = [{ name: article.folder, url: article.url, isArticle: true }, ...(listing ? [{ name: `${listing.folder} (not an article)`, url: listing.url, isArticle: false }] : [])];
+      const r = await benchLoadCost(withExt.context, without.context, pages, QUICK ? 4 : 15, 1000);
+      rows.push(...r.rows);
+      raw.contentScript = { sizes: sizes.raw, loads: r.raw };
+    } finally {
+      await withExt.context.close();
+      await without.context.close();
+    }
+  }
+  await server.close();
+
+  const after = loadavg().map((l) => Number(l.toFixed(2)));
+  const md = table(rows);
+  console.log(`\nVietLao Reader benchmark — ${env.date} — ${env.cpu}, ${env.nproc} cores, ${env.chromium}; load average before ${env.loadavg.join(' ')}, after ${after.join(' ')}${QUICK ? ' — QUICK run' : ''}\n`);
+  console.log(md);
+  const missed = rows.filter((r) => r.met === false);
+  console.log(`\nGoals: ${rows.filter((r) => r.met === true).length} met, ${missed.length} missed.`);
+  const file = writeResults(join(ROOT, 'bench-results'), { env: { ...env, loadavgAfter: after, seconds: Math.round((Date.now() - started) / 1000) }, rows, raw, table: md });
+  log(`wrote ${file} (${Math.round((Date.now() - started) / 1000)} s in all)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
