@@ -39,9 +39,34 @@ export interface PipelineOptions {
   entities?: (text: string) => CleanArticle['entities'];
 }
 
+/**
+ * A document member read from the prototype chain: a page can shadow `document.querySelector`,
+ * `.cloneNode`, `.body`, `.defaultView`… with named elements (`<img name="querySelector">`,
+ * `<form name="body">`: DOM clobbering), which would stop the pipeline with a TypeError.
+ */
+function member<K extends 'querySelector' | 'querySelectorAll' | 'cloneNode' | 'defaultView'>(doc: Document, key: K): Document[K] {
+  for (let proto: object | null = Object.getPrototypeOf(doc) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (desc?.get) return desc.get.call(doc) as Document[K];
+    if (typeof desc?.value === 'function') return (desc.value as (...args: unknown[]) => unknown).bind(doc) as Document[K];
+  }
+  return doc[key];
+}
+
+/** Elements whose name (or, for object, id) becomes a property of the document (HTML § named properties). */
+const NAMED_ELEMENTS = 'embed[name], form[name], iframe[name], img[name], object[name], object[id]';
+
+/** Remove those names from the clone, so every later step sees an unclobbered document. */
+function defuseNamedElements(clone: Document): void {
+  for (const el of Array.from(member(clone, 'querySelectorAll')(NAMED_ELEMENTS))) {
+    el.removeAttribute('name');
+    if (el.localName === 'object') el.removeAttribute('id');
+  }
+}
+
 function findContainer(doc: Document, rule: SiteRule): Element | null {
   for (const sel of rule.article) {
-    const el = doc.querySelector(sel);
+    const el = member(doc, 'querySelector')(sel);
     if (el && (el.textContent ?? '').trim().length > 0) return el;
   }
   return null;
@@ -64,7 +89,8 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   if (rule.listingUrl?.test(path)) return notArticle(url, 'listing page');
   if (rule.id !== 'generic' && !findContainer(doc, rule)) return notArticle(url, 'no article container');
 
-  const clone = doc.cloneNode(true) as Document; // 2
+  const clone = member(doc, 'cloneNode')(true) as Document; // 2
+  defuseNamedElements(clone);
   const host = siteOf(url);
   const meta = readMetadata(clone, url, rule, host); // 3
   const container = findContainer(clone, rule);
@@ -88,7 +114,7 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   const parsed = new Readability(clone, { charThreshold: 200, keepClasses: false }).parse(); // 6
   if (!parsed?.content) return notArticle(url, 'Readability found no article');
 
-  const win = options.window ?? doc.defaultView ?? globalThis.window; // 7
+  const win = options.window ?? member(doc, 'defaultView') ?? globalThis.window; // 7
   const fragment = sanitizeToFragment(parsed.content, win);
   removeBoilerplate(fragment);
   removeDuplicateCaptionsIn(fragment);

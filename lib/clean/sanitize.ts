@@ -33,13 +33,31 @@ export const PURIFY_CONFIG: Config = {
 
 const purifiers = new WeakMap<object, DOMPurify>();
 
+/**
+ * `win` as DOMPurify sees it, with an inert document of its own: DOMPurify reads
+ * `document.implementation`, `.createElement`, `.createNodeIterator`… once, from `window.document`,
+ * which in a content script is the PAGE's document, where `<img name="createElement">` shadows
+ * them (DOM clobbering) and would stop every sanitisation on that page.
+ */
+function unclobberedWindow(win: Window): Window {
+  const page = win.document;
+  let implementation: DOMImplementation | undefined;
+  for (let proto: object | null = Object.getPrototypeOf(page) as object | null; proto && !implementation; proto = Object.getPrototypeOf(proto) as object | null) {
+    implementation = Object.getOwnPropertyDescriptor(proto, 'implementation')?.get?.call(page) as DOMImplementation | undefined;
+  }
+  const inert = (implementation ?? page.implementation).createHTMLDocument('');
+  return new Proxy(win, { get: (target, key) => (key === 'document' ? inert : (Reflect.get(target, key) as unknown)) });
+}
+
 /** A DOMPurify bound to `win` (in Node, a jsdom window: on linkedom it returns input unsanitised). */
 function purifierFor(win: Window): DOMPurify {
   let purify = purifiers.get(win);
   if (!purify) {
-    purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purify = createDOMPurify(unclobberedWindow(win) as unknown as Parameters<typeof createDOMPurify>[0]);
     if (!purify.isSupported) throw new Error('DOMPurify is not supported in this environment');
     purify.addHook('afterSanitizeAttributes', (node) => {
+      // DOMPurify lets data: URIs through on <img src> whatever ALLOWED_URI_REGEXP says: not here.
+      if (node.hasAttribute('src') && !ALLOWED_URI_REGEXP.test(node.getAttribute('src') ?? '')) node.removeAttribute('src');
       if (node.nodeName === 'A' && node.hasAttribute('href')) {
         node.setAttribute('rel', 'noopener noreferrer');
       }
