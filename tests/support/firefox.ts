@@ -37,7 +37,7 @@ export interface FirefoxExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { port: number; tlsPort: number; hosts: string[]; extensionDir?: string }): Promise<FirefoxExtensionBrowser> {
+export async function launchFirefox(opts: { port: number; tlsPort: number; hosts: string[]; extensionDir?: string; prefs?: Record<string, string | number | boolean> }): Promise<FirefoxExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
   const manifestPath = join(extensionDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No built extension in ${extensionDir}: run npm run build:firefox first.`);
@@ -75,6 +75,7 @@ export async function launchFirefox(opts: { port: number; tlsPort: number; hosts
       // (Debian: firefox-esr-l10n-vi); otherwise Firefox stays en-US and so does the extension.
       'intl.locale.requested': 'vi',
       'intl.accept_languages': 'vi-VN, vi, en',
+      ...opts.prefs,
     },
   });
   try {
