@@ -31,6 +31,7 @@ export const CHECK_BODY = `
       var a = el.attributes[j];
       var name = a.name.toLowerCase();
       if (/^on/.test(name)) out.push('handler ' + name + ' on <' + tag + '>');
+      else if (name === 'is' && a.value === '') continue; // DOMPurify blanks "is" rather than remove it (string output)
       else if (attrs.indexOf(name) < 0) out.push('attribute ' + name + ' on <' + tag + '>');
       if ((name === 'href' || name === 'src') && !/^(?:https?:|mailto:)/i.test(a.value.trim())) out.push(name + '=' + a.value.slice(0, 40) + ' on <' + tag + '>');
     }
@@ -45,12 +46,13 @@ export const checkHtml = new Function('root', 'extraTags', 'extraAttrs', CHECK_B
 
 /** An expression for page.evaluate: violations under every element matching `selector` (shadow roots of `host` first). */
 export function checkInPageExpression(selector: string, options: { shadowHost?: string; extraTags?: string[]; extraAttrs?: string[] } = {}): string {
-  const scope = options.shadowHost ? `(document.querySelector(${JSON.stringify(options.shadowHost)}) || {}).shadowRoot` : 'document';
+  // Document.prototype.querySelector: the hostile page may clobber document.querySelector in the main world
+  const scope = options.shadowHost ? `(Document.prototype.querySelector.call(document, ${JSON.stringify(options.shadowHost)}) || {}).shadowRoot` : 'document';
   return `(function () {
     var check = function (root, extraTags, extraAttrs) { ${CHECK_BODY} };
     var scope = ${scope};
     if (!scope) return ['no scope ' + ${JSON.stringify(options.shadowHost ?? 'document')}];
-    var roots = scope.querySelectorAll(${JSON.stringify(selector)});
+    var roots = (scope === document ? Document.prototype.querySelectorAll : scope.querySelectorAll).call(scope, ${JSON.stringify(selector)});
     if (roots.length === 0) return ['nothing matches ' + ${JSON.stringify(selector)}];
     var out = [];
     for (var i = 0; i < roots.length; i++) out = out.concat(check(roots[i], ${JSON.stringify(options.extraTags ?? [])}, ${JSON.stringify(options.extraAttrs ?? [])}));

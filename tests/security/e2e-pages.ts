@@ -1,0 +1,104 @@
+/**
+ * Pages and files for the real-browser security tests (tests/e2e/security-*.e2e.ts), and the
+ * scripts they evaluate (as strings: no bundler helpers reach the browser).
+ */
+import { basePages, insertMidBody, rebase } from './payload-pages';
+import { instrument, XSS_PAYLOADS } from './xss-payloads';
+
+const antv = () => basePages()[0]!;
+
+/**
+ * A page that attacks the content script's environment before it runs (document_idle): its
+ * inline script replaces DOM and JSON built-ins and clobbers document properties. Content
+ * scripts live in an isolated world (Chromium) / behind Xray vision (Firefox), so cleaning must
+ * still work.
+ */
+export function prototypeAttackPage(): { url: string; title: string; html: string } {
+  const base = antv();
+  const url = 'https://antv.gov.vn/tin-tuc/chinh-tri/trang-tan-cong-nguyen-mau-900201.html';
+  const title = `${base.expected.title} (trang tấn công nguyên mẫu)`;
+  const attack = `<script>
+    window.__attacks = [];
+    var noop = function () { window.__attacks.push('called'); return null; };
+    Element.prototype.querySelector = noop;
+    Element.prototype.querySelectorAll = function () { window.__attacks.push('qsa'); return []; };
+    Document.prototype.querySelector = noop;
+    Document.prototype.querySelectorAll = function () { return []; };
+    Node.prototype.appendChild = function () { throw new Error('appendChild hijacked'); };
+    Node.prototype.cloneNode = function () { throw new Error('cloneNode hijacked'); };
+    Element.prototype.append = function () { throw new Error('append hijacked'); };
+    Element.prototype.attachShadow = function () { throw new Error('attachShadow hijacked'); };
+    Document.prototype.createElement = function () { throw new Error('createElement hijacked'); };
+    JSON.parse = function () { return { hijacked: true }; };
+    JSON.stringify = function () { return '{"hijacked":true}'; };
+    Array.prototype.map = function () { return []; };
+    String.prototype.trim = function () { return ''; };
+    Object.defineProperty(document, 'body', { get: function () { return null; } });
+    Object.defineProperty(document, 'title', { get: function () { return 'Tiêu đề giả'; } });
+    window.DOMParser = function () { throw new Error('DOMParser hijacked'); };
+    window.Readability = function () { throw new Error('Readability hijacked'); };
+    window.DOMPurify = { sanitize: function (x) { return x; } };
+    window.__attacksInstalled = true;
+  </script>`;
+  const html = rebase(base, base.html.replace(/<head([^>]*)>/i, `<head$1>${attack}`), url, title);
+  return { url, title, html };
+}
+
+/** Named elements shadowing the document members the content script, Readability and DOMPurify use. */
+export function clobberPage(): { url: string; title: string; html: string } {
+  const base = antv();
+  const url = 'https://antv.gov.vn/tin-tuc/chinh-tri/trang-ghi-de-dom-900202.html';
+  const title = `${base.expected.title} (trang ghi đè DOM)`;
+  const names = ['body', 'head', 'createElement', 'querySelector', 'querySelectorAll', 'cloneNode', 'defaultView', 'documentElement', 'implementation', 'getElementById', 'getElementsByTagName', 'createNodeIterator', 'createDocumentFragment', 'location', 'title'];
+  const chunk = `${names.map((n) => `<img name="${n}" src="https://antv.gov.vn/anh/${n}.jpg">`).join('')}<form name="document"><input name="cookie"></form><form id="vietlao-view" name="vietlao"><input name="attributes"></form><p id="vietlao-toolbar">Đoạn giả thanh công cụ.</p>`;
+  return { url, title, html: rebase(base, insertMidBody(base, chunk), url, title) };
+}
+
+/** A plain copy of the antv article at a new URL (saves that must fail, quota). */
+export function plainPage(slug: string, n: number): { url: string; title: string; html: string } {
+  const base = antv();
+  const url = `https://antv.gov.vn/tin-tuc/chinh-tri/${slug}-${900300 + n}.html`;
+  const title = `${base.expected.title} (${slug})`;
+  return { url, title, html: rebase(base, base.html, url, title) };
+}
+
+/** Every payload, instrumented to hit `host`, as one hostile contentHtml (for the import test). */
+export function allPayloadsHtml(host: string): string {
+  return `<p>Bài nhập có mã độc: đoạn mở đầu vẫn phải đọc được.</p>${XSS_PAYLOADS.map((p, i) => instrument(p, i, host)).join('\n')}<p>Đoạn kết của bài nhập.</p>`;
+}
+
+/** An archive file (built from an exported one) whose one article carries every payload. */
+export function hostileImportFile(exported: string, host = 'antv.gov.vn'): { text: string; url: string; title: string } {
+  const file = JSON.parse(exported) as { articles: Record<string, unknown>[] };
+  const url = `https://${host}/tin-tuc/chinh-tri/bai-nhap-doc-900400.html`;
+  const title = 'Bài nhập từ tệp độc hại';
+  const article = { ...file.articles[0]!, id: 'f'.repeat(64).slice(0, (file.articles[0]!.id as string).length), url, canonicalUrl: url, title, updatedAt: '2030-01-01T00:00:00.000Z', contentHtml: allPayloadsHtml(host) };
+  return { text: JSON.stringify({ ...file, articles: [article] }), url, title };
+}
+
+/**
+ * Evaluated in an extension page: every row of the archive read with raw IndexedDB (no code of
+ * the product), so the tests see exactly what is stored.
+ */
+export const READ_ARCHIVE = `new Promise(function (resolve, reject) {
+  var open = indexedDB.open('vietlao-archive');
+  open.onerror = function () { reject(open.error); };
+  open.onsuccess = function () {
+    var db = open.result;
+    var tx = db.transaction(['articles', 'bodies'], 'readonly');
+    var out = { articles: [], bodies: [], byUrl: {}, indexNames: Array.from(tx.objectStore('articles').indexNames) };
+    tx.objectStore('articles').getAll().onsuccess = function (e) { out.articles = e.target.result; };
+    tx.objectStore('bodies').getAll().onsuccess = function (e) { out.bodies = e.target.result; };
+    var idx = tx.objectStore('articles').index('canonicalUrl');
+    idx.getAllKeys ? (idx.getAll().onsuccess = function (e) { out.byIndex = e.target.result.map(function (r) { return r.canonicalUrl; }); }) : null;
+    tx.oncomplete = function () { db.close(); resolve(out); };
+    tx.onerror = function () { reject(tx.error); };
+  };
+})`;
+
+export interface StoredArchive {
+  articles: { id: string; canonicalUrl: string; title: string; url: string }[];
+  bodies: { id: string; contentHtml: string; text: string }[];
+  byIndex: string[];
+  indexNames: string[];
+}
