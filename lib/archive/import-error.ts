@@ -34,7 +34,9 @@ export class ImportError extends Error {
 
 /** "entities[0].mentions[2].end" from a path inside one article. */
 function fieldName(path: Path): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  // a key comes from the file: a 50 MB field name must not become a 50 MB message
+  const key = (p: string) => (p.length > 80 ? `${p.slice(0, 80)}…` : p);
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? key(p) : `.${key(p)}`)).join('');
 }
 
 /** The ImportError for a validation failure, naming the article index and field. */
