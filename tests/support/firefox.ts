@@ -97,6 +97,13 @@ export async function launchFirefox(opts: { port: number; tlsPort: number; hosts
         .browsingContext;
       await context.navigate(`${baseUrl}${path.startsWith('/') ? path : `/${path}`}`, 'complete');
     },
-    close: () => browser.close(),
+    // Closing over BiDi can stall when Firefox exits first: give it 10 s, then end the process.
+    close: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000)));
+      const outcome = await Promise.race([browser.close().then(() => 'closed' as const, () => 'failed' as const), timeout]);
+      clearTimeout(timer);
+      if (outcome !== 'closed') browser.process()?.kill('SIGKILL');
+    },
   };
 }

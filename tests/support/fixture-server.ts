@@ -81,6 +81,11 @@ export async function startFixtureServer(extraPages: { url: string; html: string
   const tlsPort = (tls.address() as AddressInfo).port;
 
   const server: Server = createServer(handler);
+  const sockets = new Set<import('node:net').Socket>(); // incl. CONNECT tunnels, which close() would wait for
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   // CONNECT (https through the proxy): only fixture hosts, tunnelled to the local TLS server.
   server.on('connect', (req, socket, head) => {
     const host = (req.url ?? '').replace(/:\d+$/, '').replace(/^www\./, '').toLowerCase();
@@ -108,6 +113,7 @@ export async function startFixtureServer(extraPages: { url: string; html: string
     requests,
     route,
     close: async () => {
+      for (const socket of sockets) socket.destroy();
       server.closeAllConnections();
       tls.closeAllConnections();
       await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => tls.close(r))]);
