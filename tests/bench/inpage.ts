@@ -13,7 +13,7 @@ import { Readability } from '@mozilla/readability';
 import Mark, { type MarkOptions } from 'mark.js';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { cleanDocument } from '@/lib/clean/pipeline';
-import { foldDiacritics } from '@/lib/text/vietnamese';
+import { comparable, foldDiacritics } from '@/lib/text/vietnamese';
 import { compare, type SampleOptions } from './stats';
 import { markSpans, type MarkSpan } from './spans';
 
@@ -92,6 +92,14 @@ export interface PipelineReport {
   wordCount: number;
   readabilityChars: number;
   pageWords: number;
+  /** Diagnosis, not a goal: comparable() over every h1/h2/p/div's text, as step 5 of the pipeline does. */
+  comparablePassMs: number;
+}
+
+function comparablePass(): number {
+  const t0 = performance.now();
+  for (let k = 0; k < 5; k++) for (const el of document.body.querySelectorAll('h1, h2, p, div')) comparable(el.textContent ?? '');
+  return (performance.now() - t0) / 5;
 }
 
 function pipeline(options: SampleOptions): Promise<PipelineReport> {
@@ -105,6 +113,7 @@ function pipeline(options: SampleOptions): Promise<PipelineReport> {
     wordCount: result.isArticle ? result.wordCount : 0,
     readabilityChars: bare?.textContent?.length ?? 0,
     pageWords: (document.body.textContent ?? '').split(/\s+/).filter(Boolean).length,
+    comparablePassMs: comparablePass(),
   });
   let sink: unknown;
   return compare(

@@ -33,7 +33,7 @@ export async function benchPipeline(context: BrowserContext, extensionDir: strin
       rows.push(ratioRow('1 pipeline', `${p.name}: ours vs bare Readability`, ours, readability, undefined, `not an article: ours stops early; ${words}`));
     }
     rows.push(ratioRow('1 pipeline', `${p.name}: document.cloneNode(true) (the floor) vs Readability`, clone, readability));
-    raw.push({ page: p.name, url: p.url, isArticle: r.isArticle, textChars: r.textChars, wordCount: r.wordCount, readabilityChars: r.readabilityChars, pageWords: r.pageWords, ours: ours.summary, readability: readability.summary, clone: clone.summary, samples: r.samples });
+    raw.push({ page: p.name, url: p.url, isArticle: r.isArticle, textChars: r.textChars, wordCount: r.wordCount, readabilityChars: r.readabilityChars, pageWords: r.pageWords, comparablePassMs: r.comparablePassMs, ours: ours.summary, readability: readability.summary, clone: clone.summary, samples: r.samples });
   }
   return { rows, raw };
 }

@@ -48,6 +48,13 @@ function fmtUnit(v: number, unit: string): string {
   return `${ms(v)} ${unit}`;
 }
 
+/** 0.0089 → "0.0089× (113× faster)". */
+function ratioText(r: number): string {
+  if (r >= 100) return `${r.toFixed(0)}×`;
+  if (r >= 0.1 || r === 0) return `${r.toFixed(2)}×`;
+  return `${r.toPrecision(2)}× (${(1 / r).toFixed(0)}× faster)`;
+}
+
 export function unitOf(row: Row): string {
   return (row as Row & { unit?: string }).unit ?? 'ms';
 }
@@ -63,7 +70,7 @@ export function table(rows: readonly Row[]): string {
       r.what + (r.note ? ` (${r.note})` : ''),
       cell(r.ours, unit),
       cell(r.base, unit),
-      r.ratio === undefined ? '' : `${r.ratio >= 100 ? r.ratio.toFixed(0) : r.ratio.toFixed(2)}×`,
+      r.ratio === undefined ? '' : ratioText(r.ratio),
       r.goal ?? '',
       r.met === undefined ? '' : r.met ? 'met' : '**missed**',
     ]);

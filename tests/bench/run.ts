@@ -11,7 +11,8 @@
  * Cases 1–3 run the bench build (tests/bench/wxt.config.ts, built here: the production config
  * plus two bench-only entrypoints); case 4 runs the production build in .output/chrome-mv3.
  * Environment: BENCH_QUICK=1 (smaller sizes, fewer runs: a smoke run), BENCH_SKIP_BUILD=1,
- * BENCH_CASES=1,2,3,4 (a subset).
+ * BENCH_CASES=1,2,3,4 (a subset), BENCH_RESEED=1 (rebuild the archive databases, which are
+ * otherwise seeded once in the persistent profile .output/bench/profile and reused).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { CHROME_EXTENSION_DIR, findChromium, launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { loadFixtures, startFixtureServer } from '../support/fixture-server';
 import { benchArchive } from './archive';
+import { launchPersistent } from './browser';
 import { highlightPage, longArticlePage, realParagraphs } from './articles';
 import { bundleSizes, benchLoadCost } from './content-script';
 import { benchEntities, gazetteerNames, readEntities } from './gazetteer';
@@ -90,26 +92,32 @@ async function main(): Promise<void> {
       rows.push(...r.rows);
       raw.highlight = r.raw;
     }
-    if (CASES.has('3')) {
-      log('case 3: archive…');
-      const sizes = QUICK ? [100, 1000] : [100, 1000, 10_000];
+  } finally {
+    await bench?.context.close();
+  }
+  if (CASES.has('3')) {
+    log('case 3: archive…');
+    const sizes = QUICK ? [100, 1000] : [100, 1000, 10_000];
+    const archive = await launchPersistent(join(ROOT, '.output/bench/profile'), BENCH_DIR);
+    try {
       const r = await benchArchive(
-        bench.context,
-        bench.extensionId,
+        archive.context,
+        archive.extensionId,
         sizes,
         paragraphs,
         benchEntities(readEntities()),
         {
           queries: QUICK ? { warmup: 2, minRuns: 10, minTimeMs: 500 } : { warmup: 3, minRuns: 30, minTimeMs: 3000, maxTimeMs: 30_000 },
           exportBySize: (size) => (QUICK ? { warmup: 1, minRuns: 3, minTimeMs: 0 } : size >= 10_000 ? { warmup: 0, minRuns: 3, minTimeMs: 0 } : { warmup: 1, minRuns: 10, minTimeMs: 1000, maxTimeMs: 15_000 }),
+          reseed: process.env.BENCH_RESEED === '1',
         },
         log,
       );
       rows.push(...r.rows);
       raw.archive = r.raw;
+    } finally {
+      await archive.context.close();
     }
-  } finally {
-    await bench?.context.close();
   }
   if (CASES.has('4')) {
     log('case 4: content script…');
@@ -121,7 +129,7 @@ async function main(): Promise<void> {
       const article = articles.find((f) => f.folder === template.folder)!;
       const listing = fixtures.find((f) => !f.expected.isArticle);
       const pages = [{ name: article.folder, url: article.url, isArticle: true }, ...(listing ? [{ name: `${listing.folder} (not an article)`, url: listing.url, isArticle: false }] : [])];
-      const r = await benchLoadCost(withExt.context, without.context, pages, QUICK ? 4 : 15, 1000);
+      const r = await benchLoadCost(withExt.context, without.context, pages, QUICK ? 4 : 12, 600);
       rows.push(...r.rows);
       raw.contentScript = { sizes: sizes.raw, loads: r.raw };
     } finally {
