@@ -40,6 +40,13 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
     card.dataset.state = 'unavailable';
     return;
   }
+  const url = state?.url ?? (await browser.tabs.get(tabId).catch(() => null))?.url;
+  if (!state && url !== undefined && !/^https?:/.test(url)) {
+    // A browser or extension page: nothing to clean there.
+    card.append(h(doc, 'p', { className: 'card-note', text: t('popupTabUnavailable'), testid: 'tab-state' }));
+    card.dataset.state = 'unavailable';
+    return;
+  }
   if (!state || !state.ran) {
     // Not a site cleaned automatically (or the reader is not running there): offer to clean it now.
     const note = h(doc, 'p', { className: 'card-note', text: state ? t('popupNotCleaned') : t('popupTabUnavailable'), testid: 'tab-state' });

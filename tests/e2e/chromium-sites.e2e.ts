@@ -30,8 +30,9 @@ const tabIdOf = (url: string) =>
   }, url);
 
 async function popupFor(url: string): Promise<Page> {
+  const tabId = await tabIdOf(url); // before the popup's own tab exists
   const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
   await popup.locator('body[data-ready="true"]').waitFor();
   return popup;
 }

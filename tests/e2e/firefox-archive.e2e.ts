@@ -20,6 +20,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxExtensionBrowser } from '../support/firefox';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 
+const SCREENSHOTS = join(import.meta.dirname, '../../assets/screenshots');
 const articles = loadFixtures().filter((f) => f.expected.isArticle);
 const antv = articles.find((f) => f.folder === 'antv--hop-tac-cong-an')!;
 const thoidai = articles.find((f) => f.folder === 'thoidai--van-phong-bqp-lao')!;
@@ -171,6 +172,10 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
     await search(popup, 'sẻng-khăm', false, 1);
     await search(popup, 'lão', true, 0); // exact "lão" is not "Lào"
     await search(popup, 'Lào', true, 2); // exact "Lào"
+    await popup.click('[data-testid="exact"]');
+    await search(popup, '', false, 2);
+    await popup.setViewport({ width: 420, height: 640 });
+    await popup.screenshot({ path: join(SCREENSHOTS, 'firefox-popup.png') });
     await popup.close();
   });
 
@@ -197,6 +202,7 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
       .filter((r) => r.path !== 'CONNECT' && server.hosts.includes(r.host.replace(/^www\./, '').replace(/:\d+$/, '')))
       .filter((r) => !/\.(?:jpe?g|png|gif|webp|svg)(?:$|\?)/i.test(r.path));
     assert.deepEqual(fetched, [], 'the reader fetched no page');
+    await reader.screenshot({ path: join(SCREENSHOTS, 'firefox-reader.png') });
     await reader.close();
     await popup.close();
   });

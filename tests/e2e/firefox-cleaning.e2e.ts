@@ -77,6 +77,10 @@ describe('Firefox: cleaning in place', () => {
       }
       assert.equal(comparable(await viewTitle(page)), comparable(fixture.expected.title ?? ''), 'title shown');
       if (fixture.folder.startsWith('antv--hop-tac')) await page.screenshot({ path: join(SCREENSHOTS, 'firefox-clean-antv.png') });
+      if (fixture.folder.startsWith('thoidai--hop-tac')) {
+        await page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'), { timeout: 15_000, polling: 50 });
+        await page.screenshot({ path: join(SCREENSHOTS, 'firefox-clean-thoidai.png') });
+      }
       await page.close();
     });
   }
