@@ -53,6 +53,7 @@ export function linkDensity(el: Element): number {
 function labelElements(root: ParentNode): Element[] {
   const found: Element[] = [];
   for (const el of root.querySelectorAll('h1,h2,h3,h4,h5,h6,header,div,span,p,strong,b,a,li,section > *')) {
+    if (el.childElementCount > 3) continue; // a label is a short run of text, not a container (and textContent is the cost)
     const text = el.textContent ?? '';
     if (text.length > MAX_LABEL_LENGTH || !isBoilerplateLabel(text)) continue;
     if (found.some((f) => f.contains(el))) continue; // keep the outermost label element

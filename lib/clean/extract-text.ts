@@ -17,6 +17,14 @@ export function textBlocks(root: ParentNode): string[] {
 /** Drop blocks left empty by cleaning (no text, no image). */
 export function removeEmptyBlocks(root: ParentNode): void {
   for (const el of Array.from(root.querySelectorAll('p, div, span, li, ul, ol, section, figure, strong, em, b, i'))) {
-    if (!el.querySelector('img, picture, br + *') && normalizeSpaces(el.textContent ?? '') === '') el.remove();
+    if (hasVisibleText(el) || el.querySelector('img, picture, br + *')) continue;
+    el.remove();
   }
+}
+
+/** Stops at the first non-blank text node: most blocks answer after one node. */
+function hasVisibleText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test(n.nodeValue ?? '')) return true;
+  return false;
 }

@@ -99,11 +99,13 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
 
   if (container) clone.body.replaceChildren(container); // 5
   rule.prepare?.(clone.body);
-  for (const sel of [...rule.remove, ...COMMON_REMOVE]) for (const el of Array.from(clone.body.querySelectorAll(sel))) el.remove();
+  for (const el of Array.from(clone.body.querySelectorAll([...rule.remove, ...COMMON_REMOVE].join(', ')))) el.remove(); // one pass, not one per selector
   // the headline and the lead printed again in the body (with or without the lead prefix) go
   const repeated = new Set([meta.title, ...(meta.lead ? [meta.lead, stripLeadPrefix(meta.lead)] : [])].map(comparable));
+  const longest = Math.max(...[...repeated].map((r) => r.length)) * 1.5 + 20; // normalising is the cost: skip what cannot match
   for (const el of Array.from(clone.body.querySelectorAll('h1, h2, p, div'))) {
-    if (el.isConnected && repeated.has(comparable(el.textContent ?? ''))) el.remove();
+    const text = el.textContent ?? '';
+    if (text.length <= longest && el.isConnected && repeated.has(comparable(text))) el.remove();
   }
   removeBoilerplate(clone.body);
   fixLazyImages(clone.body);

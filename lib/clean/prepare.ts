@@ -67,10 +67,16 @@ export function imageTablesToFigures(root: Element): void {
 }
 
 export function removeLinkOnlyBlocks(root: Element): void {
-  for (const block of Array.from(root.querySelectorAll('p, div, h3, h4'))) {
-    if (!block.isConnected || block.querySelector('img, figure, p')) continue;
-    const len = (block.textContent ?? '').trim().length;
-    if (len >= LINK_ONLY_MIN_CHARS && linkDensity(block) > 0.9) block.remove();
+  // Walk from each link up to two block ancestors: O(links), not O(blocks × their text).
+  for (const a of Array.from(root.querySelectorAll('a'))) {
+    let block: Element | null = a.parentElement;
+    for (let up = 0; block && block !== root && up < 2; up++, block = block.parentElement) {
+      if (!/^(?:P|DIV|H3|H4)$/.test(block.tagName.toUpperCase())) continue;
+      if (!block.isConnected || block.querySelector('img, figure, p')) break;
+      const len = (block.textContent ?? '').trim().length;
+      if (len >= LINK_ONLY_MIN_CHARS && linkDensity(block) > 0.9) block.remove();
+      break;
+    }
   }
 }
 

@@ -33,7 +33,44 @@ const DASH = /[\u002D\u2010-\u2015\u2212\uFE58\uFE63\uFF0D/]/;
 
 /** The key of one word as written: canonical Vietnamese, lower case, soft hyphens dropped. */
 export function wordKey(word: string): string {
-  return canonicalVietnamese(word.replace(INVISIBLE, '')).toLowerCase();
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = canonicalVietnamese(word.replace(INVISIBLE, '')).toLowerCase();
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(word, key);
+  }
+  return key;
+}
+
+/** Keys of words already seen (bounded): tokenising is most of the matcher's time otherwise. */
+const KEY_CACHE_LIMIT = 20_000;
+const keyCache = new Map<string, string>();
+
+interface WordInfo {
+  key: string;
+  upper: boolean;
+  ascii: boolean;
+  word: boolean;
+}
+
+/** What a token's text alone decides, cached per spelling (a long article repeats its words). */
+const infoCache = new Map<string, WordInfo>();
+
+function wordInfo(raw: string): WordInfo {
+  let info = infoCache.get(raw);
+  if (info === undefined) {
+    const first = raw.charAt(0).normalize('NFC');
+    const isWord = raw !== ',' && raw !== '.';
+    info = {
+      key: isWord ? wordKey(raw) : raw,
+      upper: isWord && (first !== first.toLowerCase() || /\p{N}/u.test(first)),
+      ascii: /^[A-Za-z]+$/.test(raw),
+      word: isWord,
+    };
+    if (infoCache.size >= KEY_CACHE_LIMIT) infoCache.clear();
+    infoCache.set(raw, info);
+  }
+  return info;
 }
 
 export function tokenize(text: string): Token[] {
@@ -42,18 +79,19 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const start = m.index;
-    const gap = text.slice(last, start);
-    const first = raw.normalize('NFC').charAt(0);
-    const isWord = raw !== ',' && raw !== '.';
+    const info = wordInfo(raw);
+    // Fast path: a single space between words (most gaps) neither breaks a name nor holds a dash.
+    const single = start - last === 1 && text.charCodeAt(last) === 32;
+    const gap = single ? ' ' : text.slice(last, start);
     tokens.push({
       start,
       end: start + raw.length,
-      key: isWord ? wordKey(raw) : raw,
-      upper: isWord && (first !== first.toLowerCase() || /\p{N}/u.test(first)),
-      ascii: /^[A-Za-z]+$/.test(raw),
-      word: isWord,
-      hyphenBefore: DASH.test(gap),
-      breakBefore: tokens.length === 0 || !JOINER.test(gap),
+      key: info.key,
+      upper: info.upper,
+      ascii: info.ascii,
+      word: info.word,
+      hyphenBefore: !single && DASH.test(gap),
+      breakBefore: tokens.length === 0 || (!single && !JOINER.test(gap)),
     });
     last = start + raw.length;
   }

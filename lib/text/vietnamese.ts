@@ -62,7 +62,26 @@ function tonePosition(letters: Letter[]): number {
   return modified >= 0 ? modified : first;
 }
 
+/**
+ * Words repeat (a 5,000-word article has ~1,000 distinct syllables): canonical forms are cached,
+ * and the cache is dropped whole when it grows past CACHE_LIMIT so memory stays bounded.
+ */
+const CACHE_LIMIT = 20_000;
+const syllableCache = new Map<string, string>();
+const ASCII = /^[\x00-\x7F]*$/;
+
 function canonicalSyllable(word: string): string {
+  if (ASCII.test(word)) return word; // no tone mark to move
+  let out = syllableCache.get(word);
+  if (out === undefined) {
+    out = computeCanonicalSyllable(word);
+    if (syllableCache.size >= CACHE_LIMIT) syllableCache.clear();
+    syllableCache.set(word, out);
+  }
+  return out;
+}
+
+function computeCanonicalSyllable(word: string): string {
   const letters = Array.from(word, splitLetter);
   const tones = letters.filter((l) => l.tone !== '');
   if (tones.length !== 1) return word; // no tone, or not Vietnamese: leave as is
