@@ -68,7 +68,7 @@ function tonePosition(letters: Letter[]): number {
  */
 const CACHE_LIMIT = 20_000;
 const syllableCache = new Map<string, string>();
-const ASCII = /^[\x00-\x7F]*$/;
+const ASCII = /^[A-Za-z]*$/; // (the callers pass letters only)
 
 function canonicalSyllable(word: string): string {
   if (ASCII.test(word)) return word; // no tone mark to move
