@@ -28,6 +28,8 @@ export interface ListResult {
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+/** Up to this many candidates are fetched and sorted directly instead of walking the savedAt index. */
+const SMALL_CANDIDATE_SET = 200;
 
 type Source = Collection<ArticleRow, string>;
 
@@ -72,21 +74,19 @@ async function candidateIds(all: Source[]): Promise<Set<string>> {
   return ids;
 }
 
-/**
- * The page of `ids`, newest first. Ids come from the savedAt index read FORWARD (IndexedDB's
- * getAllKeys: keys only, native) and reversed here — a reversed Dexie collection would walk a
- * value cursor and read every row — then only the page's rows are read.
- */
+/** Newest first: savedAt descending, ties by id descending (the order of the reversed index). */
+function newestFirst(a: ArticleRow, b: ArticleRow): number {
+  if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
 async function pageOf(db: ArchiveDb, ids: Set<string>, offset: number, limit: number): Promise<ArticleRow[]> {
-  const ordered: string[] = await db.articles.orderBy('savedAt').primaryKeys();
-  const pageIds: string[] = [];
-  let skipped = 0;
-  for (let i = ordered.length - 1; i >= 0 && pageIds.length < limit; i--) {
-    const id = ordered[i]!;
-    if (!ids.has(id)) continue;
-    if (skipped++ < offset) continue;
-    pageIds.push(id);
+  if (ids.size <= SMALL_CANDIDATE_SET) {
+    const rows = (await db.articles.bulkGet([...ids])).filter((r): r is ArticleRow => r !== undefined);
+    return rows.sort(newestFirst).slice(offset, offset + limit);
   }
+  const ordered: string[] = await db.articles.orderBy('savedAt').reverse().primaryKeys();
+  const pageIds = ordered.filter((id) => ids.has(id)).slice(offset, offset + limit);
   return (await db.articles.bulkGet(pageIds)).filter((r): r is ArticleRow => r !== undefined);
 }
 
@@ -99,7 +99,7 @@ export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Pr
     return await db.transaction('r', db.articles, async (): Promise<ListResult> => {
       if (filters.length === 0) {
         const [total, rows] = await Promise.all([
-          db.articles.orderBy('savedAt').count(), // an index count: the store's count would read every (large) row
+          db.articles.count(),
           db.articles.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(),
         ]);
         return { items: rows.map(toSummary), total };

@@ -29,7 +29,7 @@ const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
 export async function archiveStats(db: ArchiveDb): Promise<ArchiveStats> {
   try {
     let approxBytes = 0;
-    const count = await db.articles.orderBy('savedAt').count();
+    const count = await db.articles.count();
     await db.articles.each((row) => {
       approxBytes += row.approxBytes;
     });
