@@ -58,6 +58,8 @@ interface ProtocolMap {
   findMentions(texts: string[]): Mention[][];
   /** content → background: gazetteer details for the hover card (kept out of the content script). */
   entityDetails(id: string): EntityDetails | null;
+  /** detector (news.content.ts) → background: this page can be an article; inject the reader here. */
+  startReader(): void;
   /** popup → background: run the reader in this tab now (injected through activeTab if needed). */
   cleanTab(tabId: number): PageState | { error: string };
   /** options → background: the added sites changed; re-register their content script. */

@@ -10,7 +10,7 @@ import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/sites/hosts';
 import { registerArchiveMessages } from './archive-messages';
 import { isSavedUrl, requestPersistence, saveFromContent } from './archive-service';
-import { cleanTab, syncAddedSites } from './on-demand';
+import { cleanTab, inject, syncAddedSites } from './on-demand';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -57,6 +57,10 @@ export function startBackground(): void {
     fromUs(sender) && Array.isArray(data) ? data.slice(0, 64).map((text) => (typeof text === 'string' ? findMentions(text.slice(0, 2_000_000)) : [])) : [],
   );
   onMessage('entityDetails', ({ data, sender }) => (fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null));
+  onMessage('startReader', async ({ sender }) => {
+    // Only for the detector's own tab, on a host it holds permission for (the manifest's sites).
+    if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) await inject(sender.tab.id).catch(() => undefined);
+  });
   onMessage('cleanTab', ({ data, sender }) => (fromUs(sender) && typeof data === 'number' ? cleanTab(data) : { error: 'unknown sender' }));
   onMessage('syncAddedSites', ({ sender }) => (fromUs(sender) ? syncAddedSites() : undefined));
   onMessage('saveTab', ({ data, sender }) => (fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' }));

@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import { sendMessage, type PageState } from '@/lib/messaging';
 import { originsFor, siteSettings } from '@/lib/sites/settings';
 
-const CONTENT_SCRIPT = '/content-scripts/news.js';
+/** The reader (entrypoints/clean-view.content.ts), injected on demand: never listed in the manifest. */
+const CONTENT_SCRIPT = '/content-scripts/clean-view.js';
 const ADDED_ID = 'vietlao-added-sites';
 
 interface LegacyTabs {
@@ -18,7 +19,7 @@ interface LegacyContentScripts {
   register?: (options: { matches: string[]; js: { file: string }[]; runAt: string }) => Promise<{ unregister(): Promise<void> }>;
 }
 
-async function inject(tabId: number): Promise<void> {
+export async function inject(tabId: number): Promise<void> {
   if (browser.scripting?.executeScript) {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
     return;

@@ -25,7 +25,8 @@ import { stripLeadPrefix } from './lead-prefix';
 import { readMetadata } from './metadata';
 import { fixLazyImages, imageTablesToFigures, removeDuplicateCaptions, removeLinkOnlyBlocks } from './prepare';
 import { sanitizeToFragment, serializeChildren } from './sanitize';
-import { COMMON_REMOVE, pickRule, siteOf, type SiteRule } from './sites';
+import { articleCandidate, defuseNamedElements, findContainer, member } from './detect';
+import { COMMON_REMOVE, siteOf } from './sites';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
 export const SYLLABLES_PER_MINUTE = 220;
@@ -39,55 +40,16 @@ export interface PipelineOptions {
   entities?: (text: string) => CleanArticle['entities'];
 }
 
-/**
- * A document member read from the prototype chain: a page can shadow `document.querySelector`,
- * `.cloneNode`, `.body`, `.defaultView`… with named elements (`<img name="querySelector">`,
- * `<form name="body">`: DOM clobbering), which would stop the pipeline with a TypeError.
- */
-function member<K extends 'querySelector' | 'querySelectorAll' | 'cloneNode' | 'defaultView'>(doc: Document, key: K): Document[K] {
-  for (let proto: object | null = Object.getPrototypeOf(doc) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
-    const desc = Object.getOwnPropertyDescriptor(proto, key);
-    if (desc?.get) return desc.get.call(doc) as Document[K];
-    if (typeof desc?.value === 'function') return (desc.value as (...args: unknown[]) => unknown).bind(doc) as Document[K];
-  }
-  return doc[key];
-}
-
-/** Elements whose name (or, for object, id) becomes a property of the document (HTML § named properties). */
-const NAMED_ELEMENTS = 'embed[name], form[name], iframe[name], img[name], object[name], object[id]';
-
-/** Remove those names from the clone, so every later step sees an unclobbered document. */
-function defuseNamedElements(clone: Document): void {
-  for (const el of Array.from(member(clone, 'querySelectorAll')(NAMED_ELEMENTS))) {
-    el.removeAttribute('name');
-    if (el.localName === 'object') el.removeAttribute('id');
-  }
-}
-
-function findContainer(doc: Document, rule: SiteRule): Element | null {
-  for (const sel of rule.article) {
-    const el = member(doc, 'querySelector')(sel);
-    if (el && (el.textContent ?? '').trim().length > 0) return el;
-  }
-  return null;
-}
-
 function notArticle(url: string, reason: string): CleanResult {
   return { isArticle: false, url, site: siteOf(url), reason };
 }
 
 export function cleanDocument(doc: Document, url: string, options: PipelineOptions = {}): CleanResult {
-  const rule = pickRule(url); // 1
-  let path: string;
-  try {
-    path = new URL(url).pathname + new URL(url).search;
-  } catch {
-    return notArticle(url, 'invalid URL');
-  }
-  // 4, the cheap part first: listing pages and pages without the article container are left
-  // before anything is cloned, so the content script costs next to nothing there.
-  if (rule.listingUrl?.test(path)) return notArticle(url, 'listing page');
-  if (rule.id !== 'generic' && !findContainer(doc, rule)) return notArticle(url, 'no article container');
+  // 1, and 4's cheap part first: listing pages and pages without the article container are
+  // left before anything is cloned, so the content script costs next to nothing there.
+  const candidate = articleCandidate(doc, url);
+  if ('reason' in candidate) return notArticle(url, candidate.reason);
+  const { rule } = candidate;
 
   const clone = member(doc, 'cloneNode')(true) as Document; // 2
   defuseNamedElements(clone);

@@ -107,7 +107,7 @@ describe('Firefox: cleaning in place', () => {
     const fixture = articles.find((f) => f.folder.startsWith('thoidai--hop-tac'))!;
     const page = await openArticle(fixture.url);
     const inView = (selector: string) => `vietlao-view >>> ${selector}`; // puppeteer's shadow-piercing combinator
-    await page.waitForSelector(inView('mark.vl-entity'), { timeout: 15_000 });
+    await page.waitForSelector(inView('[data-testid="entity-panel"]'), { timeout: 15_000 }); // added once the mentions are wrapped
     const marks = await page.$$eval(inView('mark.vl-entity'), (els) => els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]));
     assert.ok(marks.length > 10, `${marks.length} highlights`);
     assert.ok(marks.some(([text, type]) => text === 'Hoàng Xuân Chiến' && type === 'PERSON'));

@@ -1,0 +1,54 @@
+/**
+ * The cheap first look at a page (pipeline steps 1 and 4): which site rule, and could this be an
+ * article at all — not a listing URL, and the rule's article container is there. It only reads
+ * the live document, imports neither Readability nor DOMPurify, and is all that runs on a news
+ * site's non-article pages (entrypoints/news.content.ts).
+ */
+import { pickRule, type SiteRule } from './sites';
+
+/**
+ * A document member read from the prototype chain: a page can shadow `document.querySelector`,
+ * `.cloneNode`, `.body`, `.defaultView`… with named elements (`<img name="querySelector">`,
+ * `<form name="body">`: DOM clobbering), which would stop the pipeline with a TypeError.
+ */
+export function member<K extends 'querySelector' | 'querySelectorAll' | 'cloneNode' | 'defaultView'>(doc: Document, key: K): Document[K] {
+  for (let proto: object | null = Object.getPrototypeOf(doc) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (desc?.get) return desc.get.call(doc) as Document[K];
+    if (typeof desc?.value === 'function') return (desc.value as (...args: unknown[]) => unknown).bind(doc) as Document[K];
+  }
+  return doc[key];
+}
+
+/** Elements whose name (or, for object, id) becomes a property of the document (HTML § named properties). */
+const NAMED_ELEMENTS = 'embed[name], form[name], iframe[name], img[name], object[name], object[id]';
+
+/** Remove those names from the clone, so every later step sees an unclobbered document. */
+export function defuseNamedElements(clone: Document): void {
+  for (const el of Array.from(member(clone, 'querySelectorAll')(NAMED_ELEMENTS))) {
+    el.removeAttribute('name');
+    if (el.localName === 'object') el.removeAttribute('id');
+  }
+}
+
+export function findContainer(doc: Document, rule: SiteRule): Element | null {
+  for (const sel of rule.article) {
+    const el = member(doc, 'querySelector')(sel);
+    if (el && (el.textContent ?? '').trim().length > 0) return el;
+  }
+  return null;
+}
+
+/** The rule for an article candidate, or why the page is not one. */
+export function articleCandidate(doc: Document, url: string): { rule: SiteRule } | { reason: string } {
+  const rule = pickRule(url);
+  let path: string;
+  try {
+    path = new URL(url).pathname + new URL(url).search;
+  } catch {
+    return { reason: 'invalid URL' };
+  }
+  if (rule.listingUrl?.test(path)) return { reason: 'listing page' };
+  if (rule.id !== 'generic' && !findContainer(doc, rule)) return { reason: 'no article container' };
+  return { rule };
+}
