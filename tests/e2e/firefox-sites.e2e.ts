@@ -84,4 +84,41 @@ describe('Firefox: sites, options, optional permissions', () => {
     assert.equal(await hasView(afterRemoval), false, 'not cleaned once removed');
     await Promise.all([before.close(), added.close(), afterRemoval.close(), options.close()]);
   });
+
+  it('cleans an unlisted site on demand: the popup injects the reader into that one tab', async () => {
+    // The page's access here comes from a granted optional permission with the site NOT added for
+    // automatic cleaning; in real use the same injection runs on the activeTab grant that a click
+    // on the toolbar button gives, which automation cannot produce.
+    const options = await firefox.browser.newPage();
+    await firefox.gotoExtensionPage(options, '/options.html');
+    await options.waitForSelector('body[data-ready="true"]');
+    await options.type('[data-testid="add-host"]', 'tin-lao.example');
+    await options.click('[data-testid="add-site"]');
+    await options.waitForSelector('[data-testid="added-site"][data-host="tin-lao.example"]');
+    // Keep the permission, drop the automatic cleaning (and its registered content script).
+    await options.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } }; runtime: { sendMessage(m: object): Promise<unknown> } } }).browser;
+      await ext.storage.local.set({ siteSettings: { disabled: [], added: [] } });
+      // the message the options page sends when its sites change (@webext-core/messaging's format)
+      await ext.runtime.sendMessage({ id: 1, type: 'syncAddedSites', data: undefined, timestamp: Date.now() });
+    });
+
+    const page = await firefox.browser.newPage();
+    await page.goto(unlisted.url);
+    await new Promise((r) => setTimeout(r, 1000)); // proving that nothing happens by itself
+    assert.equal(await hasView(page), false);
+    const tabId = await options.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).browser;
+      return (await ext.tabs.query({ url: '*://tin-lao.example/*' })).at(-1)!.id!;
+    });
+    const popup = await firefox.browser.newPage();
+    await firefox.gotoExtensionPage(popup, `/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    await popup.click('[data-testid="current-tab"] [data-testid="clean-tab"]');
+    await waitFor(() => hasView(page), 'the page cleaned on demand');
+    const title = await page.evaluate(() => document.querySelector('vietlao-view')!.shadowRoot!.querySelector('.vl-title')!.textContent);
+    assert.equal(title, unlisted.expected.title);
+    await popup.waitForSelector('[data-testid="current-tab"][data-state="article"]', { timeout: 15_000 });
+    await Promise.all([page.close(), popup.close(), options.close()]);
+  });
 });
