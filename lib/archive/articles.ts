@@ -1,4 +1,5 @@
 /** Reading one article, deleting it and undoing the delete. */
+import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import { joinRows } from './rows';
@@ -30,11 +31,12 @@ export async function getArticle(db: ArchiveDb, id: string): Promise<StoredArtic
 /** Delete an article (both tables, one transaction); returns the undo record, or null if it was not there. */
 export async function deleteArticle(db: ArchiveDb, id: string, now: Date = new Date()): Promise<DeletedArticle | null> {
   try {
-    return await db.transaction('rw', db.articles, db.bodies, async (): Promise<DeletedArticle | null> => {
+    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<DeletedArticle | null> => {
       const [row, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
       if (!row) return null;
       await db.articles.delete(id);
       await db.bodies.delete(id);
+      await adjustArticleCount(db, -1);
       return { kind: 'vietlao-deleted-article', deletedAt: now.toISOString(), row, body: body ?? null };
     });
   } catch (error) {
@@ -48,11 +50,13 @@ export async function deleteArticle(db: ArchiveDb, id: string, now: Date = new D
  */
 export async function restoreArticle(db: ArchiveDb, record: DeletedArticle): Promise<RestoreStatus> {
   try {
-    return await db.transaction('rw', db.articles, db.bodies, async (): Promise<RestoreStatus> => {
+    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<RestoreStatus> => {
       const current = await db.articles.where('canonicalUrl').equals(record.row.canonicalUrl).first();
       if (current) return 'superseded';
+      const replaced = await db.articles.get(record.row.id); // (an import may have reused the id)
       await db.articles.put(record.row);
       if (record.body) await db.bodies.put(record.body);
+      if (!replaced) await adjustArticleCount(db, 1);
       return 'restored';
     });
   } catch (error) {

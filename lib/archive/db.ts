@@ -2,11 +2,12 @@
 import Dexie, { type Collection, type Table, type Transaction } from 'dexie';
 import { indexWords } from './keys';
 import type { ArticleRow, BodyRow } from './types';
+import { ARTICLE_COUNT, type MetaRow } from './counter';
 
 export const DB_NAME = 'vietlao-archive';
 
 /** Current database schema version (the last entry of MIGRATIONS). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** One database version: its table indexes and, when data must change, an upgrade step. */
 export interface Migration {
@@ -43,10 +44,17 @@ async function addExactWords(tx: Transaction): Promise<void> {
   }
 }
 
+/** v2 → v3: store the number of articles (kept up to date by every add and delete from now on). */
+async function storeArticleCount(tx: Transaction): Promise<void> {
+  const n = await tx.table<ArticleRow, string>('articles').count();
+  await tx.table<MetaRow, string>('meta').put({ key: ARTICLE_COUNT, value: n });
+}
+
 /** Every schema version from the first; append, never edit a released entry. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: { articles: ARTICLES_V1, bodies: BODIES } },
   { version: 2, stores: { articles: ARTICLES_V2, bodies: BODIES }, upgrade: addExactWords },
+  { version: 3, stores: { articles: ARTICLES_V2, bodies: BODIES, meta: 'key' }, upgrade: storeArticleCount },
 ];
 
 export interface ArchiveDbOptions {
@@ -60,6 +68,8 @@ export interface ArchiveDbOptions {
 export class ArchiveDb extends Dexie {
   articles!: Table<ArticleRow, string>;
   bodies!: Table<BodyRow, string>;
+  /** Small facts about the archive: the article count (./counter.ts). */
+  meta!: Table<MetaRow, string>;
 
   constructor(options: ArchiveDbOptions = {}) {
     const { name = DB_NAME, ...deps } = options;
@@ -68,6 +78,10 @@ export class ArchiveDb extends Dexie {
       const version = this.version(m.version).stores(m.stores);
       if (m.upgrade) version.upgrade(m.upgrade);
     }
+    // A new database starts with a stored count of zero (upgrades get theirs from storeArticleCount).
+    this.on('populate', (tx) => {
+      void tx.table<MetaRow, string>('meta').add({ key: ARTICLE_COUNT, value: 0 });
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 /** Importing an archive file: validate everything, then merge by canonical URL in one transaction. */
+import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import type { ExportedArticle } from './format';
@@ -79,7 +80,7 @@ export async function importArchive(db: ArchiveDb, input: string | Blob, { sanit
   const prepared: Prepared[] = [];
   for (const [i, a] of articles.entries()) prepared.push(await prepare(a, i, sanitize));
   try {
-    return await db.transaction('rw', db.articles, db.bodies, async (): Promise<ImportResult> => {
+    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<ImportResult> => {
       const result: ImportResult = { added: 0, updated: 0, skipped: 0 };
       for (const { record, fallbackId } of prepared) {
         const existing = await db.articles.where('canonicalUrl').equals(record.canonicalUrl).first();
@@ -94,6 +95,7 @@ export async function importArchive(db: ArchiveDb, input: string | Blob, { sanit
         await db.bodies.put(body);
         result[existing ? 'updated' : 'added'] += 1;
       }
+      await adjustArticleCount(db, result.added);
       return result;
     });
   } catch (error) {

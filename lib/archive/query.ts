@@ -1,5 +1,6 @@
 /** Listing and searching the archive through its indexes (bodies are never read here). */
 import type { Collection } from 'dexie';
+import { articleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { queryWords } from './keys';
@@ -96,10 +97,10 @@ export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Pr
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(options.limit ?? DEFAULT_PAGE_SIZE)));
   const filters = sources(db, options);
   try {
-    return await db.transaction('r', db.articles, async (): Promise<ListResult> => {
+    return await db.transaction('r', db.articles, db.meta, async (): Promise<ListResult> => {
       if (filters.length === 0) {
         const [total, rows] = await Promise.all([
-          db.articles.count(),
+          articleCount(db), // stored: IndexedDB's count() walks every row
           db.articles.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(),
         ]);
         return { items: rows.map(toSummary), total };

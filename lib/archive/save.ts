@@ -1,5 +1,6 @@
 /** Saving a cleaned article into the archive. */
 import type { CleanArticle } from '../article';
+import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { articleIdFor, contentHash } from './hash';
@@ -36,7 +37,7 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
   const freshId = await articleIdFor(canonicalUrl);
   const stamp = now.toISOString();
   try {
-    return await db.transaction('rw', db.articles, db.bodies, async (): Promise<SaveResult> => {
+    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<SaveResult> => {
       const existing = await db.articles.where('canonicalUrl').equals(canonicalUrl).first();
       if (existing && existing.contentHash === hash) return { status: 'unchanged', id: existing.id };
       const stored: ArticleRecord = {
@@ -64,6 +65,7 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
       const { row, body } = buildRows(stored);
       await db.articles.put(row);
       await db.bodies.put(body);
+      if (!existing) await adjustArticleCount(db, 1);
       return { status: existing ? 'updated' : 'added', id: stored.id };
     });
   } catch (error) {

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { deleteArticle, restoreArticle } from '../../lib/archive/articles';
+import { ARTICLE_COUNT, articleCount } from '../../lib/archive/counter';
 import { ArchiveDb, DB_NAME, MIGRATIONS, SCHEMA_VERSION } from '../../lib/archive/db';
 import { indexWords } from '../../lib/archive/keys';
 import { listArticles } from '../../lib/archive/query';
@@ -30,7 +32,7 @@ describe('archive database', () => {
     expect(db.table('bodies').schema.primKey.name).toBe('id');
   });
 
-  it('migrates a version-1 database to version 2 without losing anything', async () => {
+  it('migrates a version-1 database to the current version without losing anything', async () => {
     const factory = new IDBFactory();
     const v1Stores = MIGRATIONS.find((m) => m.version === 1)!.stores;
     const v1 = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
@@ -54,7 +56,8 @@ describe('archive database', () => {
 
     const db = new ArchiveDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await articleCount(db)).toBe(articles.length); // v3 stores the count
     const migrated: ArticleRow[] = await db.articles.orderBy(':id').toArray();
     const migratedBodies: BodyRow[] = await db.bodies.orderBy(':id').toArray();
     expect(migrated).toHaveLength(articles.length);
@@ -66,6 +69,37 @@ describe('archive database', () => {
     }
     expect((await listArticles(db, { search: 'lão', exact: true })).items.map((a) => a.title)).toEqual(['Ông lão']);
     expect((await listArticles(db, { search: 'lao' })).total).toBe(articles.length);
+  });
+
+  it('migrates version 2 to 3: the article count is stored, then kept by saves, deletes, undo and imports', async () => {
+    const factory = new IDBFactory();
+    const v2 = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
+    v2.version(2).stores(MIGRATIONS.find((m) => m.version === 2)!.stores);
+    await v2.open();
+    const staging = await freshDb();
+    for (let i = 0; i < 7; i++) await saveArticle(staging, makeArticle({ title: `Bài ${i}` }), new Date('2024-01-01T00:00:00Z'));
+    await v2.table('articles').bulkAdd(await staging.articles.toArray());
+    await v2.table('bodies').bulkAdd(await staging.bodies.toArray());
+    v2.close();
+
+    const db = new ArchiveDb({ indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(await articleCount(db)).toBe(7);
+    const url = 'https://antv.gov.vn/bai-moi.html';
+    const { id } = await saveArticle(db, makeArticle({ title: 'Bài mới', url }));
+    expect(await articleCount(db)).toBe(8);
+    await saveArticle(db, makeArticle({ title: 'Bài mới, sửa', url })); // the same page again: updated, not added
+    expect(await articleCount(db)).toBe(8);
+    const undo = (await deleteArticle(db, id))!;
+    expect(await articleCount(db)).toBe(7);
+    await restoreArticle(db, undo);
+    expect(await articleCount(db)).toBe(8);
+    expect((await listArticles(db)).total).toBe(await db.articles.count());
+  });
+
+  it('a new database starts with a stored count of zero', async () => {
+    const db = await freshDb();
+    expect(await db.meta.get(ARTICLE_COUNT)).toEqual({ key: ARTICLE_COUNT, value: 0 });
   });
 
   it('buildRows recomputes the same rows saveArticle wrote', async () => {
