@@ -6,6 +6,7 @@
  * One database per size (vietlao-bench-100, -1000, -10000), all open at once, so every
  * operation is measured at the three sizes side by side in the same rounds.
  */
+import { ARTICLE_COUNT } from '@/lib/archive/counter';
 import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb } from '@/lib/archive';
 import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
 import { joinRows } from '@/lib/archive/rows';
@@ -50,6 +51,8 @@ async function seed(size: number, paragraphs: string[], entities: Pool['entities
     }
     localStorage.setItem(marker, SEED_VERSION);
   }
+  // Rows are seeded directly, not through saveArticle: set the stored count (lib/archive/counter.ts) to match.
+  await db.meta.put({ key: ARTICLE_COUNT, value: await db.articles.count() });
   dbs.set(size, db);
   // The entity filter: the entity found in the share of articles closest to 10 %.
   const share = new Map<string, number>();
