@@ -31,7 +31,7 @@ export async function launchChromium(opts: { port: number; tlsPort: number; host
   const userDataDir = mkdtempSync(join(tmpdir(), 'vietlao-chromium-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'vietlao-downloads-'));
   const rules = [
-    ...opts.hosts.flatMap((h) => [h, `www.${h}`].flatMap((name) => [`MAP ${name}:443 127.0.0.1:${opts.tlsPort}`, `MAP ${name} 127.0.0.1:${opts.port}`])),
+    ...opts.hosts.flatMap((h) => [h, `*.${h}`].flatMap((name) => [`MAP ${name}:443 127.0.0.1:${opts.tlsPort}`, `MAP ${name} 127.0.0.1:${opts.port}`])),
     'MAP * ~NOTFOUND',
     'EXCLUDE localhost',
   ];

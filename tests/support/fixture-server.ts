@@ -53,6 +53,14 @@ export async function startFixtureServer(extraPages: { url: string; html: string
   for (const page of loadFixtures()) route(page.url, page.html);
   for (const page of extraPages) route(page.url, page.html);
   const requests: FixtureServer['requests'] = [];
+  /** A fixture host or a subdomain of one (image CDNs such as mediafile.vietnamplus.vn). */
+  const ours = (host: string) => {
+    const h = host.replace(/:\d+$/, '').replace(/^www\./, '').toLowerCase();
+    return [...pages.keys()].some((k) => {
+      const pageHost = k.split('/')[0]!;
+      return h === pageHost || h.endsWith(`.${pageHost}`);
+    });
+  };
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let host = req.headers.host ?? '';
@@ -67,7 +75,7 @@ export async function startFixtureServer(extraPages: { url: string; html: string
     if (html !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
-    } else if (/\.(?:jpe?g|png|gif|webp|svg)(?:$|\?)/i.test(path) && pages.size > 0 && [...pages.keys()].some((k) => k.startsWith(key(host, '/')))) {
+    } else if (/\.(?:jpe?g|png|gif|webp|svg)(?:$|\?)/i.test(path) && ours(host)) {
       res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' });
       res.end(PLACEHOLDER);
     } else {
@@ -90,7 +98,7 @@ export async function startFixtureServer(extraPages: { url: string; html: string
   server.on('connect', (req, socket, head) => {
     const host = (req.url ?? '').replace(/:\d+$/, '').replace(/^www\./, '').toLowerCase();
     requests.push({ host, path: 'CONNECT', at: Date.now() });
-    if (![...pages.keys()].some((k) => k.startsWith(`${host}/`))) {
+    if (!ours(host)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
