@@ -162,20 +162,20 @@ async function highlight(selector: string, names: string[], options: SampleOptio
   const markRegExp = collect('markjs');
   unmarkAll(root);
 
-  const oursRun = { reset: () => removeHighlights(root), run: () => highlightEntities(root) };
+  // Every variant gets an idle pause before each run, so Chromium's idle-time GC clears what the
+  // previous run left (markRegExp and mark() leave a lot) instead of billing it to the next one.
+  const idle = (ms = 100): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const oursRun = { reset: async () => (removeHighlights(root), await idle(30)), run: () => highlightEntities(root) };
   // Two side-by-side series: mark() is ~100× slower than the rest, so it gets its own, shorter
   // one (ours again in the same rounds) while the fast variants get many more runs.
   const fast = await compare(
     {
       ours: oursRun,
-      markRegExp: { reset: () => unmarkAll(root), run: () => markjsRegExp(root, re) },
-      bare: { run: () => barePass(root), repeat: 10 },
+      markRegExp: { reset: async () => (unmarkAll(root), await idle(30)), run: () => markjsRegExp(root, re) },
+      bare: { reset: () => idle(30), run: () => barePass(root), repeat: 10 },
     },
     options,
   );
-  // mark() leaves a lot of garbage: an idle pause before every run of this series lets Chromium's
-  // idle-time GC clear it, so it is not billed to whichever variant runs next.
-  const idle = (): Promise<void> => new Promise((r) => setTimeout(r, 100));
   const slow = await compare(
     {
       oursVsMark: { reset: async () => (removeHighlights(root), await idle()), run: () => highlightEntities(root) },
