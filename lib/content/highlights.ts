@@ -9,7 +9,7 @@ import type { Mention } from '@/lib/article';
 import { collect, removeHighlights, wrapMentions } from '@/lib/entities/highlight';
 import { sendMessage } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
-import { entitiesFromMentions, legendGroups, renderLegend } from '@/lib/reader/legend';
+import { entitiesFromMentions, legendGroups, renderLegend } from '@/lib/ui/legend';
 import { button, h } from '@/lib/ui/dom';
 import { attachEntityCard } from './entity-card';
 

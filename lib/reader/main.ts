@@ -9,7 +9,7 @@ import { t, uiLang } from '@/lib/i18n';
 import { h } from '@/lib/ui/dom';
 import { EN_LABELS, renderArticle, VI_LABELS } from '@/lib/view/article-view';
 import { highlightRoots } from './highlight';
-import { entitiesFromMentions, legendGroups, renderLegend } from './legend';
+import { entitiesFromMentions, legendGroups, renderLegend } from '@/lib/ui/legend';
 import { applyPrefs, normalizePrefs, readerPrefs, type ReaderPrefs } from './prefs';
 import { createReaderToolbar } from './toolbar';
 

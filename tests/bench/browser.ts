@@ -7,22 +7,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { findChromium } from '../support/chromium';
+import { extensionArgs, findChromium } from '../support/chromium';
 
 export async function launchPersistent(userDataDir: string, extensionDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
   mkdirSync(userDataDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND',
-    ],
+    args: [...extensionArgs(extensionDir), '--host-resolver-rules=MAP * ~NOTFOUND'],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   return { context, extensionId: new URL(worker.url()).host };

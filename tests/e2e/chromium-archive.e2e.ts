@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ExtensionBrowser } from '../support/chromium';
+import { launchChromium, tabIdOf, type ExtensionBrowser } from '../support/chromium';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 
 /** The parts of the extension API these tests call inside the service worker. */
 declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
@@ -32,13 +31,6 @@ async function openPopup(b: ExtensionBrowser, tabId?: number): Promise<Page> {
   await page.goto(`chrome-extension://${b.extensionId}/popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
   await page.locator('body[data-ready="true"]').waitFor();
   return page;
-}
-
-async function tabIdOf(b: ExtensionBrowser, url: string): Promise<number> {
-  return b.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)!.id!;
-  }, url);
 }
 
 async function itemsAfterSearch(popup: Page, query: string, exact: boolean): Promise<number> {

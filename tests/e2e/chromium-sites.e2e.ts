@@ -8,10 +8,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ExtensionBrowser } from '../support/chromium';
+import { launchChromium, tabIdOf, type ExtensionBrowser } from '../support/chromium';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
-
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
 
 const SCREENSHOTS = join(import.meta.dirname, '../../assets/screenshots');
 const fixtures = loadFixtures();
@@ -22,15 +20,8 @@ const nhandan = fixtures.find((f) => f.folder.startsWith('nhandan--') && f.expec
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 
-/** The tab showing `url` — or, where the extension may not read the URL (unlisted sites), the newest tab. */
-const tabIdOf = (url: string) =>
-  browser.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return (tabs.find((t) => t.url === u) ?? tabs.reduce((a, b) => ((a.id ?? 0) > (b.id ?? 0) ? a : b))).id!;
-  }, url);
-
 async function popupFor(url: string): Promise<Page> {
-  const tabId = await tabIdOf(url); // before the popup's own tab exists
+  const tabId = await tabIdOf(browser, url); // before the popup's own tab exists
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
   await popup.locator('body[data-ready="true"]').waitFor();

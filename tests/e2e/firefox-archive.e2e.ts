@@ -18,6 +18,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxExtensionBrowser } from '../support/firefox';
+import { waitFor } from '../support/wait';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../assets/screenshots');
@@ -36,16 +37,6 @@ interface ExtApi {
   browserAction?: { getBadgeText(d: { tabId: number }): Promise<string> };
 }
 
-/** Poll `check` until it returns a truthy value (conditions, not sleeps). */
-async function waitFor<T>(check: () => T | Promise<T>, what: string, timeout = 15_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function openPopup(tabId?: number): Promise<Page> {
   const page = await firefox.browser.newPage();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxExtensionBrowser } from '../support/firefox';
+import { waitFor } from '../support/wait';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../assets/screenshots');
@@ -25,13 +26,6 @@ interface PermissionsApi {
 
 const hasView = (page: Page) => page.evaluate(() => !!document.querySelector('vietlao-view'));
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function origins(page: Page): Promise<string[]> {
   return (await page.evaluate(() => (globalThis as unknown as PermissionsApi).browser.permissions.getAll())).origins;

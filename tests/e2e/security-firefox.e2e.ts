@@ -15,6 +15,7 @@ import { JSDOM } from 'jsdom';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { isSupportedHost } from '../../lib/sites/hosts';
 import { launchFirefox, type FirefoxExtensionBrowser } from '../support/firefox';
+import { waitFor } from '../support/wait';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { checkHtml, checkInPageExpression, DANGEROUS_TAGS } from '../security/check-html';
 import { clobberPage, hostileImportFile, prototypeAttackPage, READ_ARCHIVE, type StoredArchive } from '../security/e2e-pages';
@@ -40,15 +41,6 @@ function assertNothingRan(where: string): void {
   assert.deepEqual(xssLogs, [], `${where}: __xss console logs`);
 }
 
-async function waitFor<T>(check: () => T | Promise<T>, what: string, timeout = 15_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function newPage(): Promise<Page> {
   const page = await firefox.browser.newPage();

@@ -10,6 +10,21 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const CHROME_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
+/** The parts of the extension API the helpers below call inside the service worker. */
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+/** The switches that load the built extension and keep Chromium off the network. */
+export function extensionArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
@@ -45,12 +60,7 @@ export async function launchChromium(opts: { port: number; tlsPort: number; host
     locale: 'vi-VN',
     env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' }, // Vietnamese UI, so the extension speaks Vietnamese
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...extensionArgs(extensionDir),
       '--lang=vi',
       `--host-resolver-rules=${rules.join(', ')}`,
     ],
@@ -58,4 +68,15 @@ export async function launchChromium(opts: { port: number; tlsPort: number; host
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, userDataDir, downloadsDir };
+}
+
+/**
+ * The id of the tab showing `url` (asked of the service worker) — or, where the extension may not
+ * read a tab's URL (unlisted sites), the newest tab. Call it before opening a popup tab.
+ */
+export async function tabIdOf(b: ExtensionBrowser, url: string): Promise<number> {
+  return b.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return (tabs.find((t) => t.url === u) ?? tabs.reduce((a, c) => ((a.id ?? 0) > (c.id ?? 0) ? a : c))).id!;
+  }, url);
 }

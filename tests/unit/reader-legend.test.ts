@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleEntity, EntityType } from '../../lib/article';
-import { entitiesFromMentions, legendGroups, renderLegend } from '../../lib/reader/legend';
+import { entitiesFromMentions, legendGroups, renderLegend } from '../../lib/ui/legend';
 import { stubI18n } from './popup-i18n-stub';
 
 const entity = (id: string, name: string, type: EntityType, mentions: number): ArticleEntity => ({
