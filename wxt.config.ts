@@ -42,6 +42,13 @@ export default defineConfig({
   zip: {
     // The Firefox sources zip is for AMO reviewers: what `npm ci && npm run build:firefox` needs
     // (README → "Rebuild from sources"), no tests, fixtures, test certificates or screenshots.
-    excludeSources: ['tests/**', 'assets/screenshots/**', 'vitest.config.ts', 'eslint.config.js', 'bench-results/**', '.tools/**'],
+    excludeSources: [
+      'tests/**',
+      'assets/screenshots/**',
+      'vitest.config.ts',
+      'eslint.config.js',
+      'bench-results/**',
+      '.tools/**',
+    ],
   },
 });

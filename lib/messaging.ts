@@ -36,7 +36,8 @@ export interface PageState {
 export type DeleteOutcome = { ok: true; undoToken: string | null } | { ok: false; message: string };
 
 /** 'expired': the undo window closed (or the background restarted) and nothing was restored. */
-export type RestoreOutcome = { ok: true; status: 'restored' | 'superseded' | 'expired' } | { ok: false; message: string };
+export type RestoreOutcome =
+  { ok: true; status: 'restored' | 'superseded' | 'expired' } | { ok: false; message: string };
 
 export type ImportOutcome =
   | { ok: true; added: number; updated: number; skipped: number }

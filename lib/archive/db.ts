@@ -31,7 +31,8 @@ async function addExactWords(tx: Transaction): Promise<void> {
   const bodies = tx.table<BodyRow, string>('bodies');
   let after: string | null = null;
   for (;;) {
-    const range: Collection<ArticleRow, string> = after === null ? articles.orderBy(':id') : articles.where(':id').above(after);
+    const range: Collection<ArticleRow, string> =
+      after === null ? articles.orderBy(':id') : articles.where(':id').above(after);
     const page: ArticleRow[] = await range.limit(MIGRATION_PAGE).toArray();
     if (page.length === 0) return;
     const texts = await bodies.bulkGet(page.map((r) => r.id));

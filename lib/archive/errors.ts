@@ -32,8 +32,16 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
 export function toArchiveError(error: unknown, action: string): ArchiveError {
   if (error instanceof ArchiveError) return error;
   if (isQuotaError(error)) {
-    return new ArchiveError('quota', `Could not ${action}: the browser's storage for the archive is full. Delete some saved articles or free disk space, then try again.`, { cause: error });
+    return new ArchiveError(
+      'quota',
+      `Could not ${action}: the browser's storage for the archive is full. Delete some saved articles or free disk space, then try again.`,
+      { cause: error },
+    );
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new ArchiveError('storage', `Could not ${action}: the archive storage failed (${detail}). Nothing was changed.`, { cause: error });
+  return new ArchiveError(
+    'storage',
+    `Could not ${action}: the archive storage failed (${detail}). Nothing was changed.`,
+    { cause: error },
+  );
 }

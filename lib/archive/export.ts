@@ -2,7 +2,14 @@
 import type { ArticleEntity } from '../article';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
-import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR, type ExportedArticle, type ExportedEntity, type WallabagEntry } from './format';
+import {
+  EXPORT_FORMAT,
+  EXPORT_SCHEMA_VERSION,
+  GENERATOR,
+  type ExportedArticle,
+  type ExportedEntity,
+  type WallabagEntry,
+} from './format';
 import { joinRows } from './rows';
 import type { StoredArticle } from './types';
 
@@ -87,14 +94,20 @@ export function toWallabagEntry(a: StoredArticle): WallabagEntry {
  * Every stored article, newest first, in pages of EXPORT_PAGE_SIZE: each page becomes one
  * Blob of serialised items joined by `,\n`, so the archive is never one string in memory.
  */
-async function pagedParts(db: ArchiveDb, serialise: (a: StoredArticle) => string, onProgress?: (p: ExportProgress) => void): Promise<Blob[]> {
+async function pagedParts(
+  db: ArchiveDb,
+  serialise: (a: StoredArticle) => string,
+  onProgress?: (p: ExportProgress) => void,
+): Promise<Blob[]> {
   const ids: string[] = await db.articles.orderBy('savedAt').reverse().primaryKeys();
   const parts: Blob[] = [];
   let done = 0;
   onProgress?.({ done, total: ids.length });
   for (let at = 0; at < ids.length; at += EXPORT_PAGE_SIZE) {
     const pageIds = ids.slice(at, at + EXPORT_PAGE_SIZE);
-    const [rows, bodies] = await db.transaction('r', db.articles, db.bodies, () => Promise.all([db.articles.bulkGet(pageIds), db.bodies.bulkGet(pageIds)]));
+    const [rows, bodies] = await db.transaction('r', db.articles, db.bodies, () =>
+      Promise.all([db.articles.bulkGet(pageIds), db.bodies.bulkGet(pageIds)]),
+    );
     const items: string[] = [];
     rows.forEach((row, i) => {
       const body = bodies[i];

@@ -68,7 +68,11 @@ async function prepare(a: ExportedArticle, index: number, sanitize: (html: strin
  * an ImportError is thrown and nothing is written. Valid files merge by canonical URL in one
  * transaction: a newer updatedAt replaces the stored copy, an equal or older one is skipped.
  */
-export async function importArchive(db: ArchiveDb, input: string | Blob, { sanitize }: ImportOptions): Promise<ImportResult> {
+export async function importArchive(
+  db: ArchiveDb,
+  input: string | Blob,
+  { sanitize }: ImportOptions,
+): Promise<ImportResult> {
   const text = typeof input === 'string' ? input : await input.text();
   let articles: ExportedArticle[];
   try {
@@ -103,7 +107,10 @@ export async function importArchive(db: ArchiveDb, input: string | Blob, { sanit
     throw new ImportError({
       code: archiveError.code === 'quota' ? 'quota' : 'storage',
       message: `${archiveError.message.replace(/ Nothing was changed\.$/, '')} Nothing was imported.`,
-      messageVi: archiveError.code === 'quota' ? 'Bộ nhớ của trình duyệt đã đầy. Chưa nhập gì.' : 'Lỗi bộ nhớ lưu trữ. Chưa nhập gì.',
+      messageVi:
+        archiveError.code === 'quota'
+          ? 'Bộ nhớ của trình duyệt đã đầy. Chưa nhập gì.'
+          : 'Lỗi bộ nhớ lưu trữ. Chưa nhập gì.',
       cause: error,
     });
   }

@@ -15,7 +15,14 @@ export type { ArchiveStats, EntityCount, SiteCount } from './stats';
 export { createWriteQueue, serialize } from './write-queue';
 export type { WriteQueue } from './write-queue';
 export type { ArticleSummary, StoredArticle, TopEntity } from './types';
-export { exportArchive, exportWallabag, exportFileName, toExportedArticle, toWallabagEntry, EXPORT_PAGE_SIZE } from './export';
+export {
+  exportArchive,
+  exportWallabag,
+  exportFileName,
+  toExportedArticle,
+  toWallabagEntry,
+  EXPORT_PAGE_SIZE,
+} from './export';
 export type { ExportOptions, ExportProgress } from './export';
 export { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR, MAX_ARTICLES, MAX_FIELD_LENGTH } from './format';
 export type { ArchiveFile, ExportedArticle, ExportedEntity, ExportedMention, WallabagEntry } from './format';

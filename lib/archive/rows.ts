@@ -24,7 +24,12 @@ export function toMs(iso: string | null): number | undefined {
 
 /** The summary and body rows for a stored article (search keys recomputed here). */
 export function buildRows(article: ArticleRecord): { row: ArticleRow; body: BodyRow } {
-  const body: BodyRow = { id: article.id, text: article.text, contentHtml: article.contentHtml, entities: article.entities };
+  const body: BodyRow = {
+    id: article.id,
+    text: article.text,
+    contentHtml: article.contentHtml,
+    entities: article.entities,
+  };
   const summary: ArticleSummary = {
     id: article.id,
     canonicalUrl: article.canonicalUrl,

@@ -2,9 +2,35 @@
 
 /** Query parameters that only track a visit and never change the page. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'ttclid',
-  'zarsrc', 'mc_cid', 'mc_eid', 'ref', 'ref_src', 'ref_url', 'referrer', '_ga', '_gl', '_hsenc', '_hsmi',
-  'mkt_tok', 'vero_id', 'spm', 'share', 'amp', 'gidzl', 'mibextid', 'si',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'ttclid',
+  'zarsrc',
+  'mc_cid',
+  'mc_eid',
+  'ref',
+  'ref_src',
+  'ref_url',
+  'referrer',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'vero_id',
+  'spm',
+  'share',
+  'amp',
+  'gidzl',
+  'mibextid',
+  'si',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'zalo_', 'pk_', 'mtm_', 'hsa_', 'oly_'];
 /** Host prefixes that serve the same article: www, mobile and AMP hosts. */
@@ -39,7 +65,9 @@ export function canonicalizeUrl(url: string): string {
   parsed.password = '';
   parsed.hash = '';
   parsed.pathname = canonicalPath(parsed.pathname);
-  const kept = [...parsed.searchParams].filter(([name, value]) => !isTracking(name) && !(name.toLowerCase() === 'outputtype' && value === 'amp'));
+  const kept = [...parsed.searchParams].filter(
+    ([name, value]) => !isTracking(name) && !(name.toLowerCase() === 'outputtype' && value === 'amp'),
+  );
   kept.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   parsed.search = new URLSearchParams(kept).toString();
   const out = parsed.toString();

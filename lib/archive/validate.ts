@@ -5,16 +5,27 @@
  */
 import type { Country, EntityType } from '../article';
 import {
-  EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MAX_ARTICLES, MAX_FIELD_LENGTH,
-  type ArchiveFile, type ExportedArticle, type ExportedEntity, type ExportedMention,
+  EXPORT_FORMAT,
+  EXPORT_SCHEMA_VERSION,
+  MAX_ARTICLES,
+  MAX_FIELD_LENGTH,
+  type ArchiveFile,
+  type ExportedArticle,
+  type ExportedEntity,
+  type ExportedMention,
 } from './format';
 
 export type Path = readonly (string | number)[];
-export type InvalidCode = 'not-archive' | 'future-version' | 'too-many-articles' | 'too-large' | 'forbidden-key' | 'invalid';
+export type InvalidCode =
+  'not-archive' | 'future-version' | 'too-many-articles' | 'too-large' | 'forbidden-key' | 'invalid';
 
 /** Why a file was rejected: where (path into the JSON) and what is wrong. */
 export class Invalid extends Error {
-  constructor(readonly code: InvalidCode, readonly path: Path, readonly reason: string) {
+  constructor(
+    readonly code: InvalidCode,
+    readonly path: Path,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 }
@@ -35,10 +46,12 @@ function describe(v: unknown): string {
 }
 
 function object(v: unknown, path: Path, required: readonly string[], optional: readonly string[] = []): Fields {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid('invalid', path, `must be an object, got ${describe(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Invalid('invalid', path, `must be an object, got ${describe(v)}`);
   for (const key of Object.keys(v)) {
     if (FORBIDDEN_KEYS.has(key)) throw new Invalid('forbidden-key', [...path, key], `the key "${key}" is not allowed`);
-    if (!required.includes(key) && !optional.includes(key)) throw new Invalid('invalid', [...path, key], 'is not a known field');
+    if (!required.includes(key) && !optional.includes(key))
+      throw new Invalid('invalid', [...path, key], 'is not a known field');
   }
   const fields = Object.fromEntries(Object.entries(v));
   for (const key of required) if (!(key in fields)) throw new Invalid('invalid', [...path, key], 'is missing');
@@ -48,7 +61,9 @@ function object(v: unknown, path: Path, required: readonly string[], optional: r
 function str(v: unknown, path: Path, max = MAX_FIELD_LENGTH, min = 0): string {
   if (typeof v !== 'string') throw new Invalid('invalid', path, `must be a string, got ${describe(v)}`);
   if (v.length > max) {
-    throw max === MAX_FIELD_LENGTH ? new Invalid('too-large', path, 'is longer than 5 MB') : new Invalid('invalid', path, `is longer than ${max} characters`);
+    throw max === MAX_FIELD_LENGTH
+      ? new Invalid('too-large', path, 'is longer than 5 MB')
+      : new Invalid('invalid', path, `is longer than ${max} characters`);
   }
   if (v.length < min) throw new Invalid('invalid', path, 'must not be empty');
   return v;
@@ -59,12 +74,14 @@ function nullable<T>(read: (v: unknown, path: Path) => T): (v: unknown, path: Pa
 }
 
 function int(v: unknown, path: Path): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new Invalid('invalid', path, `must be a whole number ≥ 0, got ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+    throw new Invalid('invalid', path, `must be a whole number ≥ 0, got ${describe(v)}`);
   return v;
 }
 
 function num(v: unknown, path: Path): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Invalid('invalid', path, `must be a number ≥ 0, got ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new Invalid('invalid', path, `must be a number ≥ 0, got ${describe(v)}`);
   return v;
 }
 
@@ -76,7 +93,8 @@ function bool(v: unknown, path: Path): boolean {
 function oneOf<T extends string>(values: readonly T[]): (v: unknown, path: Path) => T {
   return (v, path) => {
     const found = values.find((x) => x === v);
-    if (found === undefined) throw new Invalid('invalid', path, `must be one of ${values.join(', ')}, got ${describe(v)}`);
+    if (found === undefined)
+      throw new Invalid('invalid', path, `must be one of ${values.join(', ')}, got ${describe(v)}`);
     return found;
   };
 }
@@ -89,7 +107,8 @@ function list(v: unknown, path: Path, max = Number.MAX_SAFE_INTEGER): unknown[] 
 
 function dateTime(v: unknown, path: Path): string {
   const s = str(v, path, 40);
-  if (!DATE_TIME.test(s) || Number.isNaN(Date.parse(s))) throw new Invalid('invalid', path, `is not a valid ISO 8601 date-time, got ${describe(s)}`);
+  if (!DATE_TIME.test(s) || Number.isNaN(Date.parse(s)))
+    throw new Invalid('invalid', path, `is not a valid ISO 8601 date-time, got ${describe(s)}`);
   return s;
 }
 
@@ -112,8 +131,14 @@ function mention(v: unknown, path: Path, textLength: number): ExportedMention {
   const f = object(v, path, ['start', 'end', 'surface', 'type'], ['title']);
   const start = int(f.start, [...path, 'start']);
   const end = int(f.end, [...path, 'end']);
-  if (end < start || end > textLength) throw new Invalid('invalid', [...path, 'end'], 'points outside the article text');
-  const m: ExportedMention = { start, end, surface: str(f.surface, [...path, 'surface'], 1000), type: entityType(f.type, [...path, 'type']) };
+  if (end < start || end > textLength)
+    throw new Invalid('invalid', [...path, 'end'], 'points outside the article text');
+  const m: ExportedMention = {
+    start,
+    end,
+    surface: str(f.surface, [...path, 'surface'], 1000),
+    type: entityType(f.type, [...path, 'type']),
+  };
   if (f.title !== undefined) m.title = str(f.title, [...path, 'title'], 1000);
   return m;
 }
@@ -132,8 +157,26 @@ function entity(v: unknown, path: Path, textLength: number): ExportedEntity {
 }
 
 const ARTICLE_FIELDS = [
-  'id', 'url', 'canonicalUrl', 'site', 'siteName', 'title', 'lead', 'byline', 'publishedAt', 'savedAt', 'updatedAt',
-  'lang', 'wordCount', 'readingMinutes', 'leadImage', 'text', 'contentHtml', 'contentHash', 'entities', 'tags',
+  'id',
+  'url',
+  'canonicalUrl',
+  'site',
+  'siteName',
+  'title',
+  'lead',
+  'byline',
+  'publishedAt',
+  'savedAt',
+  'updatedAt',
+  'lang',
+  'wordCount',
+  'readingMinutes',
+  'leadImage',
+  'text',
+  'contentHtml',
+  'contentHash',
+  'entities',
+  'tags',
 ] as const;
 
 /** One article of an archive file, checked field by field. */
@@ -174,7 +217,8 @@ export function readArchiveFile(v: unknown): ArchiveFile {
   }
   const f = object(v, [], ['format', 'schemaVersion', 'exportedAt', 'generator', 'articles']);
   const schemaVersion = int(f.schemaVersion, ['schemaVersion']);
-  if (schemaVersion > EXPORT_SCHEMA_VERSION) throw new Invalid('future-version', ['schemaVersion'], String(schemaVersion));
+  if (schemaVersion > EXPORT_SCHEMA_VERSION)
+    throw new Invalid('future-version', ['schemaVersion'], String(schemaVersion));
   if (schemaVersion < 1) throw new Invalid('invalid', ['schemaVersion'], 'must be at least 1');
   const exportedAt = dateTime(f.exportedAt, ['exportedAt']);
   const generator = str(f.generator, ['generator'], 200);

@@ -4,7 +4,15 @@
  * Only extension pages may ask — not content scripts, which live next to page scripts.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { ArchiveError, deleteArticle, importArchive, ImportError, restoreArticle, serialize, type DeletedArticle } from '@/lib/archive';
+import {
+  ArchiveError,
+  deleteArticle,
+  importArchive,
+  ImportError,
+  restoreArticle,
+  serialize,
+  type DeletedArticle,
+} from '@/lib/archive';
 import { sanitizeHtml } from '@/lib/clean/sanitize';
 import { onMessage, type DeleteOutcome, type ImportOutcome, type RestoreOutcome } from '@/lib/messaging';
 import { archive } from './archive-service';
@@ -74,7 +82,8 @@ export async function importText(text: string): Promise<ImportOutcome> {
     const result = await serialize(() => importArchive(db, text, { sanitize: importSanitizer() }));
     return { ok: true, ...result };
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message, messageVi: error.messageVi };
+    if (error instanceof ImportError)
+      return { ok: false, code: error.code, message: error.message, messageVi: error.messageVi };
     const code = error instanceof ArchiveError && error.code === 'quota' ? 'quota' : 'storage';
     return { ok: false, code, message: message(error), messageVi: `Không nhập được: ${message(error)}` };
   }

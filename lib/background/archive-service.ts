@@ -38,7 +38,8 @@ export async function saveFromContent(payload: unknown): Promise<SaveOutcome> {
     const result = await serialize(() => saveArticle(db, article));
     return { ok: true, status: result.status, id: result.id };
   } catch (error) {
-    if (error instanceof ArchiveError) return { ok: false, code: error.code === 'quota' ? 'quota' : 'storage', message: error.message };
+    if (error instanceof ArchiveError)
+      return { ok: false, code: error.code === 'quota' ? 'quota' : 'storage', message: error.message };
     return { ok: false, code: 'storage', message: String((error as Error)?.message ?? error) };
   }
 }

@@ -54,22 +54,36 @@ export function startBackground(): void {
     return saved;
   });
   onMessage('findMentions', ({ data, sender }) =>
-    fromUs(sender) && Array.isArray(data) ? data.slice(0, 64).map((text) => (typeof text === 'string' ? findMentions(text.slice(0, 2_000_000)) : [])) : [],
+    fromUs(sender) && Array.isArray(data)
+      ? data.slice(0, 64).map((text) => (typeof text === 'string' ? findMentions(text.slice(0, 2_000_000)) : []))
+      : [],
   );
-  onMessage('entityDetails', ({ data, sender }) => (fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null));
+  onMessage('entityDetails', ({ data, sender }) =>
+    fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null,
+  );
   onMessage('startReader', async ({ sender }) => {
     // Only for the detector's own tab, on a host it holds permission for (the manifest's sites).
-    if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) await inject(sender.tab.id).catch(() => undefined);
+    if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0)
+      await inject(sender.tab.id).catch(() => undefined);
   });
-  onMessage('cleanTab', ({ data, sender }) => (fromUs(sender) && typeof data === 'number' ? cleanTab(data) : { error: 'unknown sender' }));
+  onMessage('cleanTab', ({ data, sender }) =>
+    fromUs(sender) && typeof data === 'number' ? cleanTab(data) : { error: 'unknown sender' },
+  );
   onMessage('syncAddedSites', ({ sender }) => (fromUs(sender) ? syncAddedSites() : undefined));
-  onMessage('saveTab', ({ data, sender }) => (fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' }));
+  onMessage('saveTab', ({ data, sender }) =>
+    fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' },
+  );
   registerArchiveMessages(fromUs);
 
   void syncAddedSites().catch(() => undefined); // Firefox MV2 registrations last one background session
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();
-    browser.contextMenus.create({ id: MENU_SAVE, title: t('commandSave'), contexts: ['page'], documentUrlPatterns: SUPPORTED_HOST_PATTERNS });
+    browser.contextMenus.create({
+      id: MENU_SAVE,
+      title: t('commandSave'),
+      contexts: ['page'],
+      documentUrlPatterns: SUPPORTED_HOST_PATTERNS,
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_SAVE) void saveTab(tab?.id);

@@ -16,7 +16,11 @@ interface LegacyTabs {
   executeScript?: (tabId: number, details: { file: string }) => Promise<unknown>;
 }
 interface LegacyContentScripts {
-  register?: (options: { matches: string[]; js: { file: string }[]; runAt: string }) => Promise<{ unregister(): Promise<void> }>;
+  register?: (options: {
+    matches: string[];
+    js: { file: string }[];
+    runAt: string;
+  }) => Promise<{ unregister(): Promise<void> }>;
 }
 
 export async function inject(tabId: number): Promise<void> {
@@ -56,11 +60,15 @@ export async function syncAddedSites(): Promise<void> {
   if (browser.scripting?.registerContentScripts) {
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ADDED_ID] }).catch(() => []);
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [ADDED_ID] });
-    if (matches.length) await browser.scripting.registerContentScripts([{ id: ADDED_ID, matches, js: [CONTENT_SCRIPT], runAt: 'document_idle' }]);
+    if (matches.length)
+      await browser.scripting.registerContentScripts([
+        { id: ADDED_ID, matches, js: [CONTENT_SCRIPT], runAt: 'document_idle' },
+      ]);
     return;
   }
   const legacy = (browser as unknown as { contentScripts?: LegacyContentScripts }).contentScripts;
   await legacyRegistration?.unregister();
   legacyRegistration = null;
-  if (matches.length && legacy?.register) legacyRegistration = await legacy.register({ matches, js: [{ file: CONTENT_SCRIPT }], runAt: 'document_idle' });
+  if (matches.length && legacy?.register)
+    legacyRegistration = await legacy.register({ matches, js: [{ file: CONTENT_SCRIPT }], runAt: 'document_idle' });
 }

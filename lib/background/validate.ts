@@ -22,10 +22,13 @@ export function validateCleanArticle(v: unknown): string | null {
   const a = v as Record<string, unknown>;
   if (a.isArticle !== true) return 'not an article';
   if (!isWebUrl(a.url) || !isWebUrl(a.canonicalUrl)) return 'the article has no valid web address';
-  for (const key of ['title', 'site', 'siteName', 'text', 'contentHtml', 'lang'] as const) if (!isStr(a[key])) return `field ${key} is missing or too long`;
+  for (const key of ['title', 'site', 'siteName', 'text', 'contentHtml', 'lang'] as const)
+    if (!isStr(a[key])) return `field ${key} is missing or too long`;
   if (!(a.title as string).trim()) return 'the article has no title';
-  for (const key of ['lead', 'byline', 'publishedAt', 'leadImage'] as const) if (!isStrOrNull(a[key])) return `field ${key} has the wrong type`;
-  for (const key of ['wordCount', 'readingMinutes'] as const) if (typeof a[key] !== 'number' || !Number.isFinite(a[key])) return `field ${key} is not a number`;
+  for (const key of ['lead', 'byline', 'publishedAt', 'leadImage'] as const)
+    if (!isStrOrNull(a[key])) return `field ${key} has the wrong type`;
+  for (const key of ['wordCount', 'readingMinutes'] as const)
+    if (typeof a[key] !== 'number' || !Number.isFinite(a[key])) return `field ${key} is not a number`;
   if (!Array.isArray(a.entities) || a.entities.length > 5000) return 'field entities is not a list';
   for (const e of a.entities as unknown[]) {
     if (!e || typeof e !== 'object') return 'an entity is malformed';

@@ -16,11 +16,38 @@
 import { comparable, foldDiacritics } from '@/lib/text/vietnamese';
 
 export const HEADINGS = [
-  'Tin mới nhất', 'Tin mới', 'Tin bài liên quan', 'Các tin bài khác', 'Các tin/bài khác', 'Các tin khác',
-  'Tin liên quan', 'Bài liên quan', 'Tin cùng chuyên mục', 'Đọc nhiều', 'Xem nhiều', 'Đọc nhiều nhất',
-  'Tin đọc nhiều', 'Có thể bạn quan tâm', 'Bạn có thể quan tâm', 'Multimedia', 'Bờ cõi biển đảo',
-  'Xem thêm', 'Xem trên', 'Tin nổi bật', 'Tin khác', 'Phản hồi', 'Bình luận', 'Chia sẻ',
-  'Tin video', 'Video', 'Infographic', 'Infographics', 'Podcast', 'Emagazine', 'Ảnh', 'Tiêu điểm',
+  'Tin mới nhất',
+  'Tin mới',
+  'Tin bài liên quan',
+  'Các tin bài khác',
+  'Các tin/bài khác',
+  'Các tin khác',
+  'Tin liên quan',
+  'Bài liên quan',
+  'Tin cùng chuyên mục',
+  'Đọc nhiều',
+  'Xem nhiều',
+  'Đọc nhiều nhất',
+  'Tin đọc nhiều',
+  'Có thể bạn quan tâm',
+  'Bạn có thể quan tâm',
+  'Multimedia',
+  'Bờ cõi biển đảo',
+  'Xem thêm',
+  'Xem trên',
+  'Tin nổi bật',
+  'Tin khác',
+  'Phản hồi',
+  'Bình luận',
+  'Chia sẻ',
+  'Tin video',
+  'Video',
+  'Infographic',
+  'Infographics',
+  'Podcast',
+  'Emagazine',
+  'Ảnh',
+  'Tiêu điểm',
 ];
 const LINK_DENSITY_BOX = 0.5;
 const MAX_LABEL_LENGTH = 40;
@@ -30,7 +57,10 @@ const HEADING_KEYS = new Set(HEADINGS.map(labelKey));
 
 /** Folded, spaced, punctuation-free form of a label ("ĐỌC NHIỀU:" → "doc nhieu"). */
 export function labelKey(text: string): string {
-  return foldDiacritics(comparable(text)).replace(/[^\p{L}\p{N}/ ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return foldDiacritics(comparable(text))
+    .replace(/[^\p{L}\p{N}/ ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function isBoilerplateLabel(text: string): boolean {
@@ -65,7 +95,11 @@ function labelElements(root: ParentNode): Element[] {
 /** The largest block around a label that is still a list of links and holds no protected node. */
 function boxOf(label: Element, protect: readonly Element[]): Element {
   let box = label;
-  for (let parent = box.parentElement; parent && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
+  for (
+    let parent = box.parentElement;
+    parent && parent.localName !== 'body' && parent.localName !== 'html';
+    parent = parent.parentElement
+  ) {
     if (protect.some((p) => parent.contains(p) || p.contains(parent))) break;
     if (linkDensity(parent) < LINK_DENSITY_BOX) break;
     box = parent;
@@ -77,7 +111,11 @@ function boxOf(label: Element, protect: readonly Element[]): Element {
 function removeLabelAndFollowingLists(label: Element): void {
   let next = label.nextElementSibling;
   label.remove();
-  while (next && !isBoilerplateLabel(next.textContent ?? '') && (linkDensity(next) >= LINK_DENSITY_BOX || textLength(next) === 0)) {
+  while (
+    next &&
+    !isBoilerplateLabel(next.textContent ?? '') &&
+    (linkDensity(next) >= LINK_DENSITY_BOX || textLength(next) === 0)
+  ) {
     const after = next.nextElementSibling;
     next.remove();
     next = after;

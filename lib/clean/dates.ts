@@ -29,14 +29,29 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 /** A local date-time at an offset, as ISO 8601 ("2022-12-25T15:56:00+07:00"). */
-export function isoLocal(y: number, m: number, d: number, hh: number, mm: number, ss = 0, offsetMinutes = VIETNAM_OFFSET_MINUTES): string {
+export function isoLocal(
+  y: number,
+  m: number,
+  d: number,
+  hh: number,
+  mm: number,
+  ss = 0,
+  offsetMinutes = VIETNAM_OFFSET_MINUTES,
+): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${offsetString(offsetMinutes)}`;
 }
 
 /** An instant shown in Vietnam time. */
 export function toVietnamIso(date: Date): string {
   const local = new Date(date.getTime() + VIETNAM_OFFSET_MINUTES * 60_000);
-  return isoLocal(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds());
+  return isoLocal(
+    local.getUTCFullYear(),
+    local.getUTCMonth() + 1,
+    local.getUTCDate(),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+  );
 }
 
 /** Machine dates (meta tags, JSON-LD, <time datetime>): ISO 8601 in any offset → +07:00. */
@@ -49,7 +64,9 @@ export function parseMachineDate(value: string | null | undefined): string | nul
   if (!validDate(+y!, +mo!, +d!)) return null;
   if (hh === undefined) return `${y}-${mo}-${d}`;
   if (!zone) return isoLocal(+y!, +mo!, +d!, +hh, +mi!, +(ss ?? 0)); // naive: the site's own (Vietnam) time
-  const instant = new Date(`${y}-${mo}-${d}T${hh}:${mi}:${ss ?? '00'}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+  const instant = new Date(
+    `${y}-${mo}-${d}T${hh}:${mi}:${ss ?? '00'}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+  );
   return Number.isNaN(instant.getTime()) ? null : toVietnamIso(instant);
 }
 
@@ -66,7 +83,9 @@ export function parseVietnameseDate(text: string | null | undefined): string | n
   const t = text.replace(/\s+/g, ' ');
   const date = DATE.exec(t);
   if (!date) return null;
-  const d = +date[1]!, m = +date[2]!, y = +date[3]!;
+  const d = +date[1]!,
+    m = +date[2]!,
+    y = +date[3]!;
   if (!validDate(y, m, d)) return null;
   const rest = t.slice(0, date.index) + ' ' + t.slice(date.index + date[0].length);
   const time = TIME.exec(rest);
@@ -88,7 +107,8 @@ export function parseVietnameseDate(text: string | null | undefined): string | n
 export function resolveYearless(text: string, reference: Date): string | null {
   const m = /(?:^|[^\d/])(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/.exec(text);
   if (!m) return null;
-  const d = +m[1]!, mo = +m[2]!;
+  const d = +m[1]!,
+    mo = +m[2]!;
   const refLocal = new Date(reference.getTime() + VIETNAM_OFFSET_MINUTES * 60_000);
   let y = refLocal.getUTCFullYear();
   const refKey = (refLocal.getUTCMonth() + 1) * 100 + refLocal.getUTCDate();

@@ -11,11 +11,19 @@ import { pickRule, type SiteRule } from './sites';
  * `.cloneNode`, `.body`, `.defaultView`… with named elements (`<img name="querySelector">`,
  * `<form name="body">`: DOM clobbering), which would stop the pipeline with a TypeError.
  */
-export function member<K extends 'querySelector' | 'querySelectorAll' | 'cloneNode' | 'defaultView'>(doc: Document, key: K): Document[K] {
-  for (let proto: object | null = Object.getPrototypeOf(doc) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+export function member<K extends 'querySelector' | 'querySelectorAll' | 'cloneNode' | 'defaultView'>(
+  doc: Document,
+  key: K,
+): Document[K] {
+  for (
+    let proto: object | null = Object.getPrototypeOf(doc) as object | null;
+    proto;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     const desc = Object.getOwnPropertyDescriptor(proto, key);
     if (desc?.get) return desc.get.call(doc) as Document[K];
-    if (typeof desc?.value === 'function') return (desc.value as (...args: unknown[]) => unknown).bind(doc) as Document[K];
+    if (typeof desc?.value === 'function')
+      return (desc.value as (...args: unknown[]) => unknown).bind(doc) as Document[K];
   }
   return doc[key];
 }

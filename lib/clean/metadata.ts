@@ -74,7 +74,12 @@ function ldString(objs: Record<string, unknown>[], key: string): string | null {
     if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>).name === 'string') {
       return String((v as Record<string, unknown>).name);
     }
-    if (Array.isArray(v) && v[0] && typeof v[0] === 'object' && typeof (v[0] as Record<string, unknown>).name === 'string') {
+    if (
+      Array.isArray(v) &&
+      v[0] &&
+      typeof v[0] === 'object' &&
+      typeof (v[0] as Record<string, unknown>).name === 'string'
+    ) {
       return String((v[0] as Record<string, unknown>).name);
     }
   }
@@ -93,7 +98,10 @@ function absolute(href: string | null, base: string): string | null {
 
 /** The publish date: machine-readable tags first, then the site's printed date line. */
 function publishedAt(doc: Document, rule: SiteRule, ld: Record<string, unknown>[]): string | null {
-  const machine = parseMachineDate(meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date.issued') ?? ldString(ld, 'datePublished'));
+  const machine = parseMachineDate(
+    meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date.issued') ??
+      ldString(ld, 'datePublished'),
+  );
   if (machine) return machine;
   for (const sel of [...rule.date, 'time[datetime]']) {
     for (const el of doc.querySelectorAll(sel)) {
@@ -110,10 +118,15 @@ function publishedAt(doc: Document, rule: SiteRule, ld: Record<string, unknown>[
  * vouches for (its last-modified time), never against the time of viewing.
  */
 function yearlessFromLead(doc: Document, rule: SiteRule, ld: Record<string, unknown>[]): string | null {
-  const reference = parseMachineDate(meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified') ?? ldString(ld, 'dateModified'));
+  const reference = parseMachineDate(
+    meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified') ?? ldString(ld, 'dateModified'),
+  );
   if (!reference) return null;
   const lead = firstText(doc, rule.lead) ?? '';
-  const opening = /^(?:\([^)]*\)\s*[-–]\s*)?(?:Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm nay)\s+(?:ngày\s+)?(\d{1,2}\/\d{1,2})(?![\d/])/i.exec(lead);
+  const opening =
+    /^(?:\([^)]*\)\s*[-–]\s*)?(?:Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm nay)\s+(?:ngày\s+)?(\d{1,2}\/\d{1,2})(?![\d/])/i.exec(
+      lead,
+    );
   if (!opening) return null;
   const ref = new Date(/T/.test(reference) ? reference : `${reference}T23:59:59+07:00`);
   return resolveYearless(opening[1]!, ref);
@@ -137,13 +150,15 @@ function leadFromBody(doc: Document, rule: SiteRule): string | null {
 export function readMetadata(doc: Document, url: string, rule: SiteRule, host: string): PageMetadata {
   const ld = jsonLd(doc);
   const stripSuffix = (t: string | null) => (t && rule.titleSuffix ? t.replace(rule.titleSuffix, '').trim() : t);
-  const rawTitle = firstText(doc, rule.title) ?? stripSuffix(meta(doc, 'og:title')) ?? stripSuffix(text(doc.querySelector('title')));
+  const rawTitle =
+    firstText(doc, rule.title) ?? stripSuffix(meta(doc, 'og:title')) ?? stripSuffix(text(doc.querySelector('title')));
   // a lead prefix ("(VOV5) - ") stays in the lead; a headline never carries it
   const title = rawTitle ? stripLeadPrefix(rawTitle) || null : null;
   const siteName = rule.siteName?.(host) ?? meta(doc, 'og:site_name') ?? host;
   const byline = firstText(doc, rule.byline) ?? meta(doc, 'author', 'article:author') ?? ldString(ld, 'author');
   // Sites put their own name in meta author / JSON-LD author: that is not a byline.
-  const isSiteItself = (b: string) => [siteName, host, meta(doc, 'og:site_name') ?? ''].some((s) => s && b.toLowerCase().includes(s.toLowerCase()));
+  const isSiteItself = (b: string) =>
+    [siteName, host, meta(doc, 'og:site_name') ?? ''].some((s) => s && b.toLowerCase().includes(s.toLowerCase()));
   // "Minh Thu/VOV.VN": the author, then the site; the site part goes
   const author = byline?.replace(/\s*\/\s*[^/]+$/, (site) => (isSiteItself(site) ? '' : site)).trim() || null;
   return {
@@ -152,7 +167,8 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule, host: s
     byline: author && !isSiteItself(author) ? author : null,
     publishedAt: publishedAt(doc, rule, ld),
     siteName,
-    canonicalUrl: absolute(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url'), url) ?? url,
+    canonicalUrl:
+      absolute(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url'), url) ?? url,
     leadImage: absolute(meta(doc, 'og:image'), url),
     lang: (doc.documentElement.getAttribute('lang') ?? 'vi').split('-')[0]!.toLowerCase() || 'vi',
     ogType: meta(doc, 'og:type'),

@@ -8,13 +8,66 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
 /** Tags an article body may keep: prose, lists, quotes, tables and figures. */
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'q', 'cite', 'pre', 'code',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'small',
-  'mark', 'abbr', 'time', 'span', 'a', 'figure', 'figcaption', 'img', 'picture',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'p',
+  'br',
+  'hr',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'q',
+  'cite',
+  'pre',
+  'code',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'abbr',
+  'time',
+  'span',
+  'a',
+  'figure',
+  'figcaption',
+  'img',
+  'picture',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
 ];
 /** Attributes: links, image sources, table geometry. No style, no class, no id, no on*. */
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime', 'lang', 'dir'];
+const ALLOWED_ATTR = [
+  'href',
+  'src',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'colspan',
+  'rowspan',
+  'datetime',
+  'lang',
+  'dir',
+];
 /** http(s) and mailto only: no javascript:, data:, vbscript:, blob: or relative tricks. */
 const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:)/i;
 
@@ -26,7 +79,27 @@ export const PURIFY_CONFIG: Config = {
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   KEEP_CONTENT: true,
-  FORBID_TAGS: ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'option', 'svg', 'math', 'template', 'noscript', 'base', 'meta', 'link'],
+  FORBID_TAGS: [
+    'style',
+    'script',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'svg',
+    'math',
+    'template',
+    'noscript',
+    'base',
+    'meta',
+    'link',
+  ],
   SANITIZE_NAMED_PROPS: true, // DOM clobbering: id/name get a prefix (and we allow neither anyway)
   WHOLE_DOCUMENT: false,
 };
@@ -42,8 +115,13 @@ const purifiers = new WeakMap<object, DOMPurify>();
 function unclobberedWindow(win: Window): Window {
   const page = win.document;
   let implementation: DOMImplementation | undefined;
-  for (let proto: object | null = Object.getPrototypeOf(page) as object | null; proto && !implementation; proto = Object.getPrototypeOf(proto) as object | null) {
-    implementation = Object.getOwnPropertyDescriptor(proto, 'implementation')?.get?.call(page) as DOMImplementation | undefined;
+  for (
+    let proto: object | null = Object.getPrototypeOf(page) as object | null;
+    proto && !implementation;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    implementation = Object.getOwnPropertyDescriptor(proto, 'implementation')?.get?.call(page) as
+      DOMImplementation | undefined;
   }
   const inert = (implementation ?? page.implementation).createHTMLDocument('');
   return new Proxy(win, { get: (target, key) => (key === 'document' ? inert : (Reflect.get(target, key) as unknown)) });
@@ -57,7 +135,8 @@ function purifierFor(win: Window): DOMPurify {
     if (!purify.isSupported) throw new Error('DOMPurify is not supported in this environment');
     purify.addHook('afterSanitizeAttributes', (node) => {
       // DOMPurify lets data: URIs through on <img src> whatever ALLOWED_URI_REGEXP says: not here.
-      if (node.hasAttribute('src') && !ALLOWED_URI_REGEXP.test(node.getAttribute('src') ?? '')) node.removeAttribute('src');
+      if (node.hasAttribute('src') && !ALLOWED_URI_REGEXP.test(node.getAttribute('src') ?? ''))
+        node.removeAttribute('src');
       if (node.nodeName === 'A' && node.hasAttribute('href')) {
         node.setAttribute('rel', 'noopener noreferrer');
       }

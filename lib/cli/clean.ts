@@ -63,7 +63,8 @@ async function main(): Promise<number> {
       failed++;
       continue;
     }
-    const pageUrl = url ?? (source.match(/<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)/i)?.[1] ?? pathToFileURL(file).href);
+    const pageUrl =
+      url ?? source.match(/<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)/i)?.[1] ?? pathToFileURL(file).href;
     const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'https://vietlao-reader.invalid/' });
     try {
       const result = cleanHtml(source, pageUrl, dom.window as unknown as Window, entities);

@@ -9,7 +9,12 @@ import { sendMessage, type EntityDetails } from '@/lib/messaging';
 import { h } from '@/lib/ui/dom';
 import { entityTypeLabel } from '@/lib/ui/entity-types';
 
-const COUNTRY: Record<string, () => string> = { VN: () => t('countryVN'), LA: () => t('countryLA'), both: () => t('countryBoth'), other: () => t('countryOther') };
+const COUNTRY: Record<string, () => string> = {
+  VN: () => t('countryVN'),
+  LA: () => t('countryLA'),
+  both: () => t('countryBoth'),
+  other: () => t('countryOther'),
+};
 
 function spellingsSeen(article: HTMLElement, id: string): string[] {
   const seen = new Set<string>();
@@ -30,7 +35,11 @@ export function attachEntityCard(article: HTMLElement): void {
   const show = async (mark: HTMLElement) => {
     const id = mark.dataset.entityId ?? '';
     current = mark;
-    if (!cache.has(id)) cache.set(id, sendMessage('entityDetails', id).catch(() => null));
+    if (!cache.has(id))
+      cache.set(
+        id,
+        sendMessage('entityDetails', id).catch(() => null),
+      );
     const details = await cache.get(id)!;
     if (current !== mark) return;
     const type = (mark.dataset.entityType ?? 'ORG') as EntityType;
@@ -38,9 +47,21 @@ export function attachEntityCard(article: HTMLElement): void {
     const name = details?.name ?? mark.textContent ?? '';
     const lines: (HTMLElement | null)[] = [
       h(doc, 'p', { className: 'vl-card-name', text: name }),
-      h(doc, 'p', { className: 'vl-card-type', text: [entityTypeLabel(type), details ? COUNTRY[details.country]?.() : t('entityUnlisted')].filter(Boolean).join(' · ') }),
-      details ? h(doc, 'p', { className: 'vl-card-desc', text: lang === 'vi' ? details.descriptionVi : details.descriptionEn }) : null,
-      mark.dataset.entityTitle ? h(doc, 'p', { className: 'vl-card-title', text: `${t('entityTitle')}: ${mark.dataset.entityTitle}` }) : null,
+      h(doc, 'p', {
+        className: 'vl-card-type',
+        text: [entityTypeLabel(type), details ? COUNTRY[details.country]?.() : t('entityUnlisted')]
+          .filter(Boolean)
+          .join(' · '),
+      }),
+      details
+        ? h(doc, 'p', {
+            className: 'vl-card-desc',
+            text: lang === 'vi' ? details.descriptionVi : details.descriptionEn,
+          })
+        : null,
+      mark.dataset.entityTitle
+        ? h(doc, 'p', { className: 'vl-card-title', text: `${t('entityTitle')}: ${mark.dataset.entityTitle}` })
+        : null,
       h(doc, 'p', { className: 'vl-card-seen', text: `${t('entitySeen')}: ${spellingsSeen(article, id).join(' · ')}` }),
     ];
     card.replaceChildren(...lines.filter((l): l is HTMLElement => l !== null));
@@ -55,7 +76,8 @@ export function attachEntityCard(article: HTMLElement): void {
     current = null;
     card.hidden = true;
   };
-  const markOf = (e: Event) => (e.target instanceof Element ? (e.target.closest('mark.vl-entity') as HTMLElement | null) : null);
+  const markOf = (e: Event) =>
+    e.target instanceof Element ? (e.target.closest('mark.vl-entity') as HTMLElement | null) : null;
   article.addEventListener('mouseover', (e) => {
     const m = markOf(e);
     if (m) void show(m);

@@ -27,7 +27,10 @@ async function highlightAll(article: HTMLElement): Promise<Mention[]> {
   const targets = roots(article);
   for (const root of targets) removeHighlights(root);
   const collected = targets.map(collect);
-  const found = await sendMessage('findMentions', collected.map((c) => c.text));
+  const found = await sendMessage(
+    'findMentions',
+    collected.map((c) => c.text),
+  );
   collected.forEach((c, i) => wrapMentions(c, found[i] ?? []));
   return found.flat();
 }
@@ -53,7 +56,11 @@ export async function applyHighlights(article: HTMLElement): Promise<HighlightCo
   const mentions = await highlightAll(article);
   const legend = renderLegend(doc, legendGroups(entitiesFromMentions(mentions)), stepper(article));
   let on = true;
-  const toggle = button(doc, t('highlightsOff'), () => controls.set(!on), { className: 'vl-highlights-toggle', testid: 'highlights-toggle', attrs: { 'aria-pressed': 'true' } });
+  const toggle = button(doc, t('highlightsOff'), () => controls.set(!on), {
+    className: 'vl-highlights-toggle',
+    testid: 'highlights-toggle',
+    attrs: { 'aria-pressed': 'true' },
+  });
   const panel = h(doc, 'div', { className: 'vl-panel', testid: 'entity-panel' }, toggle, legend);
   article.dataset.highlights = String(mentions.length);
   attachEntityCard(article);

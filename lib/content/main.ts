@@ -39,7 +39,8 @@ export async function startReader(doc: Document = document, auto?: boolean): Pro
   const state: ReaderState = { article: null, view: null, toolbar: null, reason: 'not cleaned yet', ran: false };
   scope[STARTED] = state;
   registerMessages(doc, state);
-  const automatic = auto ?? autoCleans(doc.location.hostname, await siteSettings.getValue().catch(() => ({ disabled: [], added: [] })));
+  const automatic =
+    auto ?? autoCleans(doc.location.hostname, await siteSettings.getValue().catch(() => ({ disabled: [], added: [] })));
   if (automatic) run(doc, state);
   return state;
 }
@@ -67,7 +68,9 @@ function run(doc: Document, state: ReaderState): void {
   );
   state.toolbar = toolbar;
   setClean(state, true);
-  void sendMessage('isSaved', result.canonicalUrl).then((saved) => toolbar.setSaved(saved)).catch(() => undefined);
+  void sendMessage('isSaved', result.canonicalUrl)
+    .then((saved) => toolbar.setSaved(saved))
+    .catch(() => undefined);
 }
 
 function setClean(state: ReaderState, on: boolean): void {
@@ -88,13 +91,23 @@ async function save(state: ReaderState): Promise<SaveOutcome> {
   }
   if (outcome.ok) {
     state.toolbar?.setSaved(true);
-    state.toolbar?.setStatus(t(outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged'), 'ok');
+    state.toolbar?.setStatus(
+      t(outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged'),
+      'ok',
+    );
   } else state.toolbar?.setStatus(`${t('saveFailed')}: ${outcome.message}`, 'error');
   return outcome;
 }
 
 function pageState(doc: Document, state: ReaderState): PageState {
-  return { isArticle: state.article !== null, ran: state.ran, clean: state.view?.shown ?? false, title: state.article?.title ?? null, url: doc.location.href, reason: state.reason };
+  return {
+    isArticle: state.article !== null,
+    ran: state.ran,
+    clean: state.view?.shown ?? false,
+    title: state.article?.title ?? null,
+    url: doc.location.href,
+    reason: state.reason,
+  };
 }
 
 function registerMessages(doc: Document, state: ReaderState): void {

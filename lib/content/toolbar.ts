@@ -19,7 +19,11 @@ export interface Toolbar {
   setSaved(saved: boolean): void;
 }
 
-export function createToolbar(doc: Document, labels: ToolbarLabels, actions: { toggle(): void; save(): void }): Toolbar {
+export function createToolbar(
+  doc: Document,
+  labels: ToolbarLabels,
+  actions: { toggle(): void; save(): void },
+): Toolbar {
   const host = doc.createElement(TOOLBAR_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');

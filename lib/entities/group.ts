@@ -16,5 +16,7 @@ export function groupWith(table: GazetteerTable, mentions: readonly Mention[]): 
     }
     g.mentions.push(m);
   }
-  return [...groups.values()].sort((a, b) => b.mentions.length - a.mentions.length || first.get(a.id)! - first.get(b.id)!);
+  return [...groups.values()].sort(
+    (a, b) => b.mentions.length - a.mentions.length || first.get(a.id)! - first.get(b.id)!,
+  );
 }

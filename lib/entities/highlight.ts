@@ -40,7 +40,7 @@ export function collect(root: Element): CollectedText {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(n: Node): number {
-      if (n.nodeType === 1) return SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 3 /* SKIP */;
+      if (n.nodeType === 1) return SKIP.has((n as Element).tagName.toUpperCase()) ? 2 /* REJECT */ : 3; /* SKIP */
       return 1; /* ACCEPT */
     },
   });

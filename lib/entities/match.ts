@@ -70,7 +70,8 @@ export function findMentionsWith(automaton: Automaton, table: GazetteerTable, te
         push(i, hit.end, row.type, row.id, row.type === 'PERSON' ? title : undefined);
         // "Chánh Văn phòng Bộ Quốc phòng Lào Saichay Kommasith": an office of an ORG or PLACE
         // is still a title for the person right after it.
-        pending = title !== undefined && QUALIFIERS.has(row.type) && pending ? { start: pending.start, end: hit.end } : null;
+        pending =
+          title !== undefined && QUALIFIERS.has(row.type) && pending ? { start: pending.start, end: hit.end } : null;
       } else {
         pending = null;
       }

@@ -20,9 +20,10 @@ const SURNAMES = new Set(
 
 /** Capitalised Latin words that are not Lao names. */
 const NOT_LAO = new Set(
-  ('the and of for with video infographic infographics international plan news online facebook google ' +
-    'youtube zalo tiktok covid photo copyright hotline email update live sport world asia pacific')
-    .split(' '),
+  (
+    'the and of for with video infographic infographics international plan news online facebook google ' +
+    'youtube zalo tiktok covid photo copyright hotline email update live sport world asia pacific'
+  ).split(' '),
 );
 /** Spelling features of romanised Lao names ("ph", "kh", "th", "ou", "x", "-sone", "-vong", "-anh"…). */
 const LAO_LOOK = /ph|kh|th|ou|x|vong|sone|phone|anh$|ith$|ath$|ay$|y$/;
@@ -103,9 +104,12 @@ export function placeName(tokens: readonly Token[], i: number): number | null {
 }
 
 /** Words that announce a place name: the token keys of "tỉnh", "thành phố"… */
-export const PLACE_PREFIXES: readonly (readonly string[])[] = [['tỉnh'], ['thành', 'phố'], ['huyện'], ['thủ', 'đô']].map(
-  (p) => p.map(wordKey),
-);
+export const PLACE_PREFIXES: readonly (readonly string[])[] = [
+  ['tỉnh'],
+  ['thành', 'phố'],
+  ['huyện'],
+  ['thủ', 'đô'],
+].map((p) => p.map(wordKey));
 
 /** Length of the place prefix starting at token i (0 when none). */
 export function placePrefix(tokens: readonly Token[], i: number): number {

@@ -14,7 +14,9 @@ export function formatDate(iso: string | null | undefined, lang: 'vi' | 'en' = '
   const local = new Date(instant.getTime() + VIETNAM_OFFSET_MINUTES * 60_000);
   const weekday = (lang === 'vi' ? WEEKDAYS_VI : WEEKDAYS_EN)[local.getUTCDay()];
   const day = `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
-  return dateOnly ? `${weekday}, ${day}` : `${weekday}, ${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  return dateOnly
+    ? `${weekday}, ${day}`
+    : `${weekday}, ${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
 /** Short form for lists: "25/11/2021". */

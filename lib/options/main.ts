@@ -19,13 +19,21 @@ async function update(change: (s: SiteSettings) => SiteSettings): Promise<SiteSe
 function supportedList(doc: Document, settings: SiteSettings): HTMLElement {
   const list = h(doc, 'ul', { className: 'sites', testid: 'supported-sites' });
   for (const host of SUPPORTED_HOSTS) {
-    const box = h(doc, 'input', { testid: 'auto-clean', attrs: { type: 'checkbox', 'aria-label': `${t('optionsAuto')}: ${host}` } });
+    const box = h(doc, 'input', {
+      testid: 'auto-clean',
+      attrs: { type: 'checkbox', 'aria-label': `${t('optionsAuto')}: ${host}` },
+    });
     box.checked = !settings.disabled.includes(host);
     box.dataset.host = host;
     box.addEventListener('change', () => {
-      void update((s) => ({ ...s, disabled: box.checked ? s.disabled.filter((d) => d !== host) : [...new Set([...s.disabled, host])] }));
+      void update((s) => ({
+        ...s,
+        disabled: box.checked ? s.disabled.filter((d) => d !== host) : [...new Set([...s.disabled, host])],
+      }));
     });
-    list.append(h(doc, 'li', { className: 'site' }, h(doc, 'label', {}, box, h(doc, 'span', { className: 'host', text: host }))));
+    list.append(
+      h(doc, 'li', { className: 'site' }, h(doc, 'label', {}, box, h(doc, 'span', { className: 'host', text: host }))),
+    );
   }
   return list;
 }
@@ -34,17 +42,33 @@ export async function startOptions(doc: Document = document): Promise<void> {
   doc.documentElement.lang = uiLang();
   doc.title = t('optionsTitle');
   let settings = await siteSettings.getValue();
-  const status = h(doc, 'p', { className: 'status', testid: 'options-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const status = h(doc, 'p', {
+    className: 'status',
+    testid: 'options-status',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
   const addedList = h(doc, 'ul', { className: 'sites', testid: 'added-sites' });
-  const input = h(doc, 'input', { testid: 'add-host', attrs: { type: 'text', placeholder: t('optionsAddPlaceholder'), 'aria-label': t('optionsAdd') } });
+  const input = h(doc, 'input', {
+    testid: 'add-host',
+    attrs: { type: 'text', placeholder: t('optionsAddPlaceholder'), 'aria-label': t('optionsAdd') },
+  });
 
   const renderAdded = () => {
     addedList.replaceChildren();
     if (settings.added.length === 0) addedList.append(h(doc, 'li', { className: 'empty', text: t('optionsNoAdded') }));
     for (const host of settings.added) {
-      const remove = button(doc, t('optionsRemove'), () => void removeHost(host), { className: 'btn', testid: 'remove-host' });
+      const remove = button(doc, t('optionsRemove'), () => void removeHost(host), {
+        className: 'btn',
+        testid: 'remove-host',
+      });
       remove.dataset.host = host;
-      const item = h(doc, 'li', { className: 'site', testid: 'added-site' }, h(doc, 'span', { className: 'host', text: host }), remove);
+      const item = h(
+        doc,
+        'li',
+        { className: 'site', testid: 'added-site' },
+        h(doc, 'span', { className: 'host', text: host }),
+        remove,
+      );
       item.dataset.host = host;
       addedList.append(item);
     }
@@ -65,24 +89,58 @@ export async function startOptions(doc: Document = document): Promise<void> {
   };
 
   const removeHost = async (host: string) => {
-    settings = await update((s) => ({ ...s, added: s.added.filter((a) => a !== host), disabled: s.disabled.filter((d) => d !== host) }));
+    settings = await update((s) => ({
+      ...s,
+      added: s.added.filter((a) => a !== host),
+      disabled: s.disabled.filter((d) => d !== host),
+    }));
     await sendMessage('syncAddedSites', undefined).catch(() => undefined);
     await browser.permissions.remove({ origins: originsFor(host) }).catch(() => false);
     status.textContent = t('optionsRemovedOk', host);
     renderAdded();
   };
 
-  const form = h(doc, 'form', { className: 'add' }, input, h(doc, 'button', { className: 'btn btn-primary', testid: 'add-site', text: t('optionsAdd'), attrs: { type: 'submit' } }));
+  const form = h(
+    doc,
+    'form',
+    { className: 'add' },
+    input,
+    h(doc, 'button', {
+      className: 'btn btn-primary',
+      testid: 'add-site',
+      text: t('optionsAdd'),
+      attrs: { type: 'submit' },
+    }),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void addHost();
   });
   renderAdded();
   doc.body.replaceChildren(
-    h(doc, 'main', { className: 'options' },
+    h(
+      doc,
+      'main',
+      { className: 'options' },
       h(doc, 'h1', { text: t('optionsTitle') }),
-      h(doc, 'section', {}, h(doc, 'h2', { text: t('optionsSupported') }), h(doc, 'p', { className: 'hint', text: t('optionsSupportedHint') }), supportedList(doc, settings)),
-      h(doc, 'section', {}, h(doc, 'h2', { text: t('optionsAdded') }), h(doc, 'p', { className: 'hint', text: t('optionsAddedHint') }), form, addedList, status),
+      h(
+        doc,
+        'section',
+        {},
+        h(doc, 'h2', { text: t('optionsSupported') }),
+        h(doc, 'p', { className: 'hint', text: t('optionsSupportedHint') }),
+        supportedList(doc, settings),
+      ),
+      h(
+        doc,
+        'section',
+        {},
+        h(doc, 'h2', { text: t('optionsAdded') }),
+        h(doc, 'p', { className: 'hint', text: t('optionsAddedHint') }),
+        form,
+        addedList,
+        status,
+      ),
     ),
   );
   doc.body.dataset.ready = 'true';

@@ -51,7 +51,8 @@ export function createArchiveList(doc: Document, lang: Lang, load: LoadPage, act
     more.hidden = !hasMore;
     more.textContent = t('popupMore', formatCount(total - items.length, lang));
     if (items.length > 0) message.replaceChildren();
-    else if (filtered) message.replaceChildren(h(doc, 'p', { className: 'no-match', testid: 'no-match', text: t('popupNoMatch') }));
+    else if (filtered)
+      message.replaceChildren(h(doc, 'p', { className: 'no-match', testid: 'no-match', text: t('popupNoMatch') }));
     else message.replaceChildren(emptyState(doc));
   };
 
@@ -68,7 +69,13 @@ export function createArchiveList(doc: Document, lang: Lang, load: LoadPage, act
     try {
       render(await request);
     } catch (error) {
-      message.replaceChildren(h(doc, 'p', { className: 'error', testid: 'list-error', text: t('popupLoadFailed', error instanceof Error ? error.message : String(error)) }));
+      message.replaceChildren(
+        h(doc, 'p', {
+          className: 'error',
+          testid: 'list-error',
+          text: t('popupLoadFailed', error instanceof Error ? error.message : String(error)),
+        }),
+      );
     } finally {
       more.disabled = false;
     }
@@ -82,7 +89,8 @@ export function createArchiveList(doc: Document, lang: Lang, load: LoadPage, act
     },
     removeItem(id) {
       controller.remove(id);
-      for (const row of list.querySelectorAll<HTMLElement>('[data-testid="archive-item"]')) if (row.dataset.id === id) row.remove();
+      for (const row of list.querySelectorAll<HTMLElement>('[data-testid="archive-item"]'))
+        if (row.dataset.id === id) row.remove();
       refresh();
     },
   };

@@ -18,7 +18,9 @@ export async function targetTabId(search: string): Promise<number | null> {
 
 function saveMessage(outcome: SaveOutcome): string {
   if (!outcome.ok) return `${t('saveFailed')}: ${outcome.message}`;
-  return t(outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged');
+  return t(
+    outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged',
+  );
 }
 
 async function pageState(tabId: number | null): Promise<PageState | null> {
@@ -49,7 +51,11 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
   }
   if (!state || !state.ran) {
     // Not a site cleaned automatically (or the reader is not running there): offer to clean it now.
-    const note = h(doc, 'p', { className: 'card-note', text: state ? t('popupNotCleaned') : t('popupTabUnavailable'), testid: 'tab-state' });
+    const note = h(doc, 'p', {
+      className: 'card-note',
+      text: state ? t('popupNotCleaned') : t('popupTabUnavailable'),
+      testid: 'tab-state',
+    });
     const clean = button(
       doc,
       t('popupCleanThis'),
@@ -75,7 +81,11 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
     return;
   }
   card.dataset.state = 'article';
-  const status = h(doc, 'p', { className: 'card-status', testid: 'tab-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const status = h(doc, 'p', {
+    className: 'card-status',
+    testid: 'tab-status',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
   const save = button(
     doc,
     t('popupSaveThis'),
@@ -83,7 +93,9 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
       save.disabled = true;
       status.className = 'card-status';
       status.textContent = t('saving');
-      const outcome: SaveOutcome = await sendMessage('saveTab', tabId).catch((e: unknown) => ({ ok: false, code: 'storage', message: String(e) }) as const);
+      const outcome: SaveOutcome = await sendMessage('saveTab', tabId).catch(
+        (e: unknown) => ({ ok: false, code: 'storage', message: String(e) }) as const,
+      );
       save.disabled = false;
       status.textContent = saveMessage(outcome);
       status.className = `card-status ${outcome.ok ? 'ok' : 'error'}`;

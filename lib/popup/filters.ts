@@ -27,7 +27,11 @@ function option(doc: Document, value: string, label: string): HTMLOptionElement 
 }
 
 /** Replace a select's options, keeping the current choice when it still exists. */
-function fillSelect(select: HTMLSelectElement, first: HTMLOptionElement, options: (HTMLOptionElement | HTMLOptGroupElement)[]): void {
+function fillSelect(
+  select: HTMLSelectElement,
+  first: HTMLOptionElement,
+  options: (HTMLOptionElement | HTMLOptGroupElement)[],
+): void {
   const current = select.value;
   select.replaceChildren(first, ...options);
   select.value = [...select.options].some((o) => o.value === current) ? current : '';
@@ -54,14 +58,23 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
   const search = h(doc, 'input', {
     className: 'search',
     testid: 'search',
-    attrs: { type: 'search', placeholder: t('popupSearch'), 'aria-label': t('popupSearchLabel'), autocomplete: 'off', spellcheck: 'false' },
+    attrs: {
+      type: 'search',
+      placeholder: t('popupSearch'),
+      'aria-label': t('popupSearchLabel'),
+      autocomplete: 'off',
+      spellcheck: 'false',
+    },
   });
   const exact = h(doc, 'input', { testid: 'exact', attrs: { type: 'checkbox' } });
   const site = h(doc, 'select', { testid: 'filter-site' });
   const entity = h(doc, 'select', { testid: 'filter-entity' });
   const from = h(doc, 'input', { testid: 'filter-from', attrs: { type: 'date' } });
   const to = h(doc, 'input', { testid: 'filter-to', attrs: { type: 'date' } });
-  const clear = button(doc, t('popupClearFilters'), () => reset(), { className: 'link-button', testid: 'clear-filters' });
+  const clear = button(doc, t('popupClearFilters'), () => reset(), {
+    className: 'link-button',
+    testid: 'clear-filters',
+  });
   clear.hidden = true;
 
   const changed = () => {
@@ -100,14 +113,33 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
   bind(from, 'from');
   bind(to, 'to');
 
-  const exactLabel = h(doc, 'label', { className: 'exact', attrs: { title: t('popupExactHint') } }, exact, h(doc, 'span', { text: t('popupExact') }));
+  const exactLabel = h(
+    doc,
+    'label',
+    { className: 'exact', attrs: { title: t('popupExactHint') } },
+    exact,
+    h(doc, 'span', { text: t('popupExact') }),
+  );
   const element = h(
     doc,
     'div',
     { className: 'filters' },
     h(doc, 'div', { className: 'search-row' }, search, exactLabel),
-    h(doc, 'div', { className: 'filter-row' }, labelled(doc, t('popupSite'), site), labelled(doc, t('popupEntity'), entity)),
-    h(doc, 'div', { className: 'filter-row dates' }, labelled(doc, t('popupFrom'), from), labelled(doc, t('popupTo'), to), clear),
+    h(
+      doc,
+      'div',
+      { className: 'filter-row' },
+      labelled(doc, t('popupSite'), site),
+      labelled(doc, t('popupEntity'), entity),
+    ),
+    h(
+      doc,
+      'div',
+      { className: 'filter-row dates' },
+      labelled(doc, t('popupFrom'), from),
+      labelled(doc, t('popupTo'), to),
+      clear,
+    ),
   );
   fillSelect(site, option(doc, '', t('popupAllSites')), []);
   fillSelect(entity, option(doc, '', t('popupAllEntities')), []);
@@ -116,7 +148,11 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
     element,
     filters,
     setSites(sites) {
-      fillSelect(site, option(doc, '', t('popupAllSites')), sites.map((s) => option(doc, s.site, `${s.siteName} (${formatCount(s.count, lang)})`)));
+      fillSelect(
+        site,
+        option(doc, '', t('popupAllSites')),
+        sites.map((s) => option(doc, s.site, `${s.siteName} (${formatCount(s.count, lang)})`)),
+      );
       filters.site = site.value;
     },
     setEntities(entities) {

@@ -31,7 +31,11 @@ export function createFooter(doc: Document, lang: Lang, actions: FooterActions):
   const count = h(doc, 'span', { className: 'stat-count', testid: 'stats-count' });
   const size = h(doc, 'span', { className: 'stat-size', testid: 'stats-size' });
   const last = h(doc, 'p', { className: 'last-export', testid: 'last-export' });
-  const status = h(doc, 'p', { className: 'io-status', testid: 'io-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const status = h(doc, 'p', {
+    className: 'io-status',
+    testid: 'io-status',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
   status.hidden = true;
 
   const busy = async (work: () => Promise<unknown>) => {
@@ -45,7 +49,11 @@ export function createFooter(doc: Document, lang: Lang, actions: FooterActions):
     }
   };
 
-  const fileInput = h(doc, 'input', { className: 'visually-hidden', testid: 'import-input', attrs: { type: 'file', accept: '.json,application/json' } });
+  const fileInput = h(doc, 'input', {
+    className: 'visually-hidden',
+    testid: 'import-input',
+    attrs: { type: 'file', accept: '.json,application/json' },
+  });
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -57,12 +65,26 @@ export function createFooter(doc: Document, lang: Lang, actions: FooterActions):
     doc,
     'div',
     { className: 'footer-actions' },
-    button(doc, t('popupExportJson'), () => void busy(() => actions.exportArchive('archive')), { className: 'btn', testid: 'export-json' }),
-    button(doc, t('popupExportWallabag'), () => void busy(() => actions.exportArchive('wallabag')), { className: 'btn', testid: 'export-wallabag' }),
+    button(doc, t('popupExportJson'), () => void busy(() => actions.exportArchive('archive')), {
+      className: 'btn',
+      testid: 'export-json',
+    }),
+    button(doc, t('popupExportWallabag'), () => void busy(() => actions.exportArchive('wallabag')), {
+      className: 'btn',
+      testid: 'export-wallabag',
+    }),
     importLabel,
   );
 
-  const element = h(doc, 'footer', { className: 'footer' }, h(doc, 'p', { className: 'stats', testid: 'stats' }, count, size), last, buttons, status);
+  const element = h(
+    doc,
+    'footer',
+    { className: 'footer' },
+    h(doc, 'p', { className: 'stats', testid: 'stats' }, count, size),
+    last,
+    buttons,
+    status,
+  );
 
   return {
     element,

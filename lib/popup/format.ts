@@ -18,6 +18,8 @@ export function formatBytes(bytes: number, lang: Lang): string {
     unit += 1;
   }
   const digits = unit <= 1 ? 0 : 1;
-  const text = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  const text = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(
+    value,
+  );
   return `${text} ${units[unit]}`;
 }

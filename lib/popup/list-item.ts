@@ -17,7 +17,11 @@ export function renderListItem(doc: Document, summary: ArticleSummary, actions: 
   const open = h(
     doc,
     'a',
-    { className: 'item-open', testid: 'open', attrs: { href: `reader.html?id=${encodeURIComponent(summary.id)}`, title: t('popupOpenReader') } },
+    {
+      className: 'item-open',
+      testid: 'open',
+      attrs: { href: `reader.html?id=${encodeURIComponent(summary.id)}`, title: t('popupOpenReader') },
+    },
     h(doc, 'span', { className: 'item-title', text: summary.title }),
     h(
       doc,
@@ -25,16 +29,26 @@ export function renderListItem(doc: Document, summary: ArticleSummary, actions: 
       { className: 'item-meta' },
       h(doc, 'span', { className: 'item-site', text: summary.siteName }),
       h(doc, 'span', { className: 'item-date', text: published, testid: 'published' }),
-      h(doc, 'span', { className: 'item-date', text: t('popupSavedOn', formatShortDate(summary.savedAt)), testid: 'saved' }),
+      h(doc, 'span', {
+        className: 'item-date',
+        text: t('popupSavedOn', formatShortDate(summary.savedAt)),
+        testid: 'saved',
+      }),
     ),
   );
   open.addEventListener('click', (e) => {
     e.preventDefault();
     actions.open(summary);
   });
-  const chips = summary.topEntities.slice(0, MAX_CHIPS).map((e) =>
-    h(doc, 'li', { className: `chip ${entityTypeClass(e.type)}`, text: e.name, attrs: { title: `${e.name} · ${e.count}` } }),
-  );
+  const chips = summary.topEntities
+    .slice(0, MAX_CHIPS)
+    .map((e) =>
+      h(doc, 'li', {
+        className: `chip ${entityTypeClass(e.type)}`,
+        text: e.name,
+        attrs: { title: `${e.name} · ${e.count}` },
+      }),
+    );
   const remove = button(doc, t('popupDelete'), () => actions.remove(summary), {
     className: 'item-delete',
     testid: 'delete',

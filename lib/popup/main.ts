@@ -4,7 +4,15 @@
  * Reads open the archive directly; every write goes to the background.
  */
 import { browser } from 'wxt/browser';
-import { archiveStats, listArticles, listEntities, listSites, openArchive, type ArchiveDb, type ArticleSummary } from '@/lib/archive';
+import {
+  archiveStats,
+  listArticles,
+  listEntities,
+  listSites,
+  openArchive,
+  type ArchiveDb,
+  type ArticleSummary,
+} from '@/lib/archive';
 import { t, uiLang } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { h } from '@/lib/ui/dom';
@@ -29,7 +37,13 @@ export async function startPopup(doc: Document = document): Promise<void> {
   const filterBar = createFilterBar(doc, lang, (filters) => void list.reload(filters));
 
   const refreshMeta = async () => {
-    const [stats, usage, sites, entities, last] = await Promise.all([archiveStats(db), browserUsage(), listSites(db), listEntities(db), lastExportAt.getValue()]);
+    const [stats, usage, sites, entities, last] = await Promise.all([
+      archiveStats(db),
+      browserUsage(),
+      listSites(db),
+      listEntities(db),
+      lastExportAt.getValue(),
+    ]);
     footer.setStats(stats, usage);
     footer.setLastExport(last);
     filterBar.setSites(sites);
@@ -44,7 +58,10 @@ export async function startPopup(doc: Document = document): Promise<void> {
     void browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}?id=${encodeURIComponent(summary.id)}` });
 
   const remove = async (summary: ArticleSummary) => {
-    const outcome = await sendMessage('deleteArticle', summary.id).catch((e: unknown) => ({ ok: false as const, message: String(e) }));
+    const outcome = await sendMessage('deleteArticle', summary.id).catch((e: unknown) => ({
+      ok: false as const,
+      message: String(e),
+    }));
     if (!outcome.ok) {
       snackbar.show(t('popupDeleteFailed', outcome.message));
       return;
@@ -57,13 +74,28 @@ export async function startPopup(doc: Document = document): Promise<void> {
   };
 
   const undo = async (token: string) => {
-    const outcome = await sendMessage('restoreArticle', token).catch((e: unknown) => ({ ok: false as const, message: String(e) }));
+    const outcome = await sendMessage('restoreArticle', token).catch((e: unknown) => ({
+      ok: false as const,
+      message: String(e),
+    }));
     if (!outcome.ok) snackbar.show(t('popupDeleteFailed', outcome.message));
-    else snackbar.show(t(outcome.status === 'restored' ? 'popupRestored' : outcome.status === 'superseded' ? 'popupRestoreSuperseded' : 'popupRestoreExpired'));
+    else
+      snackbar.show(
+        t(
+          outcome.status === 'restored'
+            ? 'popupRestored'
+            : outcome.status === 'superseded'
+              ? 'popupRestoreSuperseded'
+              : 'popupRestoreExpired',
+        ),
+      );
     await refreshAll();
   };
 
-  const list = createArchiveList(doc, lang, (options) => listArticles(db, options), { open, remove: (s) => void remove(s) });
+  const list = createArchiveList(doc, lang, (options) => listArticles(db, options), {
+    open,
+    remove: (s) => void remove(s),
+  });
   const footer = createFooter(doc, lang, {
     exportArchive: async (kind) => {
       if (await runExport(doc, db, kind, lang, footer.report)) footer.setLastExport(await lastExportAt.getValue());
@@ -74,7 +106,14 @@ export async function startPopup(doc: Document = document): Promise<void> {
   });
 
   const header = h(doc, 'header', { className: 'top' }, h(doc, 'h1', { className: 'brand', text: t('extName') }));
-  const archive = h(doc, 'section', { className: 'archive', attrs: { 'aria-label': t('popupArchive') } }, h(doc, 'h2', { className: 'section-title', text: t('popupArchive') }), filterBar.element, list.element);
+  const archive = h(
+    doc,
+    'section',
+    { className: 'archive', attrs: { 'aria-label': t('popupArchive') } },
+    h(doc, 'h2', { className: 'section-title', text: t('popupArchive') }),
+    filterBar.element,
+    list.element,
+  );
   doc.body.replaceChildren(header, card, archive, footer.element, snackbar.element);
 
   const tabId = await targetTabId(doc.location.search);

@@ -9,7 +9,12 @@ export interface Snackbar {
 
 export function createSnackbar(doc: Document): Snackbar {
   const text = h(doc, 'span', { className: 'snackbar-text', testid: 'snackbar-text' });
-  const element = h(doc, 'div', { className: 'snackbar', testid: 'snackbar', attrs: { role: 'status', 'aria-live': 'polite' } }, text);
+  const element = h(
+    doc,
+    'div',
+    { className: 'snackbar', testid: 'snackbar', attrs: { role: 'status', 'aria-live': 'polite' } },
+    text,
+  );
   element.hidden = true;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const hide = () => {

@@ -25,13 +25,21 @@ export function downloadBlob(doc: Document, blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function runExport(doc: Document, db: ArchiveDb, kind: ExportKind, lang: Lang, report: Report): Promise<boolean> {
-  const onProgress = ({ done, total }: { done: number; total: number }) => report(t('popupExporting', [formatCount(done, lang), formatCount(total, lang)]));
+export async function runExport(
+  doc: Document,
+  db: ArchiveDb,
+  kind: ExportKind,
+  lang: Lang,
+  report: Report,
+): Promise<boolean> {
+  const onProgress = ({ done, total }: { done: number; total: number }) =>
+    report(t('popupExporting', [formatCount(done, lang), formatCount(total, lang)]));
   try {
     report(t('popupExporting', ['0', '…']));
     const count = await db.articles.count();
     const now = new Date();
-    const blob = kind === 'archive' ? await exportArchive(db, { onProgress, now }) : await exportWallabag(db, { onProgress, now });
+    const blob =
+      kind === 'archive' ? await exportArchive(db, { onProgress, now }) : await exportWallabag(db, { onProgress, now });
     const name = exportFileName(now, kind);
     downloadBlob(doc, blob, name);
     await lastExportAt.setValue(now.toISOString());
@@ -44,7 +52,11 @@ export async function runExport(doc: Document, db: ArchiveDb, kind: ExportKind, 
 }
 
 export function importMessage(outcome: ImportOutcome, lang: Lang): string {
-  if (outcome.ok) return t('popupImportDone', [outcome.added, outcome.updated, outcome.skipped].map((n) => formatCount(n, lang)));
+  if (outcome.ok)
+    return t(
+      'popupImportDone',
+      [outcome.added, outcome.updated, outcome.skipped].map((n) => formatCount(n, lang)),
+    );
   return lang === 'vi' ? outcome.messageVi : outcome.message;
 }
 

@@ -36,8 +36,19 @@ function errorState(doc: Document, detail?: string): HTMLElement {
 
 /** "Đã lưu 25/11/2021 · 850 từ · Mở trang gốc ↗", added under the article's own meta line. */
 function savedLine(doc: Document, article: StoredArticle): HTMLElement {
-  const link = h(doc, 'a', { className: 'reader-original', testid: 'original-link', text: `${t('readerOriginal')} ↗`, attrs: { href: article.url, rel: 'noopener noreferrer', target: '_blank' } });
-  return h(doc, 'p', { className: 'reader-saved', testid: 'reader-meta' }, `${t('readerSaved', formatShortDate(article.savedAt))} · ${t('readerWords', String(article.wordCount))} · `, link);
+  const link = h(doc, 'a', {
+    className: 'reader-original',
+    testid: 'original-link',
+    text: `${t('readerOriginal')} ↗`,
+    attrs: { href: article.url, rel: 'noopener noreferrer', target: '_blank' },
+  });
+  return h(
+    doc,
+    'p',
+    { className: 'reader-saved', testid: 'reader-meta' },
+    `${t('readerSaved', formatShortDate(article.savedAt))} · ${t('readerWords', String(article.wordCount))} · `,
+    link,
+  );
 }
 
 /** Scroll to the first highlight of an entity and flash it. */
@@ -53,7 +64,12 @@ function jumpTo(root: Element, id: string): void {
 export async function startReaderPage(doc: Document = document): Promise<void> {
   const lang = uiLang();
   doc.documentElement.lang = lang;
-  const main = h(doc, 'main', { className: 'reader', testid: 'reader' }, h(doc, 'p', { className: 'reader-loading', text: t('readerLoading') }));
+  const main = h(
+    doc,
+    'main',
+    { className: 'reader', testid: 'reader' },
+    h(doc, 'p', { className: 'reader-loading', text: t('readerLoading') }),
+  );
   const prefs = normalizePrefs(await readerPrefs.getValue().catch(() => null));
   doc.documentElement.dataset.theme = prefs.theme;
   let article: StoredArticle | null = null;
@@ -69,10 +85,15 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
     else doc.documentElement.dataset.theme = p.theme;
     toolbar.update(p);
   };
-  const toolbar = createReaderToolbar(doc, prefs, (p) => {
-    apply(p);
-    void readerPrefs.setValue(p);
-  }, () => window.print());
+  const toolbar = createReaderToolbar(
+    doc,
+    prefs,
+    (p) => {
+      apply(p);
+      void readerPrefs.setValue(p);
+    },
+    () => window.print(),
+  );
   doc.body.replaceChildren(toolbar.element, main);
 
   if (!article) {

@@ -16,12 +16,18 @@ export const FONT_SIZES = [15, 17, 19, 21, 23, 26, 29] as const;
 export const DEFAULT_PREFS: ReaderPrefs = { size: 2, width: 'narrow', theme: 'system' };
 export const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 
-export const readerPrefs = storage.defineItem<ReaderPrefs>('local:readerPrefs', { version: 1, fallback: DEFAULT_PREFS });
+export const readerPrefs = storage.defineItem<ReaderPrefs>('local:readerPrefs', {
+  version: 1,
+  fallback: DEFAULT_PREFS,
+});
 
 /** Whatever storage holds, as valid preferences (unknown values fall back to the defaults). */
 export function normalizePrefs(value: unknown): ReaderPrefs {
   const v = value && typeof value === 'object' ? (value as Partial<Record<keyof ReaderPrefs, unknown>>) : {};
-  const size = typeof v.size === 'number' && Number.isInteger(v.size) ? Math.min(FONT_SIZES.length - 1, Math.max(0, v.size)) : DEFAULT_PREFS.size;
+  const size =
+    typeof v.size === 'number' && Number.isInteger(v.size)
+      ? Math.min(FONT_SIZES.length - 1, Math.max(0, v.size))
+      : DEFAULT_PREFS.size;
   const width = v.width === 'wide' || v.width === 'narrow' ? v.width : DEFAULT_PREFS.width;
   const theme = THEMES.find((t) => t === v.theme) ?? DEFAULT_PREFS.theme;
   return { size, width, theme };

@@ -9,19 +9,39 @@ export interface ReaderToolbar {
   update(prefs: ReaderPrefs): void;
 }
 
-const themeLabel = (theme: Theme) => t(theme === 'light' ? 'readerLight' : theme === 'dark' ? 'readerDark' : 'readerSystem');
+const themeLabel = (theme: Theme) =>
+  t(theme === 'light' ? 'readerLight' : theme === 'dark' ? 'readerDark' : 'readerSystem');
 
-export function createReaderToolbar(doc: Document, initial: ReaderPrefs, change: (prefs: ReaderPrefs) => void, print: () => void): ReaderToolbar {
+export function createReaderToolbar(
+  doc: Document,
+  initial: ReaderPrefs,
+  change: (prefs: ReaderPrefs) => void,
+  print: () => void,
+): ReaderToolbar {
   let prefs = initial;
   const set = (next: ReaderPrefs) => {
     prefs = next;
     change(next);
   };
-  const smaller = button(doc, 'A−', () => set(stepSize(prefs, -1)), { className: 'tool', testid: 'font-smaller', attrs: { title: t('readerSmaller'), 'aria-label': t('readerSmaller') } });
-  const larger = button(doc, 'A+', () => set(stepSize(prefs, +1)), { className: 'tool tool-large', testid: 'font-larger', attrs: { title: t('readerLarger'), 'aria-label': t('readerLarger') } });
-  const width = button(doc, '', () => set({ ...prefs, width: prefs.width === 'wide' ? 'narrow' : 'wide' }), { className: 'tool', testid: 'width' });
+  const smaller = button(doc, 'A−', () => set(stepSize(prefs, -1)), {
+    className: 'tool',
+    testid: 'font-smaller',
+    attrs: { title: t('readerSmaller'), 'aria-label': t('readerSmaller') },
+  });
+  const larger = button(doc, 'A+', () => set(stepSize(prefs, +1)), {
+    className: 'tool tool-large',
+    testid: 'font-larger',
+    attrs: { title: t('readerLarger'), 'aria-label': t('readerLarger') },
+  });
+  const width = button(doc, '', () => set({ ...prefs, width: prefs.width === 'wide' ? 'narrow' : 'wide' }), {
+    className: 'tool',
+    testid: 'width',
+  });
   const themes = THEMES.map((theme) => {
-    const b = button(doc, themeLabel(theme), () => set({ ...prefs, theme }), { className: 'segment', testid: `theme-${theme}` });
+    const b = button(doc, themeLabel(theme), () => set({ ...prefs, theme }), {
+      className: 'segment',
+      testid: `theme-${theme}`,
+    });
     b.dataset.theme = theme;
     return b;
   });
@@ -34,7 +54,12 @@ export function createReaderToolbar(doc: Document, initial: ReaderPrefs, change:
     h(doc, 'span', { className: 'brand', text: t('extName') }),
     h(doc, 'div', { className: 'group' }, smaller, larger),
     width,
-    h(doc, 'div', { className: 'group segmented', attrs: { role: 'group', 'aria-label': t('readerTheme') } }, ...themes),
+    h(
+      doc,
+      'div',
+      { className: 'group segmented', attrs: { role: 'group', 'aria-label': t('readerTheme') } },
+      ...themes,
+    ),
     printButton,
   );
 

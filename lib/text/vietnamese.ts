@@ -88,9 +88,7 @@ function computeCanonicalSyllable(word: string): string {
   const tone = tones[0]!.tone;
   const at = tonePosition(letters);
   if (at < 0) return word;
-  return letters
-    .map((l, i) => (i === at ? (l.base + tone).normalize('NFC') : l.base))
-    .join('');
+  return letters.map((l, i) => (i === at ? (l.base + tone).normalize('NFC') : l.base)).join('');
 }
 
 /**
@@ -103,12 +101,7 @@ export function canonicalVietnamese(text: string): string {
 
 /** Lower case with every diacritic removed and đ → d: "Lào" → "lao", "Đảng" → "dang". */
 export function foldDiacritics(text: string): string {
-  return fixDStroke(text)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return fixDStroke(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
 /** Lower case, canonical tones, diacritics kept: for "exact" comparisons ("Lào" ≠ "lão"). */

@@ -10,7 +10,12 @@ export interface ElementOptions {
 
 export type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, options: ElementOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (options.className) node.className = options.className;
   if (options.testid) node.dataset.testid = options.testid;
@@ -21,7 +26,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, 
 }
 
 /** A `<button type="button">` with a label and a click handler. */
-export function button(doc: Document, label: string, onClick: (event: MouseEvent) => void, options: ElementOptions = {}): HTMLButtonElement {
+export function button(
+  doc: Document,
+  label: string,
+  onClick: (event: MouseEvent) => void,
+  options: ElementOptions = {},
+): HTMLButtonElement {
   const node = h(doc, 'button', { ...options, attrs: { type: 'button', ...options.attrs }, text: label });
   node.addEventListener('click', onClick);
   return node;

@@ -42,7 +42,12 @@ export function entitiesFromMentions(mentions: readonly Mention[]): ArticleEntit
 
 /** The legend; `onPick(id)` runs when an entry is chosen (to jump to its first highlight). */
 export function renderLegend(doc: Document, groups: LegendGroup[], onPick: (id: string) => void): HTMLElement {
-  const aside = h(doc, 'aside', { className: 'legend', testid: 'legend', attrs: { 'aria-label': t('readerLegend') } }, h(doc, 'h2', { className: 'legend-title', text: t('readerLegend') }));
+  const aside = h(
+    doc,
+    'aside',
+    { className: 'legend', testid: 'legend', attrs: { 'aria-label': t('readerLegend') } },
+    h(doc, 'h2', { className: 'legend-title', text: t('readerLegend') }),
+  );
   if (groups.length === 0) {
     aside.append(h(doc, 'p', { className: 'legend-empty', text: t('readerLegendEmpty') }));
     return aside;
@@ -53,7 +58,11 @@ export function renderLegend(doc: Document, groups: LegendGroup[], onPick: (id: 
       const item = h(
         doc,
         'button',
-        { className: 'legend-entry', testid: 'legend-entry', attrs: { type: 'button', title: t('readerMentions', String(entry.count)) } },
+        {
+          className: 'legend-entry',
+          testid: 'legend-entry',
+          attrs: { type: 'button', title: t('readerMentions', String(entry.count)) },
+        },
         h(doc, 'span', { className: 'legend-name', text: entry.name }),
         h(doc, 'span', { className: 'legend-count', text: String(entry.count) }),
       );
@@ -65,7 +74,13 @@ export function renderLegend(doc: Document, groups: LegendGroup[], onPick: (id: 
       doc,
       'section',
       { className: `legend-group legend-${group.type.toLowerCase()}`, testid: `legend-${group.type.toLowerCase()}` },
-      h(doc, 'h3', { className: 'legend-type' }, h(doc, 'span', { className: 'legend-swatch', attrs: { 'aria-hidden': 'true' } }), `${entityTypeLabel(group.type)} · ${group.total}`),
+      h(
+        doc,
+        'h3',
+        { className: 'legend-type' },
+        h(doc, 'span', { className: 'legend-swatch', attrs: { 'aria-hidden': 'true' } }),
+        `${entityTypeLabel(group.type)} · ${group.total}`,
+      ),
       list,
     );
     aside.append(section);

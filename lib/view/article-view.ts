@@ -14,11 +14,23 @@ export interface ArticleViewLabels {
 }
 
 export const VI_LABELS: ArticleViewLabels = { lang: 'vi', minutes: (n) => `${n} phút đọc`, original: 'Xem bài gốc' };
-export const EN_LABELS: ArticleViewLabels = { lang: 'en', minutes: (n) => `${n} min read`, original: 'Open the original' };
+export const EN_LABELS: ArticleViewLabels = {
+  lang: 'en',
+  minutes: (n) => `${n} min read`,
+  original: 'Open the original',
+};
 
-type ViewFields = Pick<CleanArticle, 'title' | 'lead' | 'byline' | 'publishedAt' | 'siteName' | 'url' | 'contentHtml' | 'readingMinutes' | 'lang'>;
+type ViewFields = Pick<
+  CleanArticle,
+  'title' | 'lead' | 'byline' | 'publishedAt' | 'siteName' | 'url' | 'contentHtml' | 'readingMinutes' | 'lang'
+>;
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;

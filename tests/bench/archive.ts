@@ -14,9 +14,16 @@ import type { SampleOptions } from './stats';
 
 type Api = ArchiveApi;
 
-function call<K extends keyof Api>(page: Page, name: K, ...args: Api[K] extends (...a: infer A) => unknown ? A : never): Promise<Awaited<Api[K] extends (...a: never[]) => infer R ? R : never>> {
+function call<K extends keyof Api>(
+  page: Page,
+  name: K,
+  ...args: Api[K] extends (...a: infer A) => unknown ? A : never
+): Promise<Awaited<Api[K] extends (...a: never[]) => infer R ? R : never>> {
   return page.evaluate(
-    ([n, a]) => (window as unknown as { __vlArchive: Record<string, (...x: unknown[]) => unknown> }).__vlArchive[n as string]!(...(a as unknown[])),
+    ([n, a]) =>
+      (window as unknown as { __vlArchive: Record<string, (...x: unknown[]) => unknown> }).__vlArchive[n as string]!(
+        ...(a as unknown[]),
+      ),
     [name, args] as const,
   ) as never;
 }
@@ -25,7 +32,11 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 }
 
-async function exportPeak(page: Page, cdp: CDPSession, size: number): Promise<{ bytes: number; ms: number; before: number; peak: number; samples: number }> {
+async function exportPeak(
+  page: Page,
+  cdp: CDPSession,
+  size: number,
+): Promise<{ bytes: number; ms: number; before: number; peak: number; samples: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const before = await heapUsed(cdp);
@@ -61,29 +72,51 @@ export async function benchArchive(
     const s = await call(page, 'seed', size, paragraphs, entities, options.reseed);
     entityId = s.entityId;
     seeded[size] = s;
-    log(`  ${s.reused ? 'reused the seeded' : 'seeded'} ${size} articles in ${(s.ms / 1000).toFixed(1)} s (${(s.bytes / 1e6).toFixed(0)} MB approx. in IndexedDB)`);
+    log(
+      `  ${s.reused ? 'reused the seeded' : 'seeded'} ${size} articles in ${(s.ms / 1000).toFixed(1)} s (${(s.bytes / 1e6).toFixed(0)} MB approx. in IndexedDB)`,
+    );
   }
   raw.seeded = seeded;
 
   log('  list / filter / search / save at every size, side by side…');
   const q = await call(page, 'queries', options.queries);
-  raw.queries = { totals: q.totals, summaries: Object.fromEntries(Object.entries(q.samples).map(([k, v]) => [k, figure(k, v).summary])), samples: q.samples };
+  raw.queries = {
+    totals: q.totals,
+    summaries: Object.fromEntries(Object.entries(q.samples).map(([k, v]) => [k, figure(k, v).summary])),
+    samples: q.samples,
+  };
   const small = Math.min(...sizes);
   const large = Math.max(...sizes);
   const rows: Row[] = [];
   const scaling: [string, string, number][] = [
     ['save', 'save one article', 2],
     ['list', 'list newest 50', 1.5],
-    ['filter', `filter by one entity (${entityId}, in ${((q.totals[`filter@${large}`] ?? 0) / large * 100).toFixed(0)} % of articles)`, 1.5],
+    [
+      'filter',
+      `filter by one entity (${entityId}, in ${(((q.totals[`filter@${large}`] ?? 0) / large) * 100).toFixed(0)} % of articles)`,
+      1.5,
+    ],
     ['search-exact', `search a rare word with diacritics (exact mode, ${q.totals[`search-exact@${large}`]} hits)`, 3],
-    ['search-folded', `search the same word without diacritics (folded mode, ${q.totals[`search-folded@${large}`]} hits)`, 3],
+    [
+      'search-folded',
+      `search the same word without diacritics (folded mode, ${q.totals[`search-folded@${large}`]} hits)`,
+      3,
+    ],
   ];
   for (const [op, what, max] of scaling) {
     for (const size of sizes) {
       if (size === small) continue;
       const ours = figure(`@${size}`, q.samples[`${op}@${size}`]!);
       const base = figure(`@${small}`, q.samples[`${op}@${small}`]!);
-      rows.push(ratioRow('3 archive', `${what}: ${size.toLocaleString('en')} vs ${small}`, ours, base, size === large ? { max, goal: `≤ ${max}×` } : undefined));
+      rows.push(
+        ratioRow(
+          '3 archive',
+          `${what}: ${size.toLocaleString('en')} vs ${small}`,
+          ours,
+          base,
+          size === large ? { max, goal: `≤ ${max}×` } : undefined,
+        ),
+      );
     }
   }
 
@@ -96,9 +129,25 @@ export async function benchArchive(
     await call(page, 'dropRecords');
     const ours = figure('exportArchive', e.samples.export!);
     const base = figure('JSON.stringify', e.samples.stringify!);
-    rows.push(ratioRow('3 archive', `export ${n.toLocaleString('en')} articles (${(e.exportBytes / 1e6).toFixed(1)} MB) vs JSON.stringify of the same records in memory`, ours, base, { max: 1.5, goal: '≤ 1.5×' }));
+    rows.push(
+      ratioRow(
+        '3 archive',
+        `export ${n.toLocaleString('en')} articles (${(e.exportBytes / 1e6).toFixed(1)} MB) vs JSON.stringify of the same records in memory`,
+        ours,
+        base,
+        { max: 1.5, goal: '≤ 1.5×' },
+      ),
+    );
     const read = e.samples.read ? figure('read all', e.samples.read) : undefined;
-    if (read) rows.push(ratioRow('3 archive', `export ${n.toLocaleString('en')}: context — reading every row and body from IndexedDB (no serialising) vs JSON.stringify`, read, base));
+    if (read)
+      rows.push(
+        ratioRow(
+          '3 archive',
+          `export ${n.toLocaleString('en')}: context — reading every row and body from IndexedDB (no serialising) vs JSON.stringify`,
+          read,
+          base,
+        ),
+      );
     const extra = heap.peak - heap.before;
     const heapRow: Row = {
       case: '3 archive',
@@ -111,7 +160,16 @@ export async function benchArchive(
     };
     (heapRow as Row & { unit: string }).unit = 'B';
     rows.push(heapRow);
-    exports[size] = { articles: n, exportBytes: e.exportBytes, stringifyChars: e.stringifyChars, heap, export: ours.summary, stringify: base.summary, read: read?.summary, samples: e.samples };
+    exports[size] = {
+      articles: n,
+      exportBytes: e.exportBytes,
+      stringifyChars: e.stringifyChars,
+      heap,
+      export: ours.summary,
+      stringify: base.summary,
+      read: read?.summary,
+      samples: e.samples,
+    };
   }
   raw.exports = exports;
   await call(page, 'close');

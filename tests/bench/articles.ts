@@ -15,14 +15,17 @@ export const wordsOf = (s: string): number => s.split(/\s+/).filter(Boolean).len
 export function realParagraphs(fixtures: readonly FixturePage[] = loadFixtures()): string[] {
   const out: string[] = [];
   if (existsSync(SEEDS_DIR)) {
-    for (const f of readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const f of readdirSync(SEEDS_DIR)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()) {
       for (const p of readFileSync(join(SEEDS_DIR, f), 'utf8').split(/\n\s*\n/)) {
         const t = p.replace(/\s+/g, ' ').trim();
         if (wordsOf(t) >= 12) out.push(t);
       }
     }
   }
-  for (const fx of fixtures) for (const p of fx.expected.paragraphs ?? []) if (wordsOf(p) >= 12) out.push(p.normalize('NFC'));
+  for (const fx of fixtures)
+    for (const p of fx.expected.paragraphs ?? []) if (wordsOf(p) >= 12) out.push(p.normalize('NFC'));
   return [...new Set(out)];
 }
 
@@ -42,8 +45,10 @@ export function paragraphsOf(words: number, pool: readonly string[]): string[] {
 /** Paragraph markup with a little inline markup, as news sites write it. */
 function paragraphHtml(p: string, i: number): string {
   const w = p.split(' ');
-  if (i % 5 === 0 && w.length > 12) return `<p><strong>${escapeHtml(w.slice(0, 6).join(' '))}</strong> ${escapeHtml(w.slice(6).join(' '))}</p>`;
-  if (i % 7 === 3 && w.length > 12) return `<p>${escapeHtml(w.slice(0, 8).join(' '))} <em>${escapeHtml(w.slice(8, 11).join(' '))}</em> ${escapeHtml(w.slice(11).join(' '))}</p>`;
+  if (i % 5 === 0 && w.length > 12)
+    return `<p><strong>${escapeHtml(w.slice(0, 6).join(' '))}</strong> ${escapeHtml(w.slice(6).join(' '))}</p>`;
+  if (i % 7 === 3 && w.length > 12)
+    return `<p>${escapeHtml(w.slice(0, 8).join(' '))} <em>${escapeHtml(w.slice(8, 11).join(' '))}</em> ${escapeHtml(w.slice(11).join(' '))}</p>`;
   return `<p>${escapeHtml(p)}</p>`;
 }
 
@@ -69,6 +74,8 @@ export function longArticlePage(fixture: FixturePage, words: number, pool: reado
   if (at < 0) throw new Error(`cannot find the last paragraph of ${fixture.folder} in its source`);
   const close = fixture.html.indexOf('</p>', at);
   const have = fixture.expected.paragraphs.reduce((s, p) => s + wordsOf(p), 0);
-  const extra = paragraphsOf(Math.max(0, words - have), pool).map(paragraphHtml).join('\n');
+  const extra = paragraphsOf(Math.max(0, words - have), pool)
+    .map(paragraphHtml)
+    .join('\n');
   return fixture.html.slice(0, close + 4) + '\n' + extra + fixture.html.slice(close + 4);
 }

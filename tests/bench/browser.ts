@@ -9,7 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { extensionArgs, findChromium } from '../support/chromium';
 
-export async function launchPersistent(userDataDir: string, extensionDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
+export async function launchPersistent(
+  userDataDir: string,
+  extensionDir: string,
+): Promise<{ context: BrowserContext; extensionId: string }> {
   mkdirSync(userDataDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),

@@ -29,7 +29,9 @@ function files(dir: string): string[] {
 export function bundleSizes(dir: string): { rows: Row[]; raw: Record<string, { bytes: number; gzip: number }> } {
   const raw: Record<string, { bytes: number; gzip: number }> = {};
   const rows: Row[] = [];
-  for (const f of files(dir).filter((p) => /\.(js|css|html)$/.test(p)).sort()) {
+  for (const f of files(dir)
+    .filter((p) => /\.(js|css|html)$/.test(p))
+    .sort()) {
     const buf = readFileSync(f);
     const name = relative(dir, f);
     raw[name] = { bytes: buf.length, gzip: gzipSync(buf, { level: 6 }).length };
@@ -97,8 +99,14 @@ export async function benchLoadCost(
         w.push(await loadOnce(withExt, p.url, settleMs));
       }
     }
-    const tw = figure('with', w.map((m) => m.task));
-    const two = figure('without', wo.map((m) => m.task));
+    const tw = figure(
+      'with',
+      w.map((m) => m.task),
+    );
+    const two = figure(
+      'without',
+      wo.map((m) => m.task),
+    );
     const added = tw.summary.median - two.summary.median;
     const addedScript = summarize(w.map((m) => m.script)).median - summarize(wo.map((m) => m.script)).median;
     const row: Row = {
@@ -113,7 +121,15 @@ export async function benchLoadCost(
       row.met = added <= NON_ARTICLE_LIMIT_MS;
     }
     rows.push(row);
-    raw.push({ page: p.name, url: p.url, isArticle: p.isArticle, addedTaskMs: added, addedScriptMs: addedScript, with: w, without: wo });
+    raw.push({
+      page: p.name,
+      url: p.url,
+      isArticle: p.isArticle,
+      addedTaskMs: added,
+      addedScriptMs: addedScript,
+      with: w,
+      without: wo,
+    });
   }
   return { rows, raw };
 }

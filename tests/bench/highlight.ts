@@ -32,7 +32,10 @@ export function diffSpans(ours: readonly MarkSpan[], theirs: readonly MarkSpan[]
   const count = (list: readonly string[]): string[] => {
     const m = new Map<string, number>();
     for (const t of list) m.set(t, (m.get(t) ?? 0) + 1);
-    return [...m].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([t, n]) => `${t} ×${n}`);
+    return [...m]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 12)
+      .map(([t, n]) => `${t} ×${n}`);
   };
   return {
     ours: ours.length,
@@ -66,10 +69,35 @@ export async function benchHighlight(
     await page.close();
     const label = `${r.words} words`;
     const ours = figure('highlightEntities', r.samples.ours!);
-    rows.push(ratioRow('2 highlight', `${label}: ours vs mark.js mark() (${r.names} names, ${r.markCalls} calls; own series)`, figure('highlightEntities', r.samples.oursVsMark!), figure('mark()', r.samples.markjs!), { max: 0.01, goal: '≥ 100× faster (≤ 0.01×)' }));
-    rows.push(ratioRow('2 highlight', `${label}: ours vs tuned markRegExp (one ${Math.round(r.regexChars / 1000)}k-char trie RegExp)`, ours, figure('markRegExp', r.samples.markRegExp!), { max: 1, goal: 'faster (< 1×)' }));
-    rows.push(ratioRow('2 highlight', `${label}: ours vs bare TreeWalker read + fold`, ours, figure('bare', r.samples.bare!), { max: 5, goal: '≤ 5×' }));
-    const first: Row = { case: '2 highlight', what: `${label}: first call in a fresh page (+ ${r.loadMs.toFixed(2)} ms once at load: gazetteer JSON.parse + matcher decode)`, ours: single('first call', r.firstCallMs) };
+    rows.push(
+      ratioRow(
+        '2 highlight',
+        `${label}: ours vs mark.js mark() (${r.names} names, ${r.markCalls} calls; own series)`,
+        figure('highlightEntities', r.samples.oursVsMark!),
+        figure('mark()', r.samples.markjs!),
+        { max: 0.01, goal: '≥ 100× faster (≤ 0.01×)' },
+      ),
+    );
+    rows.push(
+      ratioRow(
+        '2 highlight',
+        `${label}: ours vs tuned markRegExp (one ${Math.round(r.regexChars / 1000)}k-char trie RegExp)`,
+        ours,
+        figure('markRegExp', r.samples.markRegExp!),
+        { max: 1, goal: 'faster (< 1×)' },
+      ),
+    );
+    rows.push(
+      ratioRow('2 highlight', `${label}: ours vs bare TreeWalker read + fold`, ours, figure('bare', r.samples.bare!), {
+        max: 5,
+        goal: '≤ 5×',
+      }),
+    );
+    const first: Row = {
+      case: '2 highlight',
+      what: `${label}: first call in a fresh page (+ ${r.loadMs.toFixed(2)} ms once at load: gazetteer JSON.parse + matcher decode)`,
+      ours: single('first call', r.firstCallMs),
+    };
     rows.push(first);
     const vsMark = diffSpans(r.spans.ours, r.spans.markjs);
     const vsRegExp = diffSpans(r.spans.ours, r.spans.markRegExp);
@@ -83,7 +111,12 @@ export async function benchHighlight(
       firstCallMs: r.firstCallMs,
       summaries: Object.fromEntries(Object.entries(r.samples).map(([k, v]) => [k, figure(k, v).summary])),
       samples: r.samples,
-      marks: { oursListed: r.spans.ours.length, oursAll: r.spans.oursAll.length, markjs: r.spans.markjs.length, markRegExp: r.spans.markRegExp.length },
+      marks: {
+        oursListed: r.spans.ours.length,
+        oursAll: r.spans.oursAll.length,
+        markjs: r.spans.markjs.length,
+        markRegExp: r.spans.markRegExp.length,
+      },
       vsMark,
       vsRegExp,
       ...(allAtOnce ? { markAllNamesInOneCall: allAtOnce } : {}),

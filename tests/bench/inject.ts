@@ -12,9 +12,16 @@ export async function openWithBench(context: BrowserContext, extensionDir: strin
 }
 
 /** Call one function of the in-page API with JSON arguments. */
-export function call<K extends keyof InpageApi>(page: Page, name: K, ...args: Parameters<InpageApi[K]>): Promise<Awaited<ReturnType<InpageApi[K]>>> {
+export function call<K extends keyof InpageApi>(
+  page: Page,
+  name: K,
+  ...args: Parameters<InpageApi[K]>
+): Promise<Awaited<ReturnType<InpageApi[K]>>> {
   return page.evaluate(
-    ([n, a]) => (globalThis as unknown as { __vlBench: Record<string, (...x: unknown[]) => unknown> }).__vlBench[n as string]!(...(a as unknown[])),
+    ([n, a]) =>
+      (globalThis as unknown as { __vlBench: Record<string, (...x: unknown[]) => unknown> }).__vlBench[n as string]!(
+        ...(a as unknown[]),
+      ),
     [name, args] as const,
   ) as Promise<Awaited<ReturnType<InpageApi[K]>>>;
 }

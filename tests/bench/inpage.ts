@@ -50,7 +50,9 @@ export function trieRegExp(names: readonly string[]): RegExp {
     if (alts.length === 0) return '';
     const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
     if (!node.end) return body;
-    return alts.length === 1 && alts[0]!.length === 1 ? `${body}?` : `(?:${alts.length === 1 ? body : alts.join('|')})?`;
+    return alts.length === 1 && alts[0]!.length === 1
+      ? `${body}?`
+      : `(?:${alts.length === 1 ? body : alts.join('|')})?`;
   };
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${emit(root)}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
 }
@@ -69,7 +71,12 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-const MARK_OPTIONS: MarkOptions = { diacritics: true, separateWordSearch: false, accuracy: 'exactly', exclude: ['mark'] };
+const MARK_OPTIONS: MarkOptions = {
+  diacritics: true,
+  separateWordSearch: false,
+  accuracy: 'exactly',
+  exclude: ['mark'],
+};
 
 function unmarkAll(root: Element): void {
   new Mark(root).unmark();
@@ -98,7 +105,8 @@ export interface PipelineReport {
 
 function comparablePass(): number {
   const t0 = performance.now();
-  for (let k = 0; k < 5; k++) for (const el of document.body.querySelectorAll('h1, h2, p, div')) comparable(el.textContent ?? '');
+  for (let k = 0; k < 5; k++)
+    for (const el of document.body.querySelectorAll('h1, h2, p, div')) comparable(el.textContent ?? '');
   return (performance.now() - t0) / 5;
 }
 
@@ -141,7 +149,12 @@ export interface HighlightReport {
 }
 
 /** Case 2 on `selector` (the article body). The first call is timed before anything else runs. */
-async function highlight(selector: string, names: string[], options: SampleOptions, slowOptions: SampleOptions): Promise<HighlightReport> {
+async function highlight(
+  selector: string,
+  names: string[],
+  options: SampleOptions,
+  slowOptions: SampleOptions,
+): Promise<HighlightReport> {
   const root = document.querySelector(selector);
   if (!root) throw new Error(`no ${selector} on ${location.href}`);
   const g = globalThis as { __vlT0?: number; __vlT1?: number };
@@ -151,7 +164,8 @@ async function highlight(selector: string, names: string[], options: SampleOptio
 
   const groups = chunks(names, CHUNK);
   const re = trieRegExp(names);
-  const collect = (kind: 'ours' | 'markjs'): MarkSpan[] => markSpans(root, kind === 'ours' ? 'mark.vl-entity' : 'mark[data-markjs]');
+  const collect = (kind: 'ours' | 'markjs'): MarkSpan[] =>
+    markSpans(root, kind === 'ours' ? 'mark.vl-entity' : 'mark[data-markjs]');
   const oursAll = collect('ours');
   const ours = oursAll.filter((s) => s.listed);
   removeHighlights(root);

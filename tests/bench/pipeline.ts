@@ -16,7 +16,12 @@ export interface PipelinePage {
   url: string;
 }
 
-export async function benchPipeline(context: BrowserContext, extensionDir: string, pages: readonly PipelinePage[], options: SampleOptions): Promise<{ rows: Row[]; raw: unknown[] }> {
+export async function benchPipeline(
+  context: BrowserContext,
+  extensionDir: string,
+  pages: readonly PipelinePage[],
+  options: SampleOptions,
+): Promise<{ rows: Row[]; raw: unknown[] }> {
   const rows: Row[] = [];
   const raw: unknown[] = [];
   for (const p of pages) {
@@ -28,12 +33,45 @@ export async function benchPipeline(context: BrowserContext, extensionDir: strin
     const clone = figure('cloneNode', r.samples.clone!);
     const words = `${r.pageWords} words on the page`;
     if (r.isArticle) {
-      rows.push(ratioRow('1 pipeline', `${p.name}: ours vs bare Readability`, ours, readability, { max: PIPELINE_GOAL, goal: `≤ ${PIPELINE_GOAL}×` }, words));
+      rows.push(
+        ratioRow(
+          '1 pipeline',
+          `${p.name}: ours vs bare Readability`,
+          ours,
+          readability,
+          { max: PIPELINE_GOAL, goal: `≤ ${PIPELINE_GOAL}×` },
+          words,
+        ),
+      );
     } else {
-      rows.push(ratioRow('1 pipeline', `${p.name}: ours vs bare Readability`, ours, readability, undefined, `not an article: ours stops early; ${words}`));
+      rows.push(
+        ratioRow(
+          '1 pipeline',
+          `${p.name}: ours vs bare Readability`,
+          ours,
+          readability,
+          undefined,
+          `not an article: ours stops early; ${words}`,
+        ),
+      );
     }
-    rows.push(ratioRow('1 pipeline', `${p.name}: document.cloneNode(true) (the floor) vs Readability`, clone, readability));
-    raw.push({ page: p.name, url: p.url, isArticle: r.isArticle, textChars: r.textChars, wordCount: r.wordCount, readabilityChars: r.readabilityChars, pageWords: r.pageWords, comparablePassMs: r.comparablePassMs, ours: ours.summary, readability: readability.summary, clone: clone.summary, samples: r.samples });
+    rows.push(
+      ratioRow('1 pipeline', `${p.name}: document.cloneNode(true) (the floor) vs Readability`, clone, readability),
+    );
+    raw.push({
+      page: p.name,
+      url: p.url,
+      isArticle: r.isArticle,
+      textChars: r.textChars,
+      wordCount: r.wordCount,
+      readabilityChars: r.readabilityChars,
+      pageWords: r.pageWords,
+      comparablePassMs: r.comparablePassMs,
+      ours: ours.summary,
+      readability: readability.summary,
+      clone: clone.summary,
+      samples: r.samples,
+    });
   }
   return { rows, raw };
 }

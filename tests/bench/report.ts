@@ -21,9 +21,19 @@ export interface Row {
 }
 
 export const figure = (name: string, samples: readonly number[]): Figure => ({ name, summary: summarize(samples) });
-export const single = (name: string, value: number): Figure => ({ name, summary: { n: 1, median: value, p95: value, min: value, max: value, spread: 0 } });
+export const single = (name: string, value: number): Figure => ({
+  name,
+  summary: { n: 1, median: value, p95: value, min: value, max: value, spread: 0 },
+});
 
-export function ratioRow(c: string, what: string, ours: Figure, base: Figure, limit?: { max: number; goal: string }, note?: string): Row {
+export function ratioRow(
+  c: string,
+  what: string,
+  ours: Figure,
+  base: Figure,
+  limit?: { max: number; goal: string },
+  note?: string,
+): Row {
   const ratio = ours.summary.median / base.summary.median;
   const row: Row = { case: c, what, ours, base, ratio };
   if (limit) {
@@ -34,7 +44,8 @@ export function ratioRow(c: string, what: string, ours: Figure, base: Figure, li
   return row;
 }
 
-const ms = (v: number): string => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+const ms = (v: number): string =>
+  Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3);
 
 function cell(f: Figure | undefined, unit: string): string {
   if (!f) return '';

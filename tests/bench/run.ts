@@ -34,24 +34,41 @@ const BENCH_DIR = join(ROOT, '.output/bench/chrome-mv3-bench');
 const QUICK = process.env.BENCH_QUICK === '1';
 const CASES = new Set((process.env.BENCH_CASES ?? '1,2,3,4').split(',').map((s) => s.trim()));
 const started = Date.now();
-const log = (m: string): void => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
+const log = (m: string): void =>
+  console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
 
 function machine(): { nproc: number; cpu: string; chromium: string; node: string; loadavg: number[] } {
-  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
   let chromium = 'unknown';
   try {
-    chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromium = execFileSync(findChromium(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // keep unknown
   }
-  return { nproc: cpus().length, cpu, chromium, node: process.version, loadavg: loadavg().map((l) => Number(l.toFixed(2))) };
+  return {
+    nproc: cpus().length,
+    cpu,
+    chromium,
+    node: process.version,
+    loadavg: loadavg().map((l) => Number(l.toFixed(2))),
+  };
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(CHROME_EXTENSION_DIR, 'manifest.json'))) throw new Error('No production build in .output/chrome-mv3: run `npm run bench` (it builds first) or `npm run build`.');
+  if (!existsSync(join(CHROME_EXTENSION_DIR, 'manifest.json')))
+    throw new Error(
+      'No production build in .output/chrome-mv3: run `npm run bench` (it builds first) or `npm run build`.',
+    );
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     log('building the bench build (wxt build --mode bench -c tests/bench/wxt.config.ts)…');
-    execFileSync('npx', ['wxt', 'build', '--mode', 'bench', '-c', 'tests/bench/wxt.config.ts'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['wxt', 'build', '--mode', 'bench', '-c', 'tests/bench/wxt.config.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const env = { ...machine(), date: new Date().toISOString(), quick: QUICK };
   log(`machine: ${JSON.stringify(env)}`);
@@ -70,11 +87,24 @@ async function main(): Promise<void> {
   const raw: Record<string, unknown> = {};
   let bench: ExtensionBrowser | null = null;
   try {
-    bench = await launchChromium({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts, extensionDir: BENCH_DIR });
+    bench = await launchChromium({
+      port: server.port,
+      tlsPort: server.tlsPort,
+      hosts: server.hosts,
+      extensionDir: BENCH_DIR,
+    });
     if (CASES.has('1')) {
       log('case 1: cleaning pipeline…');
-      const pages = [...fixtures.map((f) => ({ name: f.folder, url: f.url })), { name: `synthetic 5,000 words (${template.folder} template)`, url: longUrl }];
-      const r = await benchPipeline(bench.context, BENCH_DIR, pages, QUICK ? { minRuns: 10, minTimeMs: 300 } : { warmup: 5, minRuns: 40, minTimeMs: 1500, maxTimeMs: 8_000 });
+      const pages = [
+        ...fixtures.map((f) => ({ name: f.folder, url: f.url })),
+        { name: `synthetic 5,000 words (${template.folder} template)`, url: longUrl },
+      ];
+      const r = await benchPipeline(
+        bench.context,
+        BENCH_DIR,
+        pages,
+        QUICK ? { minRuns: 10, minTimeMs: 300 } : { warmup: 5, minRuns: 40, minTimeMs: 1500, maxTimeMs: 8_000 },
+      );
       rows.push(...r.rows);
       raw.pipeline = r.raw;
     }
@@ -86,7 +116,9 @@ async function main(): Promise<void> {
         BENCH_DIR,
         hl,
         names,
-        QUICK ? { warmup: 2, minRuns: 10, minTimeMs: 300 } : { warmup: 5, minRuns: 40, minTimeMs: 3000, maxTimeMs: 15_000 },
+        QUICK
+          ? { warmup: 2, minRuns: 10, minTimeMs: 300 }
+          : { warmup: 5, minRuns: 40, minTimeMs: 3000, maxTimeMs: 15_000 },
         QUICK ? { warmup: 1, minRuns: 3, minTimeMs: 0 } : { warmup: 1, minRuns: 8, minTimeMs: 0, maxTimeMs: 25_000 },
       );
       rows.push(...r.rows);
@@ -107,8 +139,15 @@ async function main(): Promise<void> {
         paragraphs,
         benchEntities(readEntities()),
         {
-          queries: QUICK ? { warmup: 2, minRuns: 10, minTimeMs: 500 } : { warmup: 3, minRuns: 30, minTimeMs: 3000, maxTimeMs: 30_000 },
-          exportBySize: (size) => (QUICK ? { warmup: 1, minRuns: 3, minTimeMs: 0 } : size >= 10_000 ? { warmup: 0, minRuns: 3, minTimeMs: 0 } : { warmup: 1, minRuns: 10, minTimeMs: 1000, maxTimeMs: 15_000 }),
+          queries: QUICK
+            ? { warmup: 2, minRuns: 10, minTimeMs: 500 }
+            : { warmup: 3, minRuns: 30, minTimeMs: 3000, maxTimeMs: 30_000 },
+          exportBySize: (size) =>
+            QUICK
+              ? { warmup: 1, minRuns: 3, minTimeMs: 0 }
+              : size >= 10_000
+                ? { warmup: 0, minRuns: 3, minTimeMs: 0 }
+                : { warmup: 1, minRuns: 10, minTimeMs: 1000, maxTimeMs: 15_000 },
           reseed: process.env.BENCH_RESEED === '1',
         },
         log,
@@ -124,11 +163,19 @@ async function main(): Promise<void> {
     const sizes = bundleSizes(CHROME_EXTENSION_DIR);
     rows.push(...sizes.rows);
     const withExt = await launchChromium({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts });
-    const without = await launchChromium({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts, extensionDir: BENCH_DIR });
+    const without = await launchChromium({
+      port: server.port,
+      tlsPort: server.tlsPort,
+      hosts: server.hosts,
+      extensionDir: BENCH_DIR,
+    });
     try {
       const article = articles.find((f) => f.folder === template.folder)!;
       const listing = fixtures.find((f) => !f.expected.isArticle);
-      const pages = [{ name: article.folder, url: article.url, isArticle: true }, ...(listing ? [{ name: `${listing.folder} (not an article)`, url: listing.url, isArticle: false }] : [])];
+      const pages = [
+        { name: article.folder, url: article.url, isArticle: true },
+        ...(listing ? [{ name: `${listing.folder} (not an article)`, url: listing.url, isArticle: false }] : []),
+      ];
       const r = await benchLoadCost(withExt.context, without.context, pages, QUICK ? 4 : 12, 600);
       rows.push(...r.rows);
       raw.contentScript = { sizes: sizes.raw, loads: r.raw };
@@ -141,11 +188,18 @@ async function main(): Promise<void> {
 
   const after = loadavg().map((l) => Number(l.toFixed(2)));
   const md = table(rows);
-  console.log(`\nVietLao Reader benchmark — ${env.date} — ${env.cpu}, ${env.nproc} cores, ${env.chromium}; load average before ${env.loadavg.join(' ')}, after ${after.join(' ')}${QUICK ? ' — QUICK run' : ''}\n`);
+  console.log(
+    `\nVietLao Reader benchmark — ${env.date} — ${env.cpu}, ${env.nproc} cores, ${env.chromium}; load average before ${env.loadavg.join(' ')}, after ${after.join(' ')}${QUICK ? ' — QUICK run' : ''}\n`,
+  );
   console.log(md);
   const missed = rows.filter((r) => r.met === false);
   console.log(`\nGoals: ${rows.filter((r) => r.met === true).length} met, ${missed.length} missed.`);
-  const file = writeResults(join(ROOT, 'bench-results'), { env: { ...env, loadavgAfter: after, seconds: Math.round((Date.now() - started) / 1000) }, rows, raw, table: md });
+  const file = writeResults(join(ROOT, 'bench-results'), {
+    env: { ...env, loadavgAfter: after, seconds: Math.round((Date.now() - started) / 1000) },
+    rows,
+    raw,
+    table: md,
+  });
   log(`wrote ${file} (${Math.round((Date.now() - started) / 1000)} s in all)`);
 }
 

@@ -37,7 +37,13 @@ export interface SampleOptions {
   maxTimeMs?: number;
 }
 
-export const DEFAULTS: Required<SampleOptions> = { warmup: 5, minRuns: 30, maxRuns: 400, minTimeMs: 1500, maxTimeMs: 12_000 };
+export const DEFAULTS: Required<SampleOptions> = {
+  warmup: 5,
+  minRuns: 30,
+  maxRuns: 400,
+  minTimeMs: 1500,
+  maxTimeMs: 12_000,
+};
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -61,7 +67,10 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 /** Side-by-side samples (ms) of every variant. */
-export async function compare(variants: Record<string, Variant>, options: SampleOptions = {}): Promise<Record<string, number[]>> {
+export async function compare(
+  variants: Record<string, Variant>,
+  options: SampleOptions = {},
+): Promise<Record<string, number[]>> {
   const o = { ...DEFAULTS, ...options };
   const names = Object.keys(variants);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));

@@ -27,13 +27,19 @@ export default defineConfig({
     const viteConfig = (typeof baseConfig.vite === 'function' ? await baseConfig.vite(env) : baseConfig.vite) ?? {};
     const plugins = (viteConfig.plugins ?? []).flat();
     // The virtual gazetteer is registered by the production config; add it only if it is not yet.
-    const hasGazetteer = plugins.some((p) => p && typeof p === 'object' && 'name' in p && p.name === 'vietlao-gazetteer');
-    return { ...viteConfig, plugins: hasGazetteer ? plugins : [...plugins, gazetteerPlugin({ dir: resolve(ROOT, 'assets/gazetteer') })] };
+    const hasGazetteer = plugins.some(
+      (p) => p && typeof p === 'object' && 'name' in p && p.name === 'vietlao-gazetteer',
+    );
+    return {
+      ...viteConfig,
+      plugins: hasGazetteer ? plugins : [...plugins, gazetteerPlugin({ dir: resolve(ROOT, 'assets/gazetteer') })],
+    };
   },
   hooks: {
     ...baseConfig.hooks,
     'entrypoints:found': (wxt, infos) => {
-      if (wxt.config.mode !== 'bench') throw new Error('tests/bench/wxt.config.ts builds the benchmark only: use --mode bench');
+      if (wxt.config.mode !== 'bench')
+        throw new Error('tests/bench/wxt.config.ts builds the benchmark only: use --mode bench');
       for (let i = infos.length - 1; i >= 0; i--) if (infos[i]!.type === 'content-script') infos.splice(i, 1);
       infos.push(
         { name: 'bench', inputPath: resolve(import.meta.dirname, 'page/index.html'), type: 'unlisted-page' },

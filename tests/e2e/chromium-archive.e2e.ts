@@ -117,12 +117,17 @@ describe('Chromium: saving, the popup archive, the reader page, export and impor
     assert.match(file.suggestedFilename(), /^vietlao-archive-\d{4}-\d{2}-\d{2}\.json$/);
     exported = readFileSync((await file.path())!, 'utf8');
     const data = JSON.parse(exported) as { format: string; articles: { title: string; entities: unknown[] }[] };
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../lib/archive/archive.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../lib/archive/archive.schema.json'), 'utf8'),
+    ) as object;
     const ajv = new Ajv({ allErrors: true, strict: false });
     assert.ok(ajv.validate(schema, data), JSON.stringify(ajv.errors));
     assert.equal(data.format, 'vietlao-reader-archive');
     assert.deepEqual(data.articles.map((a) => a.title).sort(), [antv.expected.title, thoidai.expected.title].sort());
-    assert.ok(data.articles.every((a) => a.entities.length > 0), 'entities exported');
+    assert.ok(
+      data.articles.every((a) => a.entities.length > 0),
+      'entities exported',
+    );
     await popup.close();
   });
 
@@ -131,7 +136,9 @@ describe('Chromium: saving, the popup archive, the reader page, export and impor
     try {
       const popup = await openPopup(fresh);
       await popup.locator('[data-testid="empty"]').waitFor();
-      await popup.locator('[data-testid="import-input"]').setInputFiles({ name: 'vietlao-archive.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+      await popup
+        .locator('[data-testid="import-input"]')
+        .setInputFiles({ name: 'vietlao-archive.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
       await popup.locator('[data-testid="archive-item"]').nth(1).waitFor();
       assert.match((await popup.locator('[data-testid="io-status"]').textContent()) ?? '', /2/);
       assert.equal(await popup.locator('[data-testid="archive-item"]').count(), 2);

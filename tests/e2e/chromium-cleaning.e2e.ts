@@ -25,9 +25,14 @@ let browser: ExtensionBrowser;
 const viewText = (page: Page) =>
   page.evaluate(() => {
     const root = document.querySelector('vietlao-view')?.shadowRoot;
-    return ['.vl-lead', '.vl-body'].map((sel) => (root?.querySelector(sel) as HTMLElement | null)?.innerText ?? '').join('\n');
+    return ['.vl-lead', '.vl-body']
+      .map((sel) => (root?.querySelector(sel) as HTMLElement | null)?.innerText ?? '')
+      .join('\n');
   });
-const viewTitle = (page: Page) => page.evaluate(() => document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-title')?.textContent ?? '');
+const viewTitle = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-title')?.textContent ?? '',
+  );
 /** What the reader sees of the page itself (hidden nodes excluded). */
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
 
@@ -54,15 +59,18 @@ describe('Chromium: cleaning in place', () => {
       const page = await openArticle(fixture.url);
       const view = comparable(await viewText(page));
       const visible = comparable(await pageText(page));
-      for (const p of fixture.expected.paragraphs) assert.ok(view.includes(comparable(p)), `paragraph missing: ${p.slice(0, 70)}`);
+      for (const p of fixture.expected.paragraphs)
+        assert.ok(view.includes(comparable(p)), `paragraph missing: ${p.slice(0, 70)}`);
       for (const a of fixture.expected.absent) {
         if (fixture.expected.paragraphs.some((p) => comparable(p).includes(comparable(a)))) continue;
         assert.ok(!view.includes(comparable(a)), `boilerplate in the clean view: ${a}`);
         assert.ok(!visible.includes(comparable(a)), `boilerplate still visible on the page: ${a}`);
       }
       assert.equal(comparable(await viewTitle(page)), comparable(fixture.expected.title ?? ''), 'title shown');
-      if (fixture.folder.startsWith('antv--hop-tac')) await page.screenshot({ path: join(SCREENSHOTS, 'chromium-clean-antv.png') });
-      if (fixture.folder.startsWith('thoidai--hop-tac')) await page.screenshot({ path: join(SCREENSHOTS, 'chromium-clean-thoidai.png') });
+      if (fixture.folder.startsWith('antv--hop-tac'))
+        await page.screenshot({ path: join(SCREENSHOTS, 'chromium-clean-antv.png') });
+      if (fixture.folder.startsWith('thoidai--hop-tac'))
+        await page.screenshot({ path: join(SCREENSHOTS, 'chromium-clean-thoidai.png') });
       await page.close();
     });
   }
@@ -78,11 +86,16 @@ describe('Chromium: cleaning in place', () => {
     const original = comparable(await pageText(page));
     const heading = fixture.expected.absent.find((a) => /Tin mới nhất/.test(a)) ?? fixture.expected.absent[0]!;
     assert.ok(original.includes(comparable(heading)), `original page shows "${heading}" again`);
-    for (const p of fixture.expected.paragraphs.slice(0, 3)) assert.ok(original.includes(comparable(p)), 'original paragraphs visible');
+    for (const p of fixture.expected.paragraphs.slice(0, 3))
+      assert.ok(original.includes(comparable(p)), 'original paragraphs visible');
     await toggle.click();
     await page.locator('vietlao-view .vl-article').waitFor();
     assert.ok(!comparable(await pageText(page)).includes(comparable(heading)), 'clean again');
-    assert.equal(await page.evaluate(() => (window as unknown as { __marker: number }).__marker), marker, 'no reload happened');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __marker: number }).__marker),
+      marker,
+      'no reload happened',
+    );
     await page.close();
   });
 
@@ -91,7 +104,9 @@ describe('Chromium: cleaning in place', () => {
     const page = await openArticle(fixture.url);
     const view = page.locator('vietlao-view');
     await view.locator('[data-testid="entity-panel"]').waitFor(); // added once the background's mentions are wrapped
-    const marks = await view.locator('mark.vl-entity').evaluateAll((els) => els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]));
+    const marks = await view
+      .locator('mark.vl-entity')
+      .evaluateAll((els) => els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]));
     assert.ok(marks.length > 10, `${marks.length} highlights`);
     assert.ok(marks.some(([text, type]) => text === 'Hoàng Xuân Chiến' && type === 'PERSON'));
     assert.ok(marks.some(([text, type]) => text === 'Chanthaphone Khammanichanh' && type === 'PERSON'));

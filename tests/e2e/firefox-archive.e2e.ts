@@ -37,7 +37,6 @@ interface ExtApi {
   browserAction?: { getBadgeText(d: { tabId: number }): Promise<string> };
 }
 
-
 async function openPopup(tabId?: number): Promise<Page> {
   const page = await firefox.browser.newPage();
   await firefox.gotoExtensionPage(page, `/popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
@@ -66,7 +65,10 @@ const tabIdOf = (url: string) =>
 
 /** The in-page toolbar's element `testid` (inside its shadow root). */
 async function toolbarButton(page: Page, testid: string): Promise<ElementHandle<Element>> {
-  const handle = await page.evaluateHandle((id) => document.querySelector('vietlao-toolbar')?.shadowRoot?.querySelector(`[data-testid="${id}"]`) ?? null, testid);
+  const handle = await page.evaluateHandle(
+    (id) => document.querySelector('vietlao-toolbar')?.shadowRoot?.querySelector(`[data-testid="${id}"]`) ?? null,
+    testid,
+  );
   const el = handle.asElement() as ElementHandle<Element> | null;
   assert.ok(el, `toolbar ${testid} exists`);
   return el;
@@ -85,7 +87,8 @@ const itemCount = (popup: Page) => popup.$$eval('[data-testid="archive-item"]', 
  * change causes never shows the target count, so reaching the target is the search's answer.
  */
 async function search(popup: Page, query: string, exact: boolean, expected: number): Promise<void> {
-  if ((await popup.$eval('[data-testid="exact"]', (el) => (el as HTMLInputElement).checked)) !== exact) await popup.click('[data-testid="exact"]');
+  if ((await popup.$eval('[data-testid="exact"]', (el) => (el as HTMLInputElement).checked)) !== exact)
+    await popup.click('[data-testid="exact"]');
   await popup.$eval(
     '[data-testid="search"]',
     (el, q) => {
@@ -97,9 +100,15 @@ async function search(popup: Page, query: string, exact: boolean, expected: numb
   await popup.focus('[data-testid="search"]');
   await popup.keyboard.press('Enter'); // flushes the debounce
   try {
-    await popup.waitForFunction((n) => document.querySelectorAll('[data-testid="archive-item"]').length === n, { timeout: 5_000, polling: 50 }, expected);
+    await popup.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="archive-item"]').length === n,
+      { timeout: 5_000, polling: 50 },
+      expected,
+    );
   } catch {
-    assert.fail(`search ${JSON.stringify(query)} (exact: ${exact}) shows ${await itemCount(popup)} items, expected ${expected}`);
+    assert.fail(
+      `search ${JSON.stringify(query)} (exact: ${exact}) shows ${await itemCount(popup)} items, expected ${expected}`,
+    );
   }
 }
 
@@ -116,7 +125,10 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
   it('saves from the in-page button, and the badge shows the page is saved', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(antv.url, { waitUntil: 'load' });
-    await page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-article'), { timeout: 15_000, polling: 50 });
+    await page.waitForFunction(
+      () => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-article'),
+      { timeout: 15_000, polling: 50 },
+    );
     await (await toolbarButton(page, 'save')).click();
     const first = await waitFor(async () => {
       const s = await toolbarStatus(page);
@@ -143,18 +155,26 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
   it('saves from the popup\'s "save this page" (the path the shortcut and context menu take)', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(thoidai.url, { waitUntil: 'load' });
-    await page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-article'), { timeout: 15_000, polling: 50 });
+    await page.waitForFunction(
+      () => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-article'),
+      { timeout: 15_000, polling: 50 },
+    );
     const popup = await openPopup(await tabIdOf(thoidai.url));
     await popup.waitForSelector('[data-testid="current-tab"][data-state="article"]', { timeout: 15_000 });
     await popup.click('[data-testid="save-tab"]');
-    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="archive-item"]').length >= 2, { timeout: 15_000, polling: 50 });
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="archive-item"]').length >= 2, {
+      timeout: 15_000,
+      polling: 50,
+    });
     assert.equal(await itemCount(popup), 2);
     await popup.close();
   });
 
   it('lists both articles, newest first, and searches with and without diacritics', async () => {
     const popup = await openPopup();
-    const titles = await popup.$$eval('[data-testid="archive-item"] [data-testid="open"]', (els) => els.map((e) => e.textContent ?? ''));
+    const titles = await popup.$$eval('[data-testid="archive-item"] [data-testid="open"]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
     assert.equal(titles.length, 2);
     assert.ok(titles[0]!.trim().startsWith(thoidai.expected.title!), 'newest first');
     assert.ok(titles[1]!.trim().startsWith(antv.expected.title!));
@@ -181,8 +201,14 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
     const links = await popup.$$('[data-testid="archive-item"] [data-testid="open"]');
     await links[links.length - 1]!.click();
     const reader = (await (await opened).page())!;
-    await reader.waitForFunction(() => location.pathname === '/reader.html' && document.body?.dataset.ready === 'true', { timeout: 15_000, polling: 50 });
-    const body = (await reader.$eval('[data-testid="reader-body"]', (el) => (el as HTMLElement).innerText)).replace(/\s+/g, ' ');
+    await reader.waitForFunction(
+      () => location.pathname === '/reader.html' && document.body?.dataset.ready === 'true',
+      { timeout: 15_000, polling: 50 },
+    );
+    const body = (await reader.$eval('[data-testid="reader-body"]', (el) => (el as HTMLElement).innerText)).replace(
+      /\s+/g,
+      ' ',
+    );
     assert.ok(body.includes(antv.expected.paragraphs[0]!.slice(0, 60)));
     assert.ok((await reader.$$eval('mark.vl-entity', (m) => m.length)) > 5, 'entity highlights');
     assert.ok((await reader.$$eval('[data-testid="legend-entry"]', (e) => e.length)) > 3, 'legend entries');
@@ -201,22 +227,36 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
   it('exports a JSON file that validates against the schema and holds the articles', async () => {
     const popup = await openPopup();
     await popup.click('[data-testid="export-json"]');
-    const name = await waitFor(() => (existsSync(firefox.downloadsDir) ? readdirSync(firefox.downloadsDir).find((f) => f.endsWith('.json')) : undefined), 'the export in the downloads folder');
+    const name = await waitFor(
+      () =>
+        existsSync(firefox.downloadsDir)
+          ? readdirSync(firefox.downloadsDir).find((f) => f.endsWith('.json'))
+          : undefined,
+      'the export in the downloads folder',
+    );
     assert.match(name, /^vietlao-archive-\d{4}-\d{2}-\d{2}\.json$/);
     const data = await waitFor(() => {
       try {
-        return JSON.parse(readFileSync(join(firefox.downloadsDir, name), 'utf8')) as { format: string; articles: { title: string; entities: unknown[] }[] };
+        return JSON.parse(readFileSync(join(firefox.downloadsDir, name), 'utf8')) as {
+          format: string;
+          articles: { title: string; entities: unknown[] }[];
+        };
       } catch {
         return null; // still being written
       }
     }, 'a complete JSON file');
     exported = JSON.stringify(data);
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../lib/archive/archive.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../lib/archive/archive.schema.json'), 'utf8'),
+    ) as object;
     const ajv = new Ajv({ allErrors: true, strict: false });
     assert.ok(ajv.validate(schema, data), JSON.stringify(ajv.errors));
     assert.equal(data.format, 'vietlao-reader-archive');
     assert.deepEqual(data.articles.map((a) => a.title).sort(), [antv.expected.title, thoidai.expected.title].sort());
-    assert.ok(data.articles.every((a) => a.entities.length > 0), 'entities exported');
+    assert.ok(
+      data.articles.every((a) => a.entities.length > 0),
+      'entities exported',
+    );
     await popup.close();
   });
 
@@ -225,7 +265,11 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
     const popup = await openPopup();
     for (let n = await itemCount(popup); n > 0; n--) {
       await popup.click('[data-testid="archive-item"] [data-testid="delete"]');
-      await popup.waitForFunction((left) => document.querySelectorAll('[data-testid="archive-item"]').length === left, { timeout: 15_000, polling: 50 }, n - 1);
+      await popup.waitForFunction(
+        (left) => document.querySelectorAll('[data-testid="archive-item"]').length === left,
+        { timeout: 15_000, polling: 50 },
+        n - 1,
+      );
     }
     await popup.close();
     const emptied = await openPopup();
@@ -234,7 +278,10 @@ describe('Firefox: saving, the popup archive, the reader page, export and import
     writeFileSync(file, exported);
     const input = (await emptied.$('[data-testid="import-input"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
-    await emptied.waitForFunction(() => document.querySelectorAll('[data-testid="archive-item"]').length >= 2, { timeout: 15_000, polling: 50 });
+    await emptied.waitForFunction(() => document.querySelectorAll('[data-testid="archive-item"]').length >= 2, {
+      timeout: 15_000,
+      polling: 50,
+    });
     assert.match(await emptied.$eval('[data-testid="io-status"]', (el) => el.textContent ?? ''), /2/);
     assert.equal(await itemCount(emptied), 2);
     await emptied.close();

@@ -26,13 +26,21 @@ let firefox: FirefoxExtensionBrowser;
 const viewText = (page: Page) =>
   page.evaluate(() => {
     const root = document.querySelector('vietlao-view')?.shadowRoot;
-    return ['.vl-lead', '.vl-body'].map((sel) => (root?.querySelector(sel) as HTMLElement | null)?.innerText ?? '').join('\n');
+    return ['.vl-lead', '.vl-body']
+      .map((sel) => (root?.querySelector(sel) as HTMLElement | null)?.innerText ?? '')
+      .join('\n');
   });
-const viewTitle = (page: Page) => page.evaluate(() => document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-title')?.textContent ?? '');
+const viewTitle = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-title')?.textContent ?? '',
+  );
 /** What the reader sees of the page itself (hidden nodes excluded). */
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
 const waitForCleanView = (page: Page) =>
-  page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-article'), { timeout: 15_000, polling: 50 });
+  page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('.vl-article'), {
+    timeout: 15_000,
+    polling: 50,
+  });
 
 async function openArticle(url: string): Promise<Page> {
   const page = await firefox.browser.newPage();
@@ -69,16 +77,21 @@ describe('Firefox: cleaning in place', () => {
       const page = await openArticle(fixture.url);
       const view = comparable(await viewText(page));
       const visible = comparable(await pageText(page));
-      for (const p of fixture.expected.paragraphs) assert.ok(view.includes(comparable(p)), `paragraph missing: ${p.slice(0, 70)}`);
+      for (const p of fixture.expected.paragraphs)
+        assert.ok(view.includes(comparable(p)), `paragraph missing: ${p.slice(0, 70)}`);
       for (const a of fixture.expected.absent) {
         if (fixture.expected.paragraphs.some((p) => comparable(p).includes(comparable(a)))) continue;
         assert.ok(!view.includes(comparable(a)), `boilerplate in the clean view: ${a}`);
         assert.ok(!visible.includes(comparable(a)), `boilerplate still visible on the page: ${a}`);
       }
       assert.equal(comparable(await viewTitle(page)), comparable(fixture.expected.title ?? ''), 'title shown');
-      if (fixture.folder.startsWith('antv--hop-tac')) await page.screenshot({ path: join(SCREENSHOTS, 'firefox-clean-antv.png') });
+      if (fixture.folder.startsWith('antv--hop-tac'))
+        await page.screenshot({ path: join(SCREENSHOTS, 'firefox-clean-antv.png') });
       if (fixture.folder.startsWith('thoidai--hop-tac')) {
-        await page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'), { timeout: 15_000, polling: 50 });
+        await page.waitForFunction(
+          () => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'),
+          { timeout: 15_000, polling: 50 },
+        );
         await page.screenshot({ path: join(SCREENSHOTS, 'firefox-clean-thoidai.png') });
       }
       await page.close();
@@ -95,11 +108,16 @@ describe('Firefox: cleaning in place', () => {
     const original = comparable(await pageText(page));
     const heading = fixture.expected.absent.find((a) => /Tin mới nhất/.test(a)) ?? fixture.expected.absent[0]!;
     assert.ok(original.includes(comparable(heading)), `original page shows "${heading}" again`);
-    for (const p of fixture.expected.paragraphs.slice(0, 3)) assert.ok(original.includes(comparable(p)), 'original paragraphs visible');
+    for (const p of fixture.expected.paragraphs.slice(0, 3))
+      assert.ok(original.includes(comparable(p)), 'original paragraphs visible');
     await clickToolbar(page, 'toggle');
     await waitForCleanView(page);
     assert.ok(!comparable(await pageText(page)).includes(comparable(heading)), 'clean again');
-    assert.equal(await page.evaluate(() => (window as unknown as { __marker: number }).__marker), marker, 'no reload happened');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __marker: number }).__marker),
+      marker,
+      'no reload happened',
+    );
     await page.close();
   });
 
@@ -108,29 +126,41 @@ describe('Firefox: cleaning in place', () => {
     const page = await openArticle(fixture.url);
     const inView = (selector: string) => `vietlao-view >>> ${selector}`; // puppeteer's shadow-piercing combinator
     await page.waitForSelector(inView('[data-testid="entity-panel"]'), { timeout: 15_000 }); // added once the mentions are wrapped
-    const marks = await page.$$eval(inView('mark.vl-entity'), (els) => els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]));
+    const marks = await page.$$eval(inView('mark.vl-entity'), (els) =>
+      els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]),
+    );
     assert.ok(marks.length > 10, `${marks.length} highlights`);
     assert.ok(marks.some(([text, type]) => text === 'Hoàng Xuân Chiến' && type === 'PERSON'));
     assert.ok(marks.some(([text, type]) => text === 'Chanthaphone Khammanichanh' && type === 'PERSON'));
     const bodyText = () => page.$eval(inView('.vl-article'), (el) => el.querySelector('.vl-body')!.textContent);
-    const bodyChildren = () => page.$eval(inView('.vl-article'), (el) => el.querySelector('.vl-body')!.childElementCount);
+    const bodyChildren = () =>
+      page.$eval(inView('.vl-article'), (el) => el.querySelector('.vl-body')!.childElementCount);
     const withMarks = await bodyText();
     const htmlWith = await bodyChildren();
 
     await (await page.$(inView('mark.vl-entity[data-entity-type="PERSON"]')))!.hover();
     const card = await page.waitForSelector(inView('[data-testid="entity-card"]'), { visible: true, timeout: 15_000 });
-    assert.match((await card!.evaluate((el) => (el as HTMLElement).innerText)).replace(/\s+/g, ' '), /Hoàng Xuân Chiến/);
+    assert.match(
+      (await card!.evaluate((el) => (el as HTMLElement).innerText)).replace(/\s+/g, ' '),
+      /Hoàng Xuân Chiến/,
+    );
     await (await page.$(inView('[data-testid="legend-entry"]')))!.click(); // steps to a mention
 
     const toggleHighlights = async () => (await page.$(inView('[data-testid="highlights-toggle"]')))!.click();
     const markCount = () => page.$$eval(inView('mark.vl-entity'), (els) => els.length);
     await toggleHighlights();
-    await page.waitForFunction(() => !document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'), { timeout: 5_000, polling: 50 });
+    await page.waitForFunction(
+      () => !document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'),
+      { timeout: 5_000, polling: 50 },
+    );
     assert.equal(await markCount(), 0);
     assert.equal(await bodyText(), withMarks, 'the text is exactly the same without highlights');
     assert.equal(await bodyChildren(), htmlWith);
     await toggleHighlights();
-    await page.waitForFunction(() => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'), { timeout: 5_000, polling: 50 });
+    await page.waitForFunction(
+      () => !!document.querySelector('vietlao-view')?.shadowRoot?.querySelector('mark.vl-entity'),
+      { timeout: 5_000, polling: 50 },
+    );
     assert.equal(await markCount(), marks.length, 'highlights come back, same count');
     await page.close();
   });

@@ -26,7 +26,6 @@ interface PermissionsApi {
 
 const hasView = (page: Page) => page.evaluate(() => !!document.querySelector('vietlao-view'));
 
-
 async function origins(page: Page): Promise<string[]> {
   return (await page.evaluate(() => (globalThis as unknown as PermissionsApi).browser.permissions.getAll())).origins;
 }
@@ -34,7 +33,12 @@ async function origins(page: Page): Promise<string[]> {
 describe('Firefox: sites, options, optional permissions', () => {
   before(async () => {
     server = await startFixtureServer();
-    firefox = await launchFirefox({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+    firefox = await launchFirefox({
+      port: server.port,
+      tlsPort: server.tlsPort,
+      hosts: server.hosts,
+      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
+    });
   });
   after(async () => {
     await firefox?.close();
@@ -45,7 +49,9 @@ describe('Firefox: sites, options, optional permissions', () => {
     const page = await firefox.browser.newPage();
     await page.goto(qdnd.url);
     await waitFor(() => hasView(page), 'the clean view');
-    const title = await page.evaluate(() => document.querySelector('vietlao-view')!.shadowRoot!.querySelector('.vl-title')!.textContent);
+    const title = await page.evaluate(
+      () => document.querySelector('vietlao-view')!.shadowRoot!.querySelector('.vl-title')!.textContent,
+    );
     assert.equal(title, qdnd.expected.title);
     await page.close();
   });
@@ -91,7 +97,14 @@ describe('Firefox: sites, options, optional permissions', () => {
     await options.waitForSelector('[data-testid="added-site"][data-host="tin-lao.example"]');
     // Keep the permission, drop the automatic cleaning (and its registered content script).
     await options.evaluate(async () => {
-      const ext = (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } }; runtime: { sendMessage(m: object): Promise<unknown> } } }).browser;
+      const ext = (
+        globalThis as unknown as {
+          browser: {
+            storage: { local: { set(v: object): Promise<void> } };
+            runtime: { sendMessage(m: object): Promise<unknown> };
+          };
+        }
+      ).browser;
       await ext.storage.local.set({ siteSettings: { disabled: [], added: [] } });
       // the message the options page sends when its sites change (@webext-core/messaging's format)
       await ext.runtime.sendMessage({ id: 1, type: 'syncAddedSites', data: undefined, timestamp: Date.now() });
@@ -102,7 +115,8 @@ describe('Firefox: sites, options, optional permissions', () => {
     await new Promise((r) => setTimeout(r, 1000)); // proving that nothing happens by itself
     assert.equal(await hasView(page), false);
     const tabId = await options.evaluate(async () => {
-      const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).browser;
+      const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number }[]> } } })
+        .browser;
       return (await ext.tabs.query({ url: '*://tin-lao.example/*' })).at(-1)!.id!;
     });
     const popup = await firefox.browser.newPage();
@@ -110,7 +124,9 @@ describe('Firefox: sites, options, optional permissions', () => {
     await popup.waitForSelector('body[data-ready="true"]');
     await popup.click('[data-testid="current-tab"] [data-testid="clean-tab"]');
     await waitFor(() => hasView(page), 'the page cleaned on demand');
-    const title = await page.evaluate(() => document.querySelector('vietlao-view')!.shadowRoot!.querySelector('.vl-title')!.textContent);
+    const title = await page.evaluate(
+      () => document.querySelector('vietlao-view')!.shadowRoot!.querySelector('.vl-title')!.textContent,
+    );
     assert.equal(title, unlisted.expected.title);
     await popup.waitForSelector('[data-testid="current-tab"][data-state="article"]', { timeout: 15_000 });
     await Promise.all([page.close(), popup.close(), options.close()]);

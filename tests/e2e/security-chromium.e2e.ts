@@ -25,7 +25,14 @@ import { isSupportedHost } from '../../lib/sites/hosts';
 import { launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { checkHtml, checkInPageExpression, DANGEROUS_TAGS } from '../security/check-html';
-import { clobberPage, hostileImportFile, plainPage, prototypeAttackPage, READ_ARCHIVE, type StoredArchive } from '../security/e2e-pages';
+import {
+  clobberPage,
+  hostileImportFile,
+  plainPage,
+  prototypeAttackPage,
+  READ_ARCHIVE,
+  type StoredArchive,
+} from '../security/e2e-pages';
 import { payloadPages, type PayloadPage } from '../security/payload-pages';
 import { HIT_PATH, keptTexts, XSS_PAYLOADS } from '../security/xss-payloads';
 
@@ -36,7 +43,19 @@ const quotaPage = plainPage('bai-het-bo-nho', 1);
 /** Articles the content script cleans on its own (supported hosts; "generic" fixtures are on demand only). */
 const fixtureArticles = loadFixtures().filter((f) => f.expected.isArticle && isSupportedHost(new URL(f.url).hostname));
 /** Reader/in-page extras: highlight marks and the view's own attributes. */
-const VIEW_EXTRA_ATTRS = ['class', 'data-entity-id', 'data-entity-type', 'data-mention', 'tabindex', 'role', 'aria-label', 'aria-describedby', 'data-testid', 'data-listed', 'data-entity-title'];
+const VIEW_EXTRA_ATTRS = [
+  'class',
+  'data-entity-id',
+  'data-entity-type',
+  'data-mention',
+  'tabindex',
+  'role',
+  'aria-label',
+  'aria-describedby',
+  'data-testid',
+  'data-listed',
+  'data-entity-title',
+];
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -73,7 +92,9 @@ async function openArticle(url: string): Promise<Page> {
 
 async function saveFromToolbar(page: Page, expect: 'ok' | 'error' = 'ok'): Promise<string> {
   await page.locator('vietlao-toolbar [data-testid="save"]').click();
-  const status = page.locator(`vietlao-toolbar [data-testid="status"].ok, vietlao-toolbar [data-testid="status"].error`);
+  const status = page.locator(
+    `vietlao-toolbar [data-testid="status"].ok, vietlao-toolbar [data-testid="status"].error`,
+  );
   await status.waitFor({ timeout: 15_000 });
   const cls = (await status.getAttribute('class')) ?? '';
   const text = (await status.textContent()) ?? '';
@@ -104,7 +125,8 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
     });
     browser.context.on('console', (m) => {
       // the payloads log "__xss <id>"; the browser's own CSP warnings about the raw page quote them and do not count
-      if (m.type() === 'log' && /^__xss x\d+/.test(m.text())) xssLogs.push(`${m.page()?.url() ?? 'worker'}: ${m.text()}`);
+      if (m.type() === 'log' && /^__xss x\d+/.test(m.text()))
+        xssLogs.push(`${m.page()?.url() ?? 'worker'}: ${m.text()}`);
     });
     browser.context.on('request', (r) => {
       let from: string;
@@ -114,7 +136,8 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
         from = 'unknown';
       }
       if (from.startsWith('worker') || from.startsWith('chrome-extension://')) {
-        if (!r.url().startsWith('chrome-extension://') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) extensionRequests.push({ url: r.url(), from, type: r.resourceType() });
+        if (!r.url().startsWith('chrome-extension://') && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+          extensionRequests.push({ url: r.url(), from, type: r.resourceType() });
       }
     });
   });
@@ -126,7 +149,9 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
   it(`XSS: ${XSS_PAYLOADS.length} payloads in ${pages.length} articles are cleaned in place and saved; nothing runs`, async () => {
     for (const p of pages) {
       const page = await openArticle(p.url);
-      const inPage = (await page.evaluate(checkInPageExpression('.vl-body', { shadowHost: 'vietlao-view', extraAttrs: VIEW_EXTRA_ATTRS }))) as string[];
+      const inPage = (await page.evaluate(
+        checkInPageExpression('.vl-body', { shadowHost: 'vietlao-view', extraAttrs: VIEW_EXTRA_ATTRS }),
+      )) as string[];
       assert.deepEqual(inPage, [], `${p.url}: the in-page clean view`);
       await saveFromToolbar(page);
       assert.notEqual(await page.evaluate('window.__xss'), 1, `${p.url}: window.__xss`);
@@ -139,7 +164,8 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
       const body = stored.bodies.find((b) => b.id === row.id)!;
       assert.doesNotMatch(body.contentHtml, DANGEROUS_TAGS);
       assert.deepEqual(checkHtml(fragment(body.contentHtml)), [], `${p.url}: stored HTML`);
-      for (const i of p.payloads) for (const text of keptTexts(XSS_PAYLOADS[i]!)) assert.ok(body.text.includes(text), `${p.url}: kept "${text}"`);
+      for (const i of p.payloads)
+        for (const text of keptTexts(XSS_PAYLOADS[i]!)) assert.ok(body.text.includes(text), `${p.url}: kept "${text}"`);
     }
     assertNothingRan('cleaning and saving');
   });
@@ -152,8 +178,17 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
       await reader.goto(ext(browser, `/reader.html?id=${encodeURIComponent(id)}`));
       await reader.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
       await reader.locator('[data-testid="reader-body"]').hover(); // pointer events over the body, for handlers that need them
-      assert.deepEqual(await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })), [], `${p.url}: reader DOM`);
-      assert.equal(await reader.evaluate('document.querySelectorAll("script:not([src]), [onerror], [onload], iframe, object, embed, svg, math, form, base, meta[http-equiv]").length'), 0);
+      assert.deepEqual(
+        await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })),
+        [],
+        `${p.url}: reader DOM`,
+      );
+      assert.equal(
+        await reader.evaluate(
+          'document.querySelectorAll("script:not([src]), [onerror], [onload], iframe, object, embed, svg, math, form, base, meta[http-equiv]").length',
+        ),
+        0,
+      );
       assert.notEqual(await reader.evaluate('window.__xss'), 1);
       await reader.waitForTimeout(150);
       await reader.close();
@@ -179,7 +214,9 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
   it('XSS: importing a file whose contentHtml carries every payload stores and shows sanitised HTML', async () => {
     const hostile = hostileImportFile(exported);
     const popup = await extensionPage();
-    await popup.locator('[data-testid="import-input"]').setInputFiles({ name: 'doc-hai.json', mimeType: 'application/json', buffer: Buffer.from(hostile.text) });
+    await popup
+      .locator('[data-testid="import-input"]')
+      .setInputFiles({ name: 'doc-hai.json', mimeType: 'application/json', buffer: Buffer.from(hostile.text) });
     await popup.locator('[data-testid="io-status"].ok').waitFor({ timeout: 15_000 });
     await popup.close();
     const stored = await readArchive();
@@ -192,7 +229,10 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
     await reader.goto(ext(browser, `/reader.html?id=${encodeURIComponent(row.id)}`));
     await reader.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
     assert.match(await reader.locator('[data-testid="reader-body"]').innerText(), /đoạn mở đầu vẫn phải đọc được/);
-    assert.deepEqual(await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })), []);
+    assert.deepEqual(
+      await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })),
+      [],
+    );
     await reader.waitForTimeout(200);
     await reader.close();
     assertNothingRan('import');
@@ -222,7 +262,10 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
     })()`)) as string[];
     assert.ok(forged.includes('status: '), `no save started: ${forged.join(' | ')}`);
     assert.ok(forged.includes('view: clean'), `the untrusted toggle click changed nothing: ${forged.join(' | ')}`);
-    assert.ok(!forged.includes('sendMessage: sent'), `a web page has no runtime.sendMessage to this extension: ${forged.join(' | ')}`);
+    assert.ok(
+      !forged.includes('sendMessage: sent'),
+      `a web page has no runtime.sendMessage to this extension: ${forged.join(' | ')}`,
+    );
     assert.equal((await readArchive()).articles.length, before, 'nothing saved');
     // the same page, clobbered (img name=body/createElement/querySelector/…), still saves on a real click
     await saveFromToolbar(page);
@@ -241,7 +284,10 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
     await page.locator('vietlao-view .vl-article').waitFor({ timeout: 15_000 });
     const antv = fixtureArticles.find((f) => f.folder === 'antv--hop-tac-cong-an')!;
     const bodyText = await page.locator('vietlao-view .vl-body').innerText();
-    assert.ok(bodyText.replace(/\s+/g, ' ').includes(antv.expected.paragraphs[0]!.slice(0, 60)), 'the clean view holds the article');
+    assert.ok(
+      bodyText.replace(/\s+/g, ' ').includes(antv.expected.paragraphs[0]!.slice(0, 60)),
+      'the clean view holds the article',
+    );
     assert.equal(await page.locator('vietlao-view .vl-title').innerText(), attack.title);
     await saveFromToolbar(page);
     const stored = await readArchive();
@@ -256,14 +302,19 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
     await popup.locator('body[data-ready="true"]').waitFor();
     const titles = await popup.locator('[data-testid="archive-item"] [data-testid="open"]').allTextContents();
     const broken = exported.slice(0, Math.floor(exported.length / 2));
-    await popup.locator('[data-testid="import-input"]').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+    await popup
+      .locator('[data-testid="import-input"]')
+      .setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
     const status = popup.locator('[data-testid="io-status"].error');
     await status.waitFor({ timeout: 15_000 });
     const text = (await status.textContent()) ?? '';
     assert.ok(text.length > 15 && /tệp|JSON|cắt|truncat|file/i.test(text), `clear message: ${text}`);
     await popup.reload();
     await popup.locator('body[data-ready="true"]').waitFor();
-    assert.deepEqual(await popup.locator('[data-testid="archive-item"] [data-testid="open"]').allTextContents(), titles);
+    assert.deepEqual(
+      await popup.locator('[data-testid="archive-item"] [data-testid="open"]').allTextContents(),
+      titles,
+    );
     await popup.close();
   });
 
@@ -321,8 +372,21 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
         assert.equal(new Set(titles).size, titles.length, 'no duplicate in the popup list');
       }
     })();
-    await Promise.all(tabs.flatMap((tab) => Array.from({ length: 5 }, () => tab.locator('vietlao-toolbar [data-testid="save"]').click())));
-    await Promise.all(tabs.map((tab) => tab.waitForFunction(() => /\b(ok|error)\b/.test(document.querySelector('vietlao-toolbar')?.shadowRoot?.querySelector('[data-testid="status"]')?.className ?? ''))));
+    await Promise.all(
+      tabs.flatMap((tab) =>
+        Array.from({ length: 5 }, () => tab.locator('vietlao-toolbar [data-testid="save"]').click()),
+      ),
+    );
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.waitForFunction(() =>
+          /\b(ok|error)\b/.test(
+            document.querySelector('vietlao-toolbar')?.shadowRoot?.querySelector('[data-testid="status"]')?.className ??
+              '',
+          ),
+        ),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 1000)); // the last of the queued saves
     sampling = false;
     await sampler;
@@ -330,12 +394,21 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
     const urls = stored.articles.map((a) => a.canonicalUrl);
     assert.equal(new Set(urls).size, urls.length, 'every canonical URL once');
     assert.equal(stored.articles.length, expectedMax - ten.filter((f) => known.has(f.url)).length);
-    for (const f of ten) assert.equal(stored.articles.filter((a) => a.title === f.expected.title).length, 1, `${f.folder} stored once`);
-    assert.deepEqual(stored.bodies.map((b) => b.id).sort(), stored.articles.map((a) => a.id).sort(), 'one body per article, same ids');
+    for (const f of ten)
+      assert.equal(stored.articles.filter((a) => a.title === f.expected.title).length, 1, `${f.folder} stored once`);
+    assert.deepEqual(
+      stored.bodies.map((b) => b.id).sort(),
+      stored.articles.map((a) => a.id).sort(),
+      'one body per article, same ids',
+    );
     assert.deepEqual([...stored.byIndex].sort(), [...urls].sort(), 'the canonicalUrl index matches the rows');
     assert.ok(samples.length >= 1);
-    assert.ok(samples.every((n) => n <= stored.articles.length), `the popup never showed more than the distinct articles: ${samples.join(',')}`);
-    for (const tab of tabs) assert.match((await tab.locator('vietlao-toolbar [data-testid="status"]').getAttribute('class')) ?? '', /\bok\b/);
+    assert.ok(
+      samples.every((n) => n <= stored.articles.length),
+      `the popup never showed more than the distinct articles: ${samples.join(',')}`,
+    );
+    for (const tab of tabs)
+      assert.match((await tab.locator('vietlao-toolbar [data-testid="status"]').getAttribute('class')) ?? '', /\bok\b/);
     await popup.reload();
     await popup.locator('body[data-ready="true"]').waitFor();
     assert.ok((await popup.locator('[data-testid="archive-item"]').count()) <= stored.articles.length);
@@ -347,11 +420,24 @@ describe('Chromium: hostile pages, bad files, full disks and busy tabs', () => {
     // the reader shows a saved article's images from their source (README: "Saved images stay links
     // to their source"); every other request by an extension context is a failure
     const stored = await readArchive();
-    const imageHosts = new Set(stored.bodies.flatMap((b) => [...b.contentHtml.matchAll(/src="(https?:\/\/[^"]+)"/g)].map((m) => new URL(m[1]!).host)));
-    const other = extensionRequests.filter((r) => !(r.type === 'image' && imageHosts.has(new URL(r.url).host) && r.from.startsWith('chrome-extension://')));
-    assert.ok(extensionRequests.some((r) => r.type === 'image'), 'the recorder sees extension-page requests (the reader\'s images)');
+    const imageHosts = new Set(
+      stored.bodies.flatMap((b) =>
+        [...b.contentHtml.matchAll(/src="(https?:\/\/[^"]+)"/g)].map((m) => new URL(m[1]!).host),
+      ),
+    );
+    const other = extensionRequests.filter(
+      (r) => !(r.type === 'image' && imageHosts.has(new URL(r.url).host) && r.from.startsWith('chrome-extension://')),
+    );
+    assert.ok(
+      extensionRequests.some((r) => r.type === 'image'),
+      "the recorder sees extension-page requests (the reader's images)",
+    );
     assert.deepEqual(other, [], 'requests by extension contexts');
-    assert.equal(extensionRequests.filter((r) => r.from.startsWith('worker')).length, 0, 'the service worker made no request');
+    assert.equal(
+      extensionRequests.filter((r) => r.from.startsWith('worker')).length,
+      0,
+      'the service worker made no request',
+    );
     assertNothingRan('the whole journey');
   });
 });

@@ -18,7 +18,13 @@ import { launchFirefox, type FirefoxExtensionBrowser } from '../support/firefox'
 import { waitFor } from '../support/wait';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { checkHtml, checkInPageExpression, DANGEROUS_TAGS } from '../security/check-html';
-import { clobberPage, hostileImportFile, prototypeAttackPage, READ_ARCHIVE, type StoredArchive } from '../security/e2e-pages';
+import {
+  clobberPage,
+  hostileImportFile,
+  prototypeAttackPage,
+  READ_ARCHIVE,
+  type StoredArchive,
+} from '../security/e2e-pages';
 import { payloadPages } from '../security/payload-pages';
 import { HIT_PATH, keptTexts, XSS_PAYLOADS } from '../security/xss-payloads';
 
@@ -26,7 +32,19 @@ const pages = payloadPages({ csp: true });
 const attack = prototypeAttackPage();
 const clobber = clobberPage();
 const fixtureArticles = loadFixtures().filter((f) => f.expected.isArticle && isSupportedHost(new URL(f.url).hostname));
-const VIEW_EXTRA_ATTRS = ['class', 'data-entity-id', 'data-entity-type', 'data-mention', 'tabindex', 'role', 'aria-label', 'aria-describedby', 'data-testid', 'data-listed', 'data-entity-title'];
+const VIEW_EXTRA_ATTRS = [
+  'class',
+  'data-entity-id',
+  'data-entity-type',
+  'data-mention',
+  'tabindex',
+  'role',
+  'aria-label',
+  'aria-describedby',
+  'data-testid',
+  'data-listed',
+  'data-entity-title',
+];
 
 let server: FixtureServer;
 let firefox: FirefoxExtensionBrowser;
@@ -40,7 +58,6 @@ function assertNothingRan(where: string): void {
   assert.deepEqual(dialogs, [], `${where}: dialogs`);
   assert.deepEqual(xssLogs, [], `${where}: __xss console logs`);
 }
-
 
 async function newPage(): Promise<Page> {
   const page = await firefox.browser.newPage();
@@ -86,13 +103,17 @@ async function openArticle(url: string): Promise<Page> {
 }
 
 async function toolbarButton(page: Page, testid: string): Promise<ElementHandle<Element>> {
-  const handle = await page.evaluateHandle(`(${host('vietlao-toolbar')}.shadowRoot.querySelector('[data-testid="${testid}"]'))`);
+  const handle = await page.evaluateHandle(
+    `(${host('vietlao-toolbar')}.shadowRoot.querySelector('[data-testid="${testid}"]'))`,
+  );
   const el = handle.asElement() as ElementHandle<Element> | null;
   assert.ok(el, `toolbar ${testid}`);
   return el;
 }
 const statusOf = (page: Page) =>
-  page.evaluate(`(function () { var s = ${host('vietlao-toolbar')}.shadowRoot.querySelector('[data-testid="status"]'); return { cls: s.className, text: s.textContent }; })()`) as Promise<{ cls: string; text: string }>;
+  page.evaluate(
+    `(function () { var s = ${host('vietlao-toolbar')}.shadowRoot.querySelector('[data-testid="status"]'); return { cls: s.className, text: s.textContent }; })()`,
+  ) as Promise<{ cls: string; text: string }>;
 
 async function save(page: Page): Promise<void> {
   await (await toolbarButton(page, 'save')).click();
@@ -129,7 +150,13 @@ describe('Firefox: hostile pages, bad files and busy tabs', () => {
   it(`XSS: ${XSS_PAYLOADS.length} payloads in ${pages.length} articles are cleaned in place, saved and read; nothing runs`, async () => {
     for (const p of pages) {
       const page = await openArticle(p.url);
-      assert.deepEqual(await page.evaluate(checkInPageExpression('.vl-body', { shadowHost: 'vietlao-view', extraAttrs: VIEW_EXTRA_ATTRS })), [], `${p.url}: the in-page view`);
+      assert.deepEqual(
+        await page.evaluate(
+          checkInPageExpression('.vl-body', { shadowHost: 'vietlao-view', extraAttrs: VIEW_EXTRA_ATTRS }),
+        ),
+        [],
+        `${p.url}: the in-page view`,
+      );
       await save(page);
       assert.notEqual(await page.evaluate('window.__xss'), 1);
       await page.close();
@@ -141,9 +168,14 @@ describe('Firefox: hostile pages, bad files and busy tabs', () => {
       const body = stored.bodies.find((b) => b.id === row.id)!;
       assert.doesNotMatch(body.contentHtml, DANGEROUS_TAGS);
       assert.deepEqual(checkHtml(fragment(body.contentHtml)), [], `${p.url}: stored HTML`);
-      for (const i of p.payloads) for (const text of keptTexts(XSS_PAYLOADS[i]!)) assert.ok(body.text.includes(text), `${p.url}: kept "${text}"`);
+      for (const i of p.payloads)
+        for (const text of keptTexts(XSS_PAYLOADS[i]!)) assert.ok(body.text.includes(text), `${p.url}: kept "${text}"`);
       const reader = await openReader(row.id);
-      assert.deepEqual(await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })), [], `${p.url}: reader DOM`);
+      assert.deepEqual(
+        await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })),
+        [],
+        `${p.url}: reader DOM`,
+      );
       assert.notEqual(await reader.evaluate('window.__xss'), 1);
       await reader.close();
     }
@@ -153,10 +185,18 @@ describe('Firefox: hostile pages, bad files and busy tabs', () => {
   it('XSS: the exported JSON carries only sanitised HTML; a hostile import is sanitised in the reader', async () => {
     const popup = await extensionPage();
     await popup.click('[data-testid="export-json"]');
-    const name = await waitFor(() => (existsSync(firefox.downloadsDir) ? readdirSync(firefox.downloadsDir).find((f) => f.endsWith('.json')) : undefined), 'the export');
+    const name = await waitFor(
+      () =>
+        existsSync(firefox.downloadsDir)
+          ? readdirSync(firefox.downloadsDir).find((f) => f.endsWith('.json'))
+          : undefined,
+      'the export',
+    );
     const data = await waitFor(() => {
       try {
-        return JSON.parse(readFileSync(join(firefox.downloadsDir, name), 'utf8')) as { articles: { url: string; contentHtml: string }[] };
+        return JSON.parse(readFileSync(join(firefox.downloadsDir, name), 'utf8')) as {
+          articles: { url: string; contentHtml: string }[];
+        };
       } catch {
         return null;
       }
@@ -177,10 +217,20 @@ describe('Firefox: hostile pages, bad files and busy tabs', () => {
     const stored = await readArchive();
     const row = stored.articles.find((a) => a.canonicalUrl === hostile.url);
     assert.ok(row, 'imported');
-    assert.deepEqual(checkHtml(fragment(stored.bodies.find((b) => b.id === row.id)!.contentHtml)), [], 'stored imported HTML');
+    assert.deepEqual(
+      checkHtml(fragment(stored.bodies.find((b) => b.id === row.id)!.contentHtml)),
+      [],
+      'stored imported HTML',
+    );
     const reader = await openReader(row.id);
-    assert.match(await reader.$eval('[data-testid="reader-body"]', (el) => (el as HTMLElement).innerText), /đoạn mở đầu vẫn phải đọc được/);
-    assert.deepEqual(await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })), []);
+    assert.match(
+      await reader.$eval('[data-testid="reader-body"]', (el) => (el as HTMLElement).innerText),
+      /đoạn mở đầu vẫn phải đọc được/,
+    );
+    assert.deepEqual(
+      await reader.evaluate(checkInPageExpression('[data-testid="reader-body"]', { extraAttrs: VIEW_EXTRA_ATTRS })),
+      [],
+    );
     await new Promise((r) => setTimeout(r, 200));
     await reader.close();
     assertNothingRan('export and import');
@@ -228,7 +278,7 @@ describe('Firefox: hostile pages, bad files and busy tabs', () => {
     await page.close();
   });
 
-  it('concurrency: 50 saves from 10 tabs at once (tab messages, the shortcut\'s path) store each article once', async () => {
+  it("concurrency: 50 saves from 10 tabs at once (tab messages, the shortcut's path) store each article once", async () => {
     const ten = fixtureArticles.slice(0, 10);
     const tabs: Page[] = [];
     for (const f of ten) tabs.push(await openArticle(f.url));
@@ -244,17 +294,23 @@ describe('Firefox: hostile pages, bad files and busy tabs', () => {
     await ext.close();
     assert.equal(outcomes.tabs, 10);
     assert.equal(outcomes.results.length, 50);
-    assert.ok(outcomes.results.every((r) => /^(added|updated|unchanged)$/.test(r)), outcomes.results.join(','));
+    assert.ok(
+      outcomes.results.every((r) => /^(added|updated|unchanged)$/.test(r)),
+      outcomes.results.join(','),
+    );
     assert.equal(outcomes.results.filter((r) => r === 'added').length, 10, 'each article added exactly once');
     const stored = await readArchive();
     const urls = stored.articles.map((a) => a.canonicalUrl);
     assert.equal(new Set(urls).size, urls.length, 'every canonical URL once');
-    for (const f of ten) assert.equal(stored.articles.filter((a) => a.title === f.expected.title).length, 1, `${f.folder} once`);
+    for (const f of ten)
+      assert.equal(stored.articles.filter((a) => a.title === f.expected.title).length, 1, `${f.folder} once`);
     assert.deepEqual(stored.bodies.map((b) => b.id).sort(), stored.articles.map((a) => a.id).sort());
     assert.deepEqual([...stored.byIndex].sort(), [...urls].sort());
     const popup = await extensionPage();
     await popup.waitForSelector('body[data-ready="true"]');
-    const titles = await popup.$$eval('[data-testid="archive-item"] [data-testid="open"]', (els) => els.map((e) => e.textContent ?? ''));
+    const titles = await popup.$$eval('[data-testid="archive-item"] [data-testid="open"]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
     assert.equal(new Set(titles).size, titles.length);
     assert.ok(titles.length <= stored.articles.length);
     await popup.close();

@@ -10,12 +10,68 @@
  *  - every href/src is http(s) or mailto.
  */
 export const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'q', 'cite', 'pre', 'code',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'small',
-  'mark', 'abbr', 'time', 'span', 'a', 'figure', 'figcaption', 'img', 'picture',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'p',
+  'br',
+  'hr',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'q',
+  'cite',
+  'pre',
+  'code',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'abbr',
+  'time',
+  'span',
+  'a',
+  'figure',
+  'figcaption',
+  'img',
+  'picture',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
 ];
-export const ALLOWED_ATTRS = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime', 'lang', 'dir', 'rel', 'loading', 'referrerpolicy'];
+export const ALLOWED_ATTRS = [
+  'href',
+  'src',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'colspan',
+  'rowspan',
+  'datetime',
+  'lang',
+  'dir',
+  'rel',
+  'loading',
+  'referrerpolicy',
+];
 
 /** Body of `function (root, extraTags, extraAttrs)`; `root` is an Element or DocumentFragment. */
 export const CHECK_BODY = `
@@ -45,9 +101,14 @@ export type CheckFn = (root: Element | DocumentFragment, extraTags?: string[], e
 export const checkHtml = new Function('root', 'extraTags', 'extraAttrs', CHECK_BODY) as CheckFn;
 
 /** An expression for page.evaluate: violations under every element matching `selector` (shadow roots of `host` first). */
-export function checkInPageExpression(selector: string, options: { shadowHost?: string; extraTags?: string[]; extraAttrs?: string[] } = {}): string {
+export function checkInPageExpression(
+  selector: string,
+  options: { shadowHost?: string; extraTags?: string[]; extraAttrs?: string[] } = {},
+): string {
   // Document.prototype.querySelector: the hostile page may clobber document.querySelector in the main world
-  const scope = options.shadowHost ? `(Document.prototype.querySelector.call(document, ${JSON.stringify(options.shadowHost)}) || {}).shadowRoot` : 'document';
+  const scope = options.shadowHost
+    ? `(Document.prototype.querySelector.call(document, ${JSON.stringify(options.shadowHost)}) || {}).shadowRoot`
+    : 'document';
   return `(function () {
     var check = function (root, extraTags, extraAttrs) { ${CHECK_BODY} };
     var scope = ${scope};
@@ -65,4 +126,5 @@ export function checkInPageExpression(selector: string, options: { shadowHost?: 
  * text is serialised as "&lt;", so "<script" in serialised HTML is always a real element, while
  * words like "onerror=" may legitimately survive as escaped TEXT (checkHtml covers attributes).
  */
-export const DANGEROUS_TAGS = /<(?:script|iframe|frame|frameset|object|embed|svg|math|form|input|button|style|base|meta|link|template|noscript)\b/i;
+export const DANGEROUS_TAGS =
+  /<(?:script|iframe|frame|frameset|object|embed|svg|math|form|input|button|style|base|meta|link|template|noscript)\b/i;

@@ -49,7 +49,23 @@ export function clobberPage(): { url: string; title: string; html: string } {
   const base = antv();
   const url = 'https://antv.gov.vn/tin-tuc/chinh-tri/trang-ghi-de-dom-900202.html';
   const title = `${base.expected.title} (trang ghi đè DOM)`;
-  const names = ['body', 'head', 'createElement', 'querySelector', 'querySelectorAll', 'cloneNode', 'defaultView', 'documentElement', 'implementation', 'getElementById', 'getElementsByTagName', 'createNodeIterator', 'createDocumentFragment', 'location', 'title'];
+  const names = [
+    'body',
+    'head',
+    'createElement',
+    'querySelector',
+    'querySelectorAll',
+    'cloneNode',
+    'defaultView',
+    'documentElement',
+    'implementation',
+    'getElementById',
+    'getElementsByTagName',
+    'createNodeIterator',
+    'createDocumentFragment',
+    'location',
+    'title',
+  ];
   const chunk = `${names.map((n) => `<img name="${n}" src="https://antv.gov.vn/anh/${n}.jpg">`).join('')}<form name="document"><input name="cookie"></form><form id="vietlao-view" name="vietlao"><input name="attributes"></form><p id="vietlao-toolbar">Đoạn giả thanh công cụ.</p>`;
   return { url, title, html: rebase(base, insertMidBody(base, chunk), url, title) };
 }
@@ -68,11 +84,22 @@ export function allPayloadsHtml(host: string): string {
 }
 
 /** An archive file (built from an exported one) whose one article carries every payload. */
-export function hostileImportFile(exported: string, host = 'antv.gov.vn'): { text: string; url: string; title: string } {
+export function hostileImportFile(
+  exported: string,
+  host = 'antv.gov.vn',
+): { text: string; url: string; title: string } {
   const file = JSON.parse(exported) as { articles: Record<string, unknown>[] };
   const url = `https://${host}/tin-tuc/chinh-tri/bai-nhap-doc-900400.html`;
   const title = 'Bài nhập từ tệp độc hại';
-  const article = { ...file.articles[0]!, id: 'f'.repeat(64).slice(0, (file.articles[0]!.id as string).length), url, canonicalUrl: url, title, updatedAt: '2030-01-01T00:00:00.000Z', contentHtml: allPayloadsHtml(host) };
+  const article = {
+    ...file.articles[0]!,
+    id: 'f'.repeat(64).slice(0, (file.articles[0]!.id as string).length),
+    url,
+    canonicalUrl: url,
+    title,
+    updatedAt: '2030-01-01T00:00:00.000Z',
+    contentHtml: allPayloadsHtml(host),
+  };
   return { text: JSON.stringify({ ...file, articles: [article] }), url, title };
 }
 

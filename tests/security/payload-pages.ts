@@ -14,7 +14,8 @@ import { instrument, payloadId, XSS_PAYLOADS, type XssPayload } from './xss-payl
 
 export const BATCH_SIZE = 10;
 
-export const PAGE_CSP = "script-src 'none'; style-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+export const PAGE_CSP =
+  "script-src 'none'; style-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
 export interface PayloadPage {
   url: string;
@@ -28,7 +29,10 @@ export interface PayloadPage {
 
 const bases = () => {
   const all = loadFixtures();
-  return [all.find((f) => f.folder === 'antv--hop-tac-cong-an')!, all.find((f) => f.folder === 'thoidai--van-phong-bqp-lao')!];
+  return [
+    all.find((f) => f.folder === 'antv--hop-tac-cong-an')!,
+    all.find((f) => f.folder === 'thoidai--van-phong-bqp-lao')!,
+  ];
 };
 
 /** Insert `chunk` after the paragraph holding the article's second expected paragraph. */
@@ -46,7 +50,9 @@ export function rebase(base: FixturePage, html: string, url: string, title: stri
 
 function urlFor(base: FixturePage, n: number, tag: string): string {
   const u = new URL(base.url);
-  return u.host === 'antv.gov.vn' ? `https://antv.gov.vn/tin-tuc/chinh-tri/${tag}-lo-${n}-${900100 + n}.html` : `https://thoidai.com.vn/${tag}-lo-${n}-${990100 + n}.html`;
+  return u.host === 'antv.gov.vn'
+    ? `https://antv.gov.vn/tin-tuc/chinh-tri/${tag}-lo-${n}-${900100 + n}.html`
+    : `https://thoidai.com.vn/${tag}-lo-${n}-${990100 + n}.html`;
 }
 
 /** One page per BATCH_SIZE payloads, alternating antv and thoidai. */
@@ -61,7 +67,11 @@ export function payloadPages(options: { csp?: boolean } = {}): PayloadPage[] {
     const chunk = indexes.map((i) => `<!-- ${payloadId(i)} -->${instrument(XSS_PAYLOADS[i]!, i, host)}`).join('\n');
     const title = `${base.expected.title} (lô thử ${n})`;
     let html = rebase(base, insertMidBody(base, chunk), url, title);
-    if (options.csp) html = html.replace(/<head([^>]*)>/i, `<head$1><meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`);
+    if (options.csp)
+      html = html.replace(
+        /<head([^>]*)>/i,
+        `<head$1><meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
+      );
     pages.push({ url, host, title, html, payloads: indexes, base });
   }
   return pages;
@@ -71,7 +81,12 @@ export function payloadPages(options: { csp?: boolean } = {}): PayloadPage[] {
 export function singlePayloadPage(p: XssPayload, index: number): { url: string; html: string; base: FixturePage } {
   const [antv] = bases();
   const url = urlFor(antv!, index + 1, 'xss-mot');
-  const html = rebase(antv!, insertMidBody(antv!, instrument(p, index, 'antv.gov.vn')), url, `${antv!.expected.title} (mẫu ${payloadId(index)})`);
+  const html = rebase(
+    antv!,
+    insertMidBody(antv!, instrument(p, index, 'antv.gov.vn')),
+    url,
+    `${antv!.expected.title} (mẫu ${payloadId(index)})`,
+  );
   return { url, html, base: antv! };
 }
 

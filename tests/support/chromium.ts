@@ -26,7 +26,13 @@ export function extensionArgs(extensionDir: string): string[] {
 }
 
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
   if (!found) throw new Error('No Chromium found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
   return found;
@@ -40,13 +46,25 @@ export interface ExtensionBrowser {
   downloadsDir: string;
 }
 
-export async function launchChromium(opts: { port: number; tlsPort: number; hosts: string[]; headless?: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+export async function launchChromium(opts: {
+  port: number;
+  tlsPort: number;
+  hosts: string[];
+  headless?: boolean;
+  extensionDir?: string;
+}): Promise<ExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? CHROME_EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'vietlao-chromium-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'vietlao-downloads-'));
   const rules = [
-    ...opts.hosts.flatMap((h) => [h, `*.${h}`].flatMap((name) => [`MAP ${name}:443 127.0.0.1:${opts.tlsPort}`, `MAP ${name} 127.0.0.1:${opts.port}`])),
+    ...opts.hosts.flatMap((h) =>
+      [h, `*.${h}`].flatMap((name) => [
+        `MAP ${name}:443 127.0.0.1:${opts.tlsPort}`,
+        `MAP ${name} 127.0.0.1:${opts.port}`,
+      ]),
+    ),
     'MAP * ~NOTFOUND',
     'EXCLUDE localhost',
   ];
@@ -59,11 +77,7 @@ export async function launchChromium(opts: { port: number; tlsPort: number; host
     viewport: { width: 1280, height: 900 },
     locale: 'vi-VN',
     env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' }, // Vietnamese UI, so the extension speaks Vietnamese
-    args: [
-      ...extensionArgs(extensionDir),
-      '--lang=vi',
-      `--host-resolver-rules=${rules.join(', ')}`,
-    ],
+    args: [...extensionArgs(extensionDir), '--lang=vi', `--host-resolver-rules=${rules.join(', ')}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -15,7 +15,12 @@ async function main(): Promise<void> {
   const headed = !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
   const pages = loadFixtures();
   const first = pages.find((p) => p.folder.startsWith('antv--') && p.expected.isArticle) ?? pages[0]!;
-  const browser = await launchChromium({ port: server.port, tlsPort: server.tlsPort, hosts: server.hosts, headless: !headed });
+  const browser = await launchChromium({
+    port: server.port,
+    tlsPort: server.tlsPort,
+    hosts: server.hosts,
+    headless: !headed,
+  });
   console.log(`VietLao Reader demo: ${pages.length} demo pages served offline under their real hostnames:`);
   for (const p of pages) console.log(`  ${p.expected.isArticle ? 'article    ' : 'not article'}  ${p.url}`);
 
@@ -30,7 +35,11 @@ async function main(): Promise<void> {
     for (const p of pages) {
       const tab = await browser.context.newPage();
       await tab.goto(p.url, { waitUntil: 'load' });
-      if (p.expected.isArticle) await tab.locator('vietlao-view .vl-article').waitFor({ timeout: 10_000 }).catch(() => undefined);
+      if (p.expected.isArticle)
+        await tab
+          .locator('vietlao-view .vl-article')
+          .waitFor({ timeout: 10_000 })
+          .catch(() => undefined);
       const file = join(OUT, `${p.folder}.png`);
       await tab.screenshot({ path: file });
       console.log(`  screenshot: ${file}`);

@@ -21,7 +21,8 @@ export const FIREFOX_EXTENSION_UUID = '6f1b9a3e-2c4d-4e8f-9a7b-5d3c1e0f2a94';
 export function findFirefox(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('No Firefox found: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.');
+  if (!found)
+    throw new Error('No Firefox found: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.');
   return found;
 }
 
@@ -37,13 +38,25 @@ export interface FirefoxExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { port: number; tlsPort: number; hosts: string[]; extensionDir?: string; prefs?: Record<string, string | number | boolean> }): Promise<FirefoxExtensionBrowser> {
+export async function launchFirefox(opts: {
+  port: number;
+  tlsPort: number;
+  hosts: string[];
+  extensionDir?: string;
+  prefs?: Record<string, string | number | boolean>;
+}): Promise<FirefoxExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
   const manifestPath = join(extensionDir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`No built extension in ${extensionDir}: run npm run build:firefox first.`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  if (!existsSync(manifestPath))
+    throw new Error(`No built extension in ${extensionDir}: run npm run build:firefox first.`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
   const extensionId = manifest.browser_specific_settings?.gecko?.id;
-  if (!extensionId) throw new Error(`${manifestPath} has no browser_specific_settings.gecko.id: the fixed moz-extension UUID needs it.`);
+  if (!extensionId)
+    throw new Error(
+      `${manifestPath} has no browser_specific_settings.gecko.id: the fixed moz-extension UUID needs it.`,
+    );
   const downloadsDir = mkdtempSync(join(tmpdir(), 'vietlao-ff-downloads-'));
 
   const browser = await puppeteer.launch({
@@ -93,15 +106,24 @@ export async function launchFirefox(opts: { port: number; tlsPort: number; hosts
     downloadsDir,
     async gotoExtensionPage(page, path) {
       // puppeteer-core internal (present in 24.x and 25.x): the BiDi browsing context of the frame.
-      const context = (page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void> } })
-        .browsingContext;
+      const context = (
+        page.mainFrame() as unknown as {
+          browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void> };
+        }
+      ).browsingContext;
       await context.navigate(`${baseUrl}${path.startsWith('/') ? path : `/${path}`}`, 'complete');
     },
     // Closing over BiDi can stall when Firefox exits first: give it 10 s, then end the process.
     close: async () => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000)));
-      const outcome = await Promise.race([browser.close().then(() => 'closed' as const, () => 'failed' as const), timeout]);
+      const outcome = await Promise.race([
+        browser.close().then(
+          () => 'closed' as const,
+          () => 'failed' as const,
+        ),
+        timeout,
+      ]);
       clearTimeout(timer);
       if (outcome !== 'closed') browser.process()?.kill('SIGKILL');
     },

@@ -17,15 +17,28 @@ export interface FixturePage {
   folder: string;
   url: string;
   html: string;
-  expected: Record<string, unknown> & { url: string; isArticle: boolean; paragraphs: string[]; absent: string[]; title: string | null };
+  expected: Record<string, unknown> & {
+    url: string;
+    isArticle: boolean;
+    paragraphs: string[];
+    absent: string[];
+    title: string | null;
+  };
 }
 
 export function loadFixtures(): FixturePage[] {
   return readdirSync(FIXTURES_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => {
-      const expected = JSON.parse(readFileSync(join(FIXTURES_DIR, d.name, 'expected.json'), 'utf8')) as FixturePage['expected'];
-      return { folder: d.name, url: expected.url, html: readFileSync(join(FIXTURES_DIR, d.name, 'source.html'), 'utf8'), expected };
+      const expected = JSON.parse(
+        readFileSync(join(FIXTURES_DIR, d.name, 'expected.json'), 'utf8'),
+      ) as FixturePage['expected'];
+      return {
+        folder: d.name,
+        url: expected.url,
+        html: readFileSync(join(FIXTURES_DIR, d.name, 'source.html'), 'utf8'),
+        expected,
+      };
     });
 }
 
@@ -45,7 +58,11 @@ export interface FixtureServer {
 
 export async function startFixtureServer(extraPages: { url: string; html: string }[] = []): Promise<FixtureServer> {
   const pages = new Map<string, string>();
-  const key = (host: string, path: string) => `${host.replace(/^www\./, '').replace(/:\d+$/, '').toLowerCase()}${path.replace(/[?#].*$/, '')}`;
+  const key = (host: string, path: string) =>
+    `${host
+      .replace(/^www\./, '')
+      .replace(/:\d+$/, '')
+      .toLowerCase()}${path.replace(/[?#].*$/, '')}`;
   const route = (url: string, html: string) => {
     const u = new URL(url);
     pages.set(key(u.host, u.pathname), html);
@@ -55,7 +72,10 @@ export async function startFixtureServer(extraPages: { url: string; html: string
   const requests: FixtureServer['requests'] = [];
   /** A fixture host or a subdomain of one (image CDNs such as mediafile.vietnamplus.vn). */
   const ours = (host: string) => {
-    const h = host.replace(/:\d+$/, '').replace(/^www\./, '').toLowerCase();
+    const h = host
+      .replace(/:\d+$/, '')
+      .replace(/^www\./, '')
+      .toLowerCase();
     return [...pages.keys()].some((k) => {
       const pageHost = k.split('/')[0]!;
       return h === pageHost || h.endsWith(`.${pageHost}`);
@@ -84,7 +104,10 @@ export async function startFixtureServer(extraPages: { url: string; html: string
     }
   };
   const certs = join(import.meta.dirname, 'certs');
-  const tls = createTlsServer({ key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) }, handler);
+  const tls = createTlsServer(
+    { key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) },
+    handler,
+  );
   await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
   const tlsPort = (tls.address() as AddressInfo).port;
 
@@ -96,7 +119,10 @@ export async function startFixtureServer(extraPages: { url: string; html: string
   });
   // CONNECT (https through the proxy): only fixture hosts, tunnelled to the local TLS server.
   server.on('connect', (req, socket, head) => {
-    const host = (req.url ?? '').replace(/:\d+$/, '').replace(/^www\./, '').toLowerCase();
+    const host = (req.url ?? '')
+      .replace(/:\d+$/, '')
+      .replace(/^www\./, '')
+      .toLowerCase();
     requests.push({ host, path: 'CONNECT', at: Date.now() });
     if (!ours(host)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');

@@ -12,7 +12,14 @@ describe('getArticle / deleteArticle / restoreArticle', () => {
     const article = makeArticle();
     const { id } = await saveArticle(db, article, T0);
     const got = await getArticle(db, id);
-    expect(got).toMatchObject({ id, title: article.title, text: article.text, contentHtml: article.contentHtml, entities: article.entities, tags: [] });
+    expect(got).toMatchObject({
+      id,
+      title: article.title,
+      text: article.text,
+      contentHtml: article.contentHtml,
+      entities: article.entities,
+      tags: [],
+    });
     expect(await getArticle(db, 'nope')).toBeNull();
   });
 
@@ -45,9 +52,30 @@ describe('archiveStats / listSites / listEntities', () => {
   it('counts articles, sites and entities', async () => {
     const db = await freshDb();
     expect(await archiveStats(db)).toEqual({ count: 0, approxBytes: 0 });
-    await saveArticle(db, makeArticle({ site: 'antv.gov.vn', entities: [['LA', 'Lào'], ['VN', 'Việt Nam']] }), T0);
+    await saveArticle(
+      db,
+      makeArticle({
+        site: 'antv.gov.vn',
+        entities: [
+          ['LA', 'Lào'],
+          ['VN', 'Việt Nam'],
+        ],
+      }),
+      T0,
+    );
     await saveArticle(db, makeArticle({ site: 'antv.gov.vn', entities: [['LA', 'Lào']] }), T0);
-    await saveArticle(db, makeArticle({ site: 'cand.com.vn', body: 'Ông Nguyễn Văn A đến Lào.', entities: [['LA', 'Lào'], ['unlisted:PERSON:nguyen van a', 'Nguyễn Văn A', 'PERSON']] }), T0);
+    await saveArticle(
+      db,
+      makeArticle({
+        site: 'cand.com.vn',
+        body: 'Ông Nguyễn Văn A đến Lào.',
+        entities: [
+          ['LA', 'Lào'],
+          ['unlisted:PERSON:nguyen van a', 'Nguyễn Văn A', 'PERSON'],
+        ],
+      }),
+      T0,
+    );
     const stats = await archiveStats(db);
     expect(stats.count).toBe(3);
     expect(stats.approxBytes).toBeGreaterThan(1000);

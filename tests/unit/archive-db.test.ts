@@ -77,7 +77,8 @@ describe('archive database', () => {
     v2.version(2).stores(MIGRATIONS.find((m) => m.version === 2)!.stores);
     await v2.open();
     const staging = await freshDb();
-    for (let i = 0; i < 7; i++) await saveArticle(staging, makeArticle({ title: `Bài ${i}` }), new Date('2024-01-01T00:00:00Z'));
+    for (let i = 0; i < 7; i++)
+      await saveArticle(staging, makeArticle({ title: `Bài ${i}` }), new Date('2024-01-01T00:00:00Z'));
     await v2.table('articles').bulkAdd(await staging.articles.toArray());
     await v2.table('bodies').bulkAdd(await staging.bodies.toArray());
     v2.close();

@@ -12,24 +12,43 @@ const validateFile = new Ajv({ allErrors: true, strict: true }).compile(schema);
 describe('exportArchive', () => {
   it('writes a schema-valid file, newest first, with bodies and entities', async () => {
     const db = await freshDb();
-    const first = makeArticle({ title: 'Một', entities: [['LA', 'Lào'], ['unlisted:PERSON:a', 'Việt Nam', 'PERSON']] });
+    const first = makeArticle({
+      title: 'Một',
+      entities: [
+        ['LA', 'Lào'],
+        ['unlisted:PERSON:a', 'Việt Nam', 'PERSON'],
+      ],
+    });
     first.entities[0]!.country = 'LA';
     first.entities[0]!.mentions[0]!.title = 'Nước';
     await saveArticle(db, first, new Date('2024-06-01T00:00:00Z'));
-    await saveArticle(db, makeArticle({ title: 'Hai', lead: null, publishedAt: null }), new Date('2024-06-02T00:00:00Z'));
+    await saveArticle(
+      db,
+      makeArticle({ title: 'Hai', lead: null, publishedAt: null }),
+      new Date('2024-06-02T00:00:00Z'),
+    );
     const blob = await exportArchive(db, { now: NOW });
     expect(blob.type).toBe('application/json');
     const text = await blob.text();
     const file: unknown = JSON.parse(text);
     expect(validateFile(file), JSON.stringify(validateFile.errors)).toBe(true);
-    expect(file).toMatchObject({ format: EXPORT_FORMAT, schemaVersion: EXPORT_SCHEMA_VERSION, exportedAt: NOW.toISOString(), generator: GENERATOR });
+    expect(file).toMatchObject({
+      format: EXPORT_FORMAT,
+      schemaVersion: EXPORT_SCHEMA_VERSION,
+      exportedAt: NOW.toISOString(),
+      generator: GENERATOR,
+    });
     expect(GENERATOR).toMatch(/^VietLao Reader \d+\.\d+\.\d+/);
     const { articles }: ArchiveFile = JSON.parse(text);
     expect(articles.map((a) => a.title)).toEqual(['Hai', 'Một']);
     const one = articles[1]!;
     expect(one.text).toBe(first.text);
     expect(one.entities[0]!.country).toBe('LA');
-    expect(one.entities[0]!.mentions[0]).toEqual({ ...first.entities[0]!.mentions[0]!, entityId: undefined, listed: undefined });
+    expect(one.entities[0]!.mentions[0]).toEqual({
+      ...first.entities[0]!.mentions[0]!,
+      entityId: undefined,
+      listed: undefined,
+    });
     for (const e of one.entities) for (const m of e.mentions) expect(one.text.slice(m.start, m.end)).toBe(m.surface);
   });
 

@@ -16,7 +16,14 @@ export async function freshDb(factory: IDBFactory = new IDBFactory()): Promise<A
 export function entity(text: string, id: string, surface: string, type: EntityType = 'PLACE'): ArticleEntity {
   const mentions = [];
   for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + surface.length)) {
-    mentions.push({ start: at, end: at + surface.length, surface, entityId: id, type, listed: !id.startsWith('unlisted:') });
+    mentions.push({
+      start: at,
+      end: at + surface.length,
+      surface,
+      entityId: id,
+      type,
+      listed: !id.startsWith('unlisted:'),
+    });
   }
   return { id, name: surface, type, listed: !id.startsWith('unlisted:'), mentions };
 }
@@ -61,6 +68,9 @@ export function makeArticle(spec: ArticleSpec = {}): CleanArticle {
 
 /** Every row of both tables, for before/after comparisons. */
 export async function dump(db: ArchiveDb): Promise<string> {
-  const [articles, bodies] = await Promise.all([db.articles.orderBy(':id').toArray(), db.bodies.orderBy(':id').toArray()]);
+  const [articles, bodies] = await Promise.all([
+    db.articles.orderBy(':id').toArray(),
+    db.bodies.orderBy(':id').toArray(),
+  ]);
   return JSON.stringify({ articles, bodies });
 }

@@ -22,12 +22,24 @@ const NOW = new Date('2024-07-01T12:00:00Z');
 
 async function seeded(): Promise<ArchiveDb> {
   const db = await freshDb();
-  const a = makeArticle({ title: 'Quan hệ Việt – Lào', entities: [['LA', 'Lào'], ['VN', 'Việt Nam']] });
-  a.contentHtml = sanitize('<p>Đoàn <a href="https://antv.gov.vn/x">đại biểu</a> thăm Lào.</p><img src="https://antv.gov.vn/a.jpg" alt="ảnh">');
+  const a = makeArticle({
+    title: 'Quan hệ Việt – Lào',
+    entities: [
+      ['LA', 'Lào'],
+      ['VN', 'Việt Nam'],
+    ],
+  });
+  a.contentHtml = sanitize(
+    '<p>Đoàn <a href="https://antv.gov.vn/x">đại biểu</a> thăm Lào.</p><img src="https://antv.gov.vn/a.jpg" alt="ảnh">',
+  );
   a.entities[0]!.country = 'LA';
   a.entities[0]!.mentions[0]!.title = 'Nước';
   await saveArticle(db, a, new Date('2024-06-01T00:00:00Z'));
-  await saveArticle(db, makeArticle({ lead: null, publishedAt: null, site: 'cand.com.vn' }), new Date('2024-06-02T00:00:00Z'));
+  await saveArticle(
+    db,
+    makeArticle({ lead: null, publishedAt: null, site: 'cand.com.vn' }),
+    new Date('2024-06-02T00:00:00Z'),
+  );
   await saveArticle(db, makeArticle({ title: 'Ông lão', entities: [] }), new Date('2024-06-03T00:00:00Z'));
   return db;
 }
@@ -62,7 +74,8 @@ describe('importArchive: round trip', () => {
   it('re-sanitises contentHtml and recomputes the search keys and hash', async () => {
     const file = await exportFile(await seeded());
     const a = file.articles[0]!;
-    a.contentHtml = '<p>ok</p><script>alert(1)</script><img src="x" onerror="alert(1)"><a href="javascript:alert(1)">x</a>';
+    a.contentHtml =
+      '<p>ok</p><script>alert(1)</script><img src="x" onerror="alert(1)"><a href="javascript:alert(1)">x</a>';
     a.title = 'Tiêu đề đã sửa Viêng Chăn';
     a.contentHash = '0'.repeat(64);
     const db = await freshDb();
@@ -80,11 +93,26 @@ describe('importArchive: merge by canonical URL', () => {
     const db = await seeded();
     const file = await exportFile(db);
     const [newest, middle, oldest] = file.articles as [ExportedArticle, ExportedArticle, ExportedArticle];
-    const newer = { ...newest, title: 'Bản mới hơn', updatedAt: '2024-08-01T00:00:00.000Z', url: `${newest.url}?utm_source=x`, canonicalUrl: `${newest.canonicalUrl}?utm_source=x`, id: 'foreign-id' };
+    const newer = {
+      ...newest,
+      title: 'Bản mới hơn',
+      updatedAt: '2024-08-01T00:00:00.000Z',
+      url: `${newest.url}?utm_source=x`,
+      canonicalUrl: `${newest.canonicalUrl}?utm_source=x`,
+      id: 'foreign-id',
+    };
     const older = { ...middle, title: 'Bản cũ hơn', updatedAt: '2024-01-01T00:00:00.000Z' };
     const equal = { ...oldest, title: 'Cùng thời điểm' };
-    const fresh = { ...oldest, id: 'new-one', url: 'https://baoquocte.vn/moi.html', canonicalUrl: 'https://baoquocte.vn/moi.html', title: 'Bài mới' };
-    const result = await importArchive(db, JSON.stringify({ ...file, articles: [newer, older, equal, fresh] }), { sanitize });
+    const fresh = {
+      ...oldest,
+      id: 'new-one',
+      url: 'https://baoquocte.vn/moi.html',
+      canonicalUrl: 'https://baoquocte.vn/moi.html',
+      title: 'Bài mới',
+    };
+    const result = await importArchive(db, JSON.stringify({ ...file, articles: [newer, older, equal, fresh] }), {
+      sanitize,
+    });
     expect(result).toEqual({ added: 1, updated: 1, skipped: 2 });
     expect((await getArticle(db, newest.id))?.title).toBe('Bản mới hơn');
     expect((await getArticle(db, newest.id))?.updatedAt).toBe('2024-08-01T00:00:00.000Z');
@@ -98,22 +126,40 @@ describe('importArchive: merge by canonical URL', () => {
   it('an imported id already used by another URL gets a fresh id', async () => {
     const db = await seeded();
     const file = await exportFile(db);
-    const clash = { ...file.articles[0]!, url: 'https://cand.com.vn/khac.html', canonicalUrl: 'https://cand.com.vn/khac.html' };
-    expect(await importArchive(db, JSON.stringify({ ...file, articles: [clash] }), { sanitize })).toEqual({ added: 1, updated: 0, skipped: 0 });
+    const clash = {
+      ...file.articles[0]!,
+      url: 'https://cand.com.vn/khac.html',
+      canonicalUrl: 'https://cand.com.vn/khac.html',
+    };
+    expect(await importArchive(db, JSON.stringify({ ...file, articles: [clash] }), { sanitize })).toEqual({
+      added: 1,
+      updated: 0,
+      skipped: 0,
+    });
     expect(await db.articles.count()).toBe(4);
-    expect((await db.articles.where('canonicalUrl').equals('https://cand.com.vn/khac.html').first())?.id).not.toBe(clash.id);
+    expect((await db.articles.where('canonicalUrl').equals('https://cand.com.vn/khac.html').first())?.id).not.toBe(
+      clash.id,
+    );
   });
 });
 
 type Mutate = (file: ArchiveFile, text: string) => string;
-const withArticle = (change: (a: Record<string, unknown>) => void, index = 1): Mutate => (file) => {
-  const copy: ArchiveFile = structuredClone(file);
-  const articles: Record<string, unknown>[] = copy.articles.map((a) => ({ ...a }));
-  change(articles[index]!);
-  return JSON.stringify({ ...copy, articles });
-};
+const withArticle =
+  (change: (a: Record<string, unknown>) => void, index = 1): Mutate =>
+  (file) => {
+    const copy: ArchiveFile = structuredClone(file);
+    const articles: Record<string, unknown>[] = copy.articles.map((a) => ({ ...a }));
+    change(articles[index]!);
+    return JSON.stringify({ ...copy, articles });
+  };
 
-const BAD: [name: string, mutate: Mutate, code: ImportErrorCode, where?: { articleIndex?: number; field?: string }, schemaRejects?: boolean][] = [
+const BAD: [
+  name: string,
+  mutate: Mutate,
+  code: ImportErrorCode,
+  where?: { articleIndex?: number; field?: string },
+  schemaRejects?: boolean,
+][] = [
   ['not JSON', () => 'Đây không phải JSON', 'not-json'],
   ['empty file', () => '   ', 'not-json'],
   ['truncated file', (_f, text) => text.slice(0, Math.floor(text.length / 2)), 'truncated'],
@@ -121,20 +167,132 @@ const BAD: [name: string, mutate: Mutate, code: ImportErrorCode, where?: { artic
   ['a Wallabag array', () => '[{"url":"https://antv.gov.vn/a","title":"x"}]', 'not-archive', {}, true],
   ['wrong format', (f) => JSON.stringify({ ...f, format: 'pocket-export' }), 'not-archive', {}, true],
   ['future schemaVersion', (f) => JSON.stringify({ ...f, schemaVersion: 99 }), 'future-version'],
-  ['__proto__ key in an article', (_f, text) => text.replace('{"id":', '{"__proto__":{"polluted":true},"id":'), 'forbidden-key', { articleIndex: 0, field: '__proto__' }, true],
-  ['constructor key at the top', (_f, text) => text.replace('{"format"', '{"constructor":{"prototype":{}},"format"'), 'forbidden-key', { field: 'constructor' }, true],
-  ['invalid publishedAt', withArticle((a) => { a.publishedAt = 'hôm qua'; }), 'invalid', { articleIndex: 1, field: 'publishedAt' }, true],
-  ['impossible savedAt', withArticle((a) => { a.savedAt = '2024-13-45T10:00:00Z'; }), 'invalid', { articleIndex: 1, field: 'savedAt' }],
-  ['javascript: URL', withArticle((a) => { a.url = 'javascript:alert(1)'; }), 'invalid', { articleIndex: 1, field: 'url' }, true],
-  ['wordCount as a string', withArticle((a) => { a.wordCount = '12'; }), 'invalid', { articleIndex: 1, field: 'wordCount' }, true],
-  ['missing title', withArticle((a) => { delete a.title; }), 'invalid', { articleIndex: 1, field: 'title' }, true],
-  ['unknown field', withArticle((a) => { a.script = '<script>'; }), 'invalid', { articleIndex: 1, field: 'script' }, true],
-  ['text longer than 5 MB', withArticle((a) => { a.text = 'a'.repeat(5_000_001); }), 'too-large', { articleIndex: 1, field: 'text' }, true],
-  ['mention outside the text', withArticle((a) => { a.entities = [{ id: 'LA', name: 'Lào', type: 'PLACE', listed: true, mentions: [{ start: 0, end: 1e6, surface: 'Lào', type: 'PLACE' }] }]; }, 0), 'invalid', { articleIndex: 0, field: 'entities[0].mentions[0].end' }],
-  ['bad entity type', withArticle((a) => { a.entities = [{ id: 'LA', name: 'Lào', type: 'COUNTRY', listed: true, mentions: [] }]; }, 0), 'invalid', { articleIndex: 0, field: 'entities[0].type' }, true],
-  ['bad contentHash', withArticle((a) => { a.contentHash = 'abc'; }, 2), 'invalid', { articleIndex: 2, field: 'contentHash' }, true],
-  ['tags not an array', withArticle((a) => { a.tags = 'lao'; }, 2), 'invalid', { articleIndex: 2, field: 'tags' }, true],
-  ['more than 50,000 articles', (f) => JSON.stringify({ ...f, articles: Array.from({ length: 50_001 }, () => f.articles[0]) }), 'too-many-articles', {}, true],
+  [
+    '__proto__ key in an article',
+    (_f, text) => text.replace('{"id":', '{"__proto__":{"polluted":true},"id":'),
+    'forbidden-key',
+    { articleIndex: 0, field: '__proto__' },
+    true,
+  ],
+  [
+    'constructor key at the top',
+    (_f, text) => text.replace('{"format"', '{"constructor":{"prototype":{}},"format"'),
+    'forbidden-key',
+    { field: 'constructor' },
+    true,
+  ],
+  [
+    'invalid publishedAt',
+    withArticle((a) => {
+      a.publishedAt = 'hôm qua';
+    }),
+    'invalid',
+    { articleIndex: 1, field: 'publishedAt' },
+    true,
+  ],
+  [
+    'impossible savedAt',
+    withArticle((a) => {
+      a.savedAt = '2024-13-45T10:00:00Z';
+    }),
+    'invalid',
+    { articleIndex: 1, field: 'savedAt' },
+  ],
+  [
+    'javascript: URL',
+    withArticle((a) => {
+      a.url = 'javascript:alert(1)';
+    }),
+    'invalid',
+    { articleIndex: 1, field: 'url' },
+    true,
+  ],
+  [
+    'wordCount as a string',
+    withArticle((a) => {
+      a.wordCount = '12';
+    }),
+    'invalid',
+    { articleIndex: 1, field: 'wordCount' },
+    true,
+  ],
+  [
+    'missing title',
+    withArticle((a) => {
+      delete a.title;
+    }),
+    'invalid',
+    { articleIndex: 1, field: 'title' },
+    true,
+  ],
+  [
+    'unknown field',
+    withArticle((a) => {
+      a.script = '<script>';
+    }),
+    'invalid',
+    { articleIndex: 1, field: 'script' },
+    true,
+  ],
+  [
+    'text longer than 5 MB',
+    withArticle((a) => {
+      a.text = 'a'.repeat(5_000_001);
+    }),
+    'too-large',
+    { articleIndex: 1, field: 'text' },
+    true,
+  ],
+  [
+    'mention outside the text',
+    withArticle((a) => {
+      a.entities = [
+        {
+          id: 'LA',
+          name: 'Lào',
+          type: 'PLACE',
+          listed: true,
+          mentions: [{ start: 0, end: 1e6, surface: 'Lào', type: 'PLACE' }],
+        },
+      ];
+    }, 0),
+    'invalid',
+    { articleIndex: 0, field: 'entities[0].mentions[0].end' },
+  ],
+  [
+    'bad entity type',
+    withArticle((a) => {
+      a.entities = [{ id: 'LA', name: 'Lào', type: 'COUNTRY', listed: true, mentions: [] }];
+    }, 0),
+    'invalid',
+    { articleIndex: 0, field: 'entities[0].type' },
+    true,
+  ],
+  [
+    'bad contentHash',
+    withArticle((a) => {
+      a.contentHash = 'abc';
+    }, 2),
+    'invalid',
+    { articleIndex: 2, field: 'contentHash' },
+    true,
+  ],
+  [
+    'tags not an array',
+    withArticle((a) => {
+      a.tags = 'lao';
+    }, 2),
+    'invalid',
+    { articleIndex: 2, field: 'tags' },
+    true,
+  ],
+  [
+    'more than 50,000 articles',
+    (f) => JSON.stringify({ ...f, articles: Array.from({ length: 50_001 }, () => f.articles[0]) }),
+    'too-many-articles',
+    {},
+    true,
+  ],
 ];
 
 describe('importArchive: bad files change nothing', () => {
@@ -142,7 +300,12 @@ describe('importArchive: bad files change nothing', () => {
     const db = await seeded();
     const text = await exportText(db);
     const newFile = structuredClone(await exportFile(db));
-    newFile.articles = newFile.articles.map((a) => ({ ...a, canonicalUrl: `${a.canonicalUrl}-new`, url: `${a.url}-new`, updatedAt: '2030-01-01T00:00:00.000Z' }));
+    newFile.articles = newFile.articles.map((a) => ({
+      ...a,
+      canonicalUrl: `${a.canonicalUrl}-new`,
+      url: `${a.url}-new`,
+      updatedAt: '2030-01-01T00:00:00.000Z',
+    }));
     const bad = mutate(newFile, JSON.stringify(newFile));
     const before = await dump(db);
     const error = await importArchive(db, bad, { sanitize }).catch((e: unknown) => e);
@@ -158,9 +321,19 @@ describe('importArchive: bad files change nothing', () => {
   it('the messages name the article index and field', async () => {
     const db = await freshDb();
     const file = await exportFile(await seeded());
-    const error = await importArchive(db, withArticle((a) => { a.publishedAt = 'hôm qua'; })(file, ''), { sanitize }).catch((e: unknown) => e);
-    expect(error instanceof ImportError && error.message).toMatch(/^Article at index 1: field "publishedAt" is not a valid ISO 8601 date-time/);
-    expect(error instanceof ImportError && error.messageVi).toMatch(/^Bài ở vị trí 1: trường "publishedAt" không hợp lệ/);
+    const error = await importArchive(
+      db,
+      withArticle((a) => {
+        a.publishedAt = 'hôm qua';
+      })(file, ''),
+      { sanitize },
+    ).catch((e: unknown) => e);
+    expect(error instanceof ImportError && error.message).toMatch(
+      /^Article at index 1: field "publishedAt" is not a valid ISO 8601 date-time/,
+    );
+    expect(error instanceof ImportError && error.messageVi).toMatch(
+      /^Bài ở vị trí 1: trường "publishedAt" không hợp lệ/,
+    );
   });
 
   it('a storage failure during the merge rolls back every article', async () => {

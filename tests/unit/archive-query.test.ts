@@ -25,10 +25,41 @@ describe('listArticles', () => {
   beforeAll(async () => {
     db = await freshDb();
     const specs: (ArticleSpec & { key: string })[] = [
-      { key: 'lao', title: 'Quan hệ Việt Nam – Lào', body: 'Đoàn đại biểu thăm Lào.', site: 'antv.gov.vn', publishedAt: '2024-03-01T08:00:00+07:00', entities: [['LA', 'Lào']] },
-      { key: 'lao-old', title: 'Ông lão bán báo', body: 'Câu chuyện một ông lão ở Hà Nội.', site: 'cand.com.vn', publishedAt: '2023-12-31T23:00:00+07:00', entities: [['HN', 'Hà Nội']] },
-      { key: 'vientiane', title: 'Thủ đô Viêng Chăn', body: 'Viêng Chăn là thủ đô của Lào. Hợp tác kinh tế.', site: 'baoquocte.vn', publishedAt: null, entities: [['LA', 'Lào'], ['VTE', 'Viêng Chăn']] },
-      { key: 'coop', title: 'Hợp tác quốc phòng', body: 'Hợp tác quốc phòng Việt Nam – Campuchia.', site: 'antv.gov.vn', publishedAt: '2024-05-20T08:00:00+07:00', entities: [['KH', 'Campuchia']] },
+      {
+        key: 'lao',
+        title: 'Quan hệ Việt Nam – Lào',
+        body: 'Đoàn đại biểu thăm Lào.',
+        site: 'antv.gov.vn',
+        publishedAt: '2024-03-01T08:00:00+07:00',
+        entities: [['LA', 'Lào']],
+      },
+      {
+        key: 'lao-old',
+        title: 'Ông lão bán báo',
+        body: 'Câu chuyện một ông lão ở Hà Nội.',
+        site: 'cand.com.vn',
+        publishedAt: '2023-12-31T23:00:00+07:00',
+        entities: [['HN', 'Hà Nội']],
+      },
+      {
+        key: 'vientiane',
+        title: 'Thủ đô Viêng Chăn',
+        body: 'Viêng Chăn là thủ đô của Lào. Hợp tác kinh tế.',
+        site: 'baoquocte.vn',
+        publishedAt: null,
+        entities: [
+          ['LA', 'Lào'],
+          ['VTE', 'Viêng Chăn'],
+        ],
+      },
+      {
+        key: 'coop',
+        title: 'Hợp tác quốc phòng',
+        body: 'Hợp tác quốc phòng Việt Nam – Campuchia.',
+        site: 'antv.gov.vn',
+        publishedAt: '2024-05-20T08:00:00+07:00',
+        entities: [['KH', 'Campuchia']],
+      },
     ];
     for (const [i, s] of specs.entries()) {
       const r = await saveArticle(db, makeArticle({ ...s, lead: null }), day(i));
@@ -68,7 +99,10 @@ describe('listArticles', () => {
   });
 
   it('exact search: "Lào" is not "lão"', async () => {
-    expect((await listArticles(db, { search: 'Lào', exact: true })).items.map((a) => a.id)).toEqual([ids.vientiane, ids.lao]);
+    expect((await listArticles(db, { search: 'Lào', exact: true })).items.map((a) => a.id)).toEqual([
+      ids.vientiane,
+      ids.lao,
+    ]);
     expect((await listArticles(db, { search: 'lão', exact: true })).items.map((a) => a.id)).toEqual([ids['lao-old']]);
     expect((await listArticles(db, { search: 'LÀO', exact: true })).total).toBe(2);
   });
@@ -82,7 +116,9 @@ describe('listArticles', () => {
   });
 
   it('search combines with filters', async () => {
-    expect((await listArticles(db, { search: 'lao', site: 'cand.com.vn' })).items.map((a) => a.id)).toEqual([ids['lao-old']]);
+    expect((await listArticles(db, { search: 'lao', site: 'cand.com.vn' })).items.map((a) => a.id)).toEqual([
+      ids['lao-old'],
+    ]);
     expect((await listArticles(db, { search: 'hợp tác', entityId: 'KH' })).items.map((a) => a.id)).toEqual([ids.coop]);
   });
 
@@ -101,16 +137,32 @@ describe('listArticles on a larger archive', () => {
     const rows = 450;
     for (let i = 0; i < rows; i++) {
       const topic = i % 3 === 0 ? 'Lào' : 'Campuchia';
-      await saveArticle(db, makeArticle({ title: `Tin ${i} về ${topic}`, site: i % 2 ? 'cand.com.vn' : 'antv.gov.vn' }), new Date(Date.UTC(2024, 0, 1, 0, 0, i)));
+      await saveArticle(
+        db,
+        makeArticle({ title: `Tin ${i} về ${topic}`, site: i % 2 ? 'cand.com.vn' : 'antv.gov.vn' }),
+        new Date(Date.UTC(2024, 0, 1, 0, 0, i)),
+      );
     }
     forbidBodies(db);
     const all = await listArticles(db, { limit: 500 });
     expect(all.total).toBe(rows);
     const titles = await listArticles(db, { search: 'tin', offset: 10, limit: 5 });
     expect(titles.total).toBe(rows);
-    expect(titles.items.map((a) => a.title)).toEqual(['Tin 439 về Campuchia', 'Tin 438 về Lào', 'Tin 437 về Campuchia', 'Tin 436 về Campuchia', 'Tin 435 về Lào']);
+    expect(titles.items.map((a) => a.title)).toEqual([
+      'Tin 439 về Campuchia',
+      'Tin 438 về Lào',
+      'Tin 437 về Campuchia',
+      'Tin 436 về Campuchia',
+      'Tin 435 về Lào',
+    ]);
     const campuchia = await listArticles(db, { search: 'campuchia', site: 'cand.com.vn', limit: 3 });
-    expect(campuchia.total).toBe(all.items.filter((a) => a.title.endsWith('Campuchia') && a.site === 'cand.com.vn').length);
-    expect(campuchia.items.map((a) => a.title)).toEqual(['Tin 449 về Campuchia', 'Tin 445 về Campuchia', 'Tin 443 về Campuchia']);
+    expect(campuchia.total).toBe(
+      all.items.filter((a) => a.title.endsWith('Campuchia') && a.site === 'cand.com.vn').length,
+    );
+    expect(campuchia.items.map((a) => a.title)).toEqual([
+      'Tin 449 về Campuchia',
+      'Tin 445 về Campuchia',
+      'Tin 443 về Campuchia',
+    ]);
   });
 });

@@ -10,7 +10,14 @@ const T1 = new Date('2024-06-02T10:00:00Z');
 describe('saveArticle', () => {
   it('adds a new article keyed by canonical URL, with summary, body and search keys', async () => {
     const db = await freshDb();
-    const article = makeArticle({ url: 'https://www.antv.gov.vn/tin/a.html?utm_source=fb', title: 'Hợp tác Việt – Lào', entities: [['LA', 'Lào'], ['VN', 'Việt Nam']] });
+    const article = makeArticle({
+      url: 'https://www.antv.gov.vn/tin/a.html?utm_source=fb',
+      title: 'Hợp tác Việt – Lào',
+      entities: [
+        ['LA', 'Lào'],
+        ['VN', 'Việt Nam'],
+      ],
+    });
     const result = await saveArticle(db, article, T0);
     expect(result.status).toBe('added');
     const row = await db.articles.get(result.id);
@@ -47,7 +54,13 @@ describe('saveArticle', () => {
     const db = await freshDb();
     const article = makeArticle({ body: 'Nội dung cũ về Lào.' });
     const first = await saveArticle(db, article, T0);
-    const changed = makeArticle({ url: article.url, title: article.title, lead: article.lead, body: 'Nội dung mới về Campuchia.', entities: [['KH', 'Campuchia']] });
+    const changed = makeArticle({
+      url: article.url,
+      title: article.title,
+      lead: article.lead,
+      body: 'Nội dung mới về Campuchia.',
+      entities: [['KH', 'Campuchia']],
+    });
     const second = await saveArticle(db, changed, T1);
     expect(second).toEqual({ status: 'updated', id: first.id });
     const row = await db.articles.get(first.id);

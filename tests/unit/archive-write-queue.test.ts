@@ -9,17 +9,23 @@ describe('write queue', () => {
     const queue = createWriteQueue();
     const log: string[] = [];
     let running = 0;
-    const task = (name: string, fail = false) => async () => {
-      running += 1;
-      expect(running).toBe(1);
-      log.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, 2));
-      log.push(`end ${name}`);
-      running -= 1;
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled([queue.serialize(task('a')), queue.serialize(task('b', true)), queue.serialize(task('c'))]);
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        running += 1;
+        expect(running).toBe(1);
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 2));
+        log.push(`end ${name}`);
+        running -= 1;
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      queue.serialize(task('a')),
+      queue.serialize(task('b', true)),
+      queue.serialize(task('c')),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
     await queue.idle();

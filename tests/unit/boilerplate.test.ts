@@ -5,13 +5,25 @@ import { isBoilerplateLabel, removeBoilerplate } from '@/lib/clean/boilerplate';
 const body = (html: string) => new JSDOM(`<!doctype html><body>${html}</body>`).window.document.body;
 
 describe('isBoilerplateLabel', () => {
-  it.each(['Tin mới nhất', 'TIN MỚI NHẤT', 'Đọc nhiều', 'Tin bài liên quan', 'Các tin/bài khác', 'Có thể bạn quan tâm', 'Multimedia', 'Bờ cõi biển đảo', ' Xem thêm ', 'Tin liên quan:', 'Đọc nhiều'.normalize('NFD')])(
-    'recognises %j',
-    (label) => expect(isBoilerplateLabel(label)).toBe(true),
+  it.each([
+    'Tin mới nhất',
+    'TIN MỚI NHẤT',
+    'Đọc nhiều',
+    'Tin bài liên quan',
+    'Các tin/bài khác',
+    'Có thể bạn quan tâm',
+    'Multimedia',
+    'Bờ cõi biển đảo',
+    ' Xem thêm ',
+    'Tin liên quan:',
+    'Đọc nhiều'.normalize('NFD'),
+  ])('recognises %j', (label) => expect(isBoilerplateLabel(label)).toBe(true));
+  it.each(['Xem thêm các hoạt động hợp tác giữa hai nước trong năm 2022', 'Lào', 'Tin tức', ''])(
+    'leaves %j alone',
+    (label) => {
+      expect(isBoilerplateLabel(label)).toBe(false);
+    },
   );
-  it.each(['Xem thêm các hoạt động hợp tác giữa hai nước trong năm 2022', 'Lào', 'Tin tức', ''])('leaves %j alone', (label) => {
-    expect(isBoilerplateLabel(label)).toBe(false);
-  });
 });
 
 describe('removeBoilerplate', () => {
@@ -25,7 +37,9 @@ describe('removeBoilerplate', () => {
   });
 
   it('removes a label and the link lists after it when they are siblings of prose', () => {
-    const b = body(`<div><p>${'Đoạn văn bản chính. '.repeat(20)}</p><h3>Tin bài liên quan</h3><ul><li><a href="/x">Quảng Nam và Sê Kông mở rộng hợp tác</a></li></ul><p>${'Đoạn kết của bài. '.repeat(5)}</p></div>`);
+    const b = body(
+      `<div><p>${'Đoạn văn bản chính. '.repeat(20)}</p><h3>Tin bài liên quan</h3><ul><li><a href="/x">Quảng Nam và Sê Kông mở rộng hợp tác</a></li></ul><p>${'Đoạn kết của bài. '.repeat(5)}</p></div>`,
+    );
     removeBoilerplate(b);
     expect(b.textContent).not.toContain('Tin bài liên quan');
     expect(b.textContent).not.toContain('Sê Kông');
@@ -33,14 +47,18 @@ describe('removeBoilerplate', () => {
   });
 
   it('never removes a protected element or its ancestors', () => {
-    const b = body(`<div id="box"><h2>Tin mới nhất</h2><a href="/1">Một</a><a href="/2">Hai</a><div id="keep"><a href="/3">Ba</a></div></div>`);
+    const b = body(
+      `<div id="box"><h2>Tin mới nhất</h2><a href="/1">Một</a><a href="/2">Hai</a><div id="keep"><a href="/3">Ba</a></div></div>`,
+    );
     const keep = b.querySelector('#keep')!;
     removeBoilerplate(b, [keep]);
     expect(b.querySelector('#keep')).not.toBeNull();
   });
 
   it('removes [Video]/[Infographic]/[Ảnh] teaser items from link lists', () => {
-    const b = body(`<ul><li><a href="/v">[Video] Bản hòa ca tình hữu nghị</a></li><li><a href="/i">[Infographics] Quan hệ Đối tác</a></li><li><a href="/p">[Ảnh] Lễ đón</a></li><li><a href="/n">Tin thường</a></li></ul>`);
+    const b = body(
+      `<ul><li><a href="/v">[Video] Bản hòa ca tình hữu nghị</a></li><li><a href="/i">[Infographics] Quan hệ Đối tác</a></li><li><a href="/p">[Ảnh] Lễ đón</a></li><li><a href="/n">Tin thường</a></li></ul>`,
+    );
     removeBoilerplate(b);
     expect(b.querySelectorAll('li')).toHaveLength(1);
     expect(b.textContent).toContain('Tin thường');

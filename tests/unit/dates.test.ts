@@ -3,9 +3,21 @@ import { parseMachineDate, parseVietnameseDate, resolveYearless } from '@/lib/cl
 
 describe('parseVietnameseDate: every printed format', () => {
   const cases: { title: string; input: string; expected: string | null }[] = [
-    { title: 'thoidai/MasterCMS "HH:mm | dd/mm/yyyy GMT+7"', input: '15:56 | 25/12/2022 GMT+7', expected: '2022-12-25T15:56:00+07:00' },
-    { title: 'tacnghiep "HH:mm | dd/mm/yyyy" without zone', input: '11:28 | 06/08/2022', expected: '2022-08-06T11:28:00+07:00' },
-    { title: 'antv header "Thứ Hai, dd/mm/yyyy HH:mm GMT+7"', input: 'Thứ Hai, 22/12/2025 14:46 GMT+7', expected: '2025-12-22T14:46:00+07:00' },
+    {
+      title: 'thoidai/MasterCMS "HH:mm | dd/mm/yyyy GMT+7"',
+      input: '15:56 | 25/12/2022 GMT+7',
+      expected: '2022-12-25T15:56:00+07:00',
+    },
+    {
+      title: 'tacnghiep "HH:mm | dd/mm/yyyy" without zone',
+      input: '11:28 | 06/08/2022',
+      expected: '2022-08-06T11:28:00+07:00',
+    },
+    {
+      title: 'antv header "Thứ Hai, dd/mm/yyyy HH:mm GMT+7"',
+      input: 'Thứ Hai, 22/12/2025 14:46 GMT+7',
+      expected: '2025-12-22T14:46:00+07:00',
+    },
     { title: 'cand "HH:mm dd/mm/yyyy"', input: '17:36 07/12/2022', expected: '2022-12-07T17:36:00+07:00' },
     { title: '"dd/mm/yyyy HH:mm"', input: '25/11/2021 11:35', expected: '2021-11-25T11:35:00+07:00' },
     { title: '"dd/mm/yyyy - HH:mm"', input: '25/11/2021 - 11:35', expected: '2021-11-25T11:35:00+07:00' },

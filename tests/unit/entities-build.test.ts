@@ -32,7 +32,11 @@ describe('gazetteer build', () => {
 
   test('bad rows are reported', () => {
     const rows = emptyRows();
-    const errors = parseTsv('id\ttype\tcountry\tname\tdescription_vi\tdescription_en\taliases\nPerson X\tPEOPLE\tVN\tX\t\t\t\n', 't.tsv', rows);
+    const errors = parseTsv(
+      'id\ttype\tcountry\tname\tdescription_vi\tdescription_en\taliases\nPerson X\tPEOPLE\tVN\tX\t\t\t\n',
+      't.tsv',
+      rows,
+    );
     expect(errors.join('\n')).toMatch(/bad id[\s\S]*bad type/);
   });
 

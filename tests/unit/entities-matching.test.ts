@@ -54,8 +54,14 @@ describe('normalisation', () => {
   test('romanised and Vietnamese spellings meet on one entity', () => {
     expect(ids('Saichay Kommasith')).toEqual(['person.saichay-kommasith']);
     expect(ids('Sải-chay Côm-mạ-sít')).toEqual(['person.saichay-kommasith']);
-    expect(ids('Kaysone Phomvihane và Cay-xỏn Phôm-vi-hản')).toEqual(['person.kaysone-phomvihane', 'person.kaysone-phomvihane']);
-    expect(ids('Bun-mi Sẻng-khăm-giong, Bu-mi Sẻng-khăm-giong')).toEqual(['person.bunmi-sengkhamgiong', 'person.bunmi-sengkhamgiong']);
+    expect(ids('Kaysone Phomvihane và Cay-xỏn Phôm-vi-hản')).toEqual([
+      'person.kaysone-phomvihane',
+      'person.kaysone-phomvihane',
+    ]);
+    expect(ids('Bun-mi Sẻng-khăm-giong, Bu-mi Sẻng-khăm-giong')).toEqual([
+      'person.bunmi-sengkhamgiong',
+      'person.bunmi-sengkhamgiong',
+    ]);
   });
 
   test('Lao provinces in several spellings', () => {
@@ -107,14 +113,22 @@ describe('boundaries', () => {
       expect(text.slice(ms[i]!.start, ms[i]!.end)).toBe(ms[i]!.surface);
       if (i > 0) expect(ms[i]!.start).toBeGreaterThanOrEqual(ms[i - 1]!.end);
     }
-    expect(ms.map((m) => m.entityId)).toEqual(['person.luong-cuong', 'place.laos', 'person.sonexay-siphandone', 'place.vientiane-capital']);
+    expect(ms.map((m) => m.entityId)).toEqual([
+      'person.luong-cuong',
+      'place.laos',
+      'person.sonexay-siphandone',
+      'place.vientiane-capital',
+    ]);
   });
 });
 
 describe('titles', () => {
   test('a person mention spans the name; the rank is its title', () => {
     expect(one('Thượng tướng Hoàng Xuân Chiến')).toMatchObject({ surface: 'Hoàng Xuân Chiến', title: 'Thượng tướng' });
-    expect(one('đồng chí Đại tướng Phan Văn Giang')).toMatchObject({ surface: 'Phan Văn Giang', title: 'đồng chí Đại tướng' });
+    expect(one('đồng chí Đại tướng Phan Văn Giang')).toMatchObject({
+      surface: 'Phan Văn Giang',
+      title: 'đồng chí Đại tướng',
+    });
   });
 
   test('titles joined by a comma', () => {

@@ -36,11 +36,18 @@ describe('unlisted names', () => {
   });
 
   test('a hyphen-transliterated Lao name without a title', () => {
-    expect(findMentions('Sau đó Khăm-phết Vông-xay cảm ơn.')).toMatchObject([{ surface: 'Khăm-phết Vông-xay', type: 'PERSON', listed: false }]);
+    expect(findMentions('Sau đó Khăm-phết Vông-xay cảm ơn.')).toMatchObject([
+      { surface: 'Khăm-phết Vông-xay', type: 'PERSON', listed: false },
+    ]);
   });
 
   test('"tỉnh …" is a place', () => {
-    expect(only('tại tỉnh Bắc Kạn')).toMatchObject({ surface: 'Bắc Kạn', type: 'PLACE', listed: false, entityId: 'unlisted:PLACE:bac kan' });
+    expect(only('tại tỉnh Bắc Kạn')).toMatchObject({
+      surface: 'Bắc Kạn',
+      type: 'PLACE',
+      listed: false,
+      entityId: 'unlisted:PLACE:bac kan',
+    });
     expect(only('thành phố Bảo Lộc')).toMatchObject({ surface: 'Bảo Lộc', type: 'PLACE', listed: false });
   });
 

@@ -24,7 +24,9 @@ interface Expected {
 }
 
 const root = join(import.meta.dirname, '../fixtures');
-const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const folders = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 describe.each(folders)('fixture %s', (folder) => {
   const expected = JSON.parse(readFileSync(join(root, folder, 'expected.json'), 'utf8')) as Expected;
@@ -40,7 +42,10 @@ describe.each(folders)('fixture %s', (folder) => {
   if (!expected.isArticle || !result.isArticle) return;
 
   it('title', () => expect(comparable(result.title)).toBe(comparable(expected.title ?? '')));
-  it('lead', () => expect(result.lead === null ? null : comparable(result.lead)).toBe(expected.lead === null ? null : comparable(expected.lead)));
+  it('lead', () =>
+    expect(result.lead === null ? null : comparable(result.lead)).toBe(
+      expected.lead === null ? null : comparable(expected.lead),
+    ));
   it('publishedAt', () => expect(result.publishedAt).toBe(expected.publishedAt));
   it('byline', () => expect(result.byline).toBe(expected.byline));
   it('siteName', () => expect(result.siteName).toBe(expected.siteName));
@@ -55,7 +60,9 @@ describe.each(folders)('fixture %s', (folder) => {
   });
 
   it('no boilerplate heading or teaser survives', () => {
-    const present = expected.absent.filter((a) => text.includes(comparable(a)) && !expected.paragraphs.some((p) => comparable(p).includes(comparable(a))));
+    const present = expected.absent.filter(
+      (a) => text.includes(comparable(a)) && !expected.paragraphs.some((p) => comparable(p).includes(comparable(a))),
+    );
     expect(present).toEqual([]);
   });
 

@@ -35,7 +35,10 @@ async function loadPurify(code: string, name: string): Promise<PurifyFactory> {
   return ((await import(pathToFileURL(file).href)) as { default: PurifyFactory }).default;
 }
 
-type ReadabilityCtor = new (doc: Document, opts?: Record<string, unknown>) => { parse(): Record<string, unknown> | null; _attempts: unknown[] };
+type ReadabilityCtor = new (
+  doc: Document,
+  opts?: Record<string, unknown>,
+) => { parse(): Record<string, unknown> | null; _attempts: unknown[] };
 function loadReadability(code: string, name: string): ReadabilityCtor {
   const file = join(tmp, name);
   writeFileSync(file, code);
@@ -57,7 +60,9 @@ describe('library DOM rewrites: the sources', () => {
   });
 
   it('fail the build loudly when a library no longer contains the statement', () => {
-    expect(() => rewriteLibrarySource('/x/node_modules/@mozilla/readability/Readability.js', 'var x = 1;')).toThrow(/expected exactly one/);
+    expect(() => rewriteLibrarySource('/x/node_modules/@mozilla/readability/Readability.js', 'var x = 1;')).toThrow(
+      /expected exactly one/,
+    );
   });
 });
 
@@ -81,15 +86,22 @@ describe('DOMPurify: the XML-namespace fallback of _initDocument behaves the sam
     'Hà Nội &amp; Viêng Chăn &lt;tag&gt;',
     '&nbsp;', // an HTML entity is not XML: error in both
   ];
-  for (const [ns, parser] of [[SVG, 'application/xhtml+xml'], [MATHML, 'application/xhtml+xml'], ['urn:example:"quoted"&<odd>', 'application/xhtml+xml']] as const) {
+  for (const [ns, parser] of [
+    [SVG, 'application/xhtml+xml'],
+    [MATHML, 'application/xhtml+xml'],
+    ['urn:example:"quoted"&<odd>', 'application/xhtml+xml'],
+  ] as const) {
     it.each(inputs)(`NAMESPACE ${ns}: %j`, (input) => {
       const cfg = { NAMESPACE: ns, PARSER_MEDIA_TYPE: parser, USE_PROFILES: { svg: true, mathMl: true } };
       expect(b.sanitize(input, cfg)).toBe(a.sanitize(input, cfg));
     });
   }
-  it.each(['<p>ok<img src=x onerror=alert(1)></p>', '<svg><circle/></svg>'])('HTML namespace (not rewritten) still agrees: %j', (input) => {
-    expect(b.sanitize(input)).toBe(a.sanitize(input));
-  });
+  it.each(['<p>ok<img src=x onerror=alert(1)></p>', '<svg><circle/></svg>'])(
+    'HTML namespace (not rewritten) still agrees: %j',
+    (input) => {
+      expect(b.sanitize(input)).toBe(a.sanitize(input));
+    },
+  );
   it('the fallback really produces content (the comparison is not vacuous)', () => {
     const cfg = { NAMESPACE: SVG, PARSER_MEDIA_TYPE: 'application/xhtml+xml' };
     expect(b.sanitize('<circle r="5"/>', cfg)).toContain('circle');
@@ -110,7 +122,11 @@ describe('Readability: page restore on retry and noscript images behave the same
   const fixtures = join(import.meta.dirname, '../fixtures');
   const pages: [string, string, string][] = readdirSync(fixtures)
     .filter((f) => !f.includes('.'))
-    .map((f) => [f, readFileSync(join(fixtures, f, 'source.html'), 'utf8'), (JSON.parse(readFileSync(join(fixtures, f, 'expected.json'), 'utf8')) as { url: string }).url]);
+    .map((f) => [
+      f,
+      readFileSync(join(fixtures, f, 'source.html'), 'utf8'),
+      (JSON.parse(readFileSync(join(fixtures, f, 'expected.json'), 'utf8')) as { url: string }).url,
+    ]);
 
   const short = `<!doctype html><html><head><title>Tin ngắn</title></head><body>
     <div class="sidebar"><p>Tin mới nhất</p></div>
@@ -123,14 +139,15 @@ describe('Readability: page restore on retry and noscript images behave the same
     <p>${'Hai nước cam kết tăng cường hợp tác an ninh, quốc phòng và kinh tế. '.repeat(12)}</p>
     </article></body></html>`;
 
-  it.each([...pages, ['short page (every retry restores the page)', short, 'https://antv.gov.vn/tin-ngan.html'], ['noscript images', noscript, 'https://antv.gov.vn/anh.html']] as [string, string, string][])(
-    '%s',
-    (_name, html, url) => {
-      const a = run(Original, html, url);
-      const b = run(Patched, html, url);
-      expect(b).toEqual(a);
-    },
-  );
+  it.each([
+    ...pages,
+    ['short page (every retry restores the page)', short, 'https://antv.gov.vn/tin-ngan.html'],
+    ['noscript images', noscript, 'https://antv.gov.vn/anh.html'],
+  ] as [string, string, string][])('%s', (_name, html, url) => {
+    const a = run(Original, html, url);
+    const b = run(Patched, html, url);
+    expect(b).toEqual(a);
+  });
 
   it('the short page really takes the restore path, and the noscript image really is unwrapped', () => {
     expect(run(Patched, short, 'https://antv.gov.vn/tin-ngan.html').attempts).toBeGreaterThan(1);

@@ -9,7 +9,10 @@ describe('import: bodies are sanitised in the page before they reach the backgro
     const file = {
       format: 'vietlao-reader-archive',
       articles: [
-        { id: 'a', contentHtml: '<p onclick="x()">Hà Nội<script>alert(1)</script></p><a href="javascript:alert(1)">x</a>' },
+        {
+          id: 'a',
+          contentHtml: '<p onclick="x()">Hà Nội<script>alert(1)</script></p><a href="javascript:alert(1)">x</a>',
+        },
         { id: 'b', contentHtml: '<img src=x onerror=alert(1)><p>Viêng Chăn</p>' },
       ],
     };

@@ -21,7 +21,12 @@ describe('popup list paging over the archive', () => {
       const lao = i % 3 === 0;
       await saveArticle(
         db,
-        makeArticle({ lead: null, title: lao ? `Hợp tác Việt Nam – Lào số ${i}` : `Ông lão số ${i}`, body: lao ? 'Đoàn công tác sang Lào.' : 'Chuyện ông lão.', entities: lao ? [['LA', 'Lào']] : [] }),
+        makeArticle({
+          lead: null,
+          title: lao ? `Hợp tác Việt Nam – Lào số ${i}` : `Ông lão số ${i}`,
+          body: lao ? 'Đoàn công tác sang Lào.' : 'Chuyện ông lão.',
+          entities: lao ? [['LA', 'Lào']] : [],
+        }),
         new Date(Date.UTC(2024, 0, 1) + i * 60_000),
       );
     }
@@ -84,7 +89,10 @@ describe('popup list paging over the archive', () => {
   it('renders rows with data-testid hooks, "Xem thêm", and the no-match state', async () => {
     const { document } = new JSDOM('<!doctype html><body></body>').window;
     const opened: string[] = [];
-    const list = createArchiveList(document, 'vi', (o) => listArticles(db, o), { open: (s) => opened.push(s.id), remove: () => undefined });
+    const list = createArchiveList(document, 'vi', (o) => listArticles(db, o), {
+      open: (s) => opened.push(s.id),
+      remove: () => undefined,
+    });
     document.body.append(list.element);
     await list.reload(EMPTY_FILTERS);
     const rows = document.querySelectorAll('[data-testid="archive-item"]');
@@ -106,7 +114,10 @@ describe('popup list paging over the archive', () => {
   it('an empty archive explains how to save', async () => {
     const { document } = new JSDOM('<!doctype html><body></body>').window;
     const empty = await freshDb();
-    const list = createArchiveList(document, 'vi', (o) => listArticles(empty, o), { open: () => undefined, remove: () => undefined });
+    const list = createArchiveList(document, 'vi', (o) => listArticles(empty, o), {
+      open: () => undefined,
+      remove: () => undefined,
+    });
     document.body.append(list.element);
     await list.reload(EMPTY_FILTERS);
     const text = document.querySelector('[data-testid="empty"]')?.textContent ?? '';

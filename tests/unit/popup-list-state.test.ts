@@ -8,8 +8,17 @@ describe('popup filters → ListOptions', () => {
   });
 
   it('search is trimmed, whitespace collapsed; folded by default, exact only when asked', () => {
-    expect(toListOptions({ ...EMPTY_FILTERS, search: '  Viêng   Chăn ' })).toEqual({ offset: 0, limit: 50, search: 'Viêng Chăn' });
-    expect(toListOptions({ ...EMPTY_FILTERS, search: 'Lào', exact: true }, 50)).toEqual({ offset: 50, limit: 50, search: 'Lào', exact: true });
+    expect(toListOptions({ ...EMPTY_FILTERS, search: '  Viêng   Chăn ' })).toEqual({
+      offset: 0,
+      limit: 50,
+      search: 'Viêng Chăn',
+    });
+    expect(toListOptions({ ...EMPTY_FILTERS, search: 'Lào', exact: true }, 50)).toEqual({
+      offset: 50,
+      limit: 50,
+      search: 'Lào',
+      exact: true,
+    });
   });
 
   it('the exact switch alone does not filter', () => {
@@ -19,7 +28,10 @@ describe('popup filters → ListOptions', () => {
   });
 
   it('site and entity pass through; empty means all', () => {
-    expect(toListOptions({ ...EMPTY_FILTERS, site: 'antv.gov.vn', entityId: 'LA' })).toMatchObject({ site: 'antv.gov.vn', entityId: 'LA' });
+    expect(toListOptions({ ...EMPTY_FILTERS, site: 'antv.gov.vn', entityId: 'LA' })).toMatchObject({
+      site: 'antv.gov.vn',
+      entityId: 'LA',
+    });
     expect(isFiltered({ ...EMPTY_FILTERS, entityId: 'LA' })).toBe(true);
   });
 

@@ -9,7 +9,14 @@ const entity = (id: string, name: string, type: EntityType, mentions: number): A
   name,
   type,
   listed: !id.startsWith('unlisted:'),
-  mentions: Array.from({ length: mentions }, (_, i) => ({ start: i, end: i + 1, surface: name, entityId: id, type, listed: true })),
+  mentions: Array.from({ length: mentions }, (_, i) => ({
+    start: i,
+    end: i + 1,
+    surface: name,
+    entityId: id,
+    type,
+    listed: true,
+  })),
 });
 
 const entities = [

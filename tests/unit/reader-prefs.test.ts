@@ -1,12 +1,30 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { applyPrefs, articleClasses, canGrow, canShrink, DEFAULT_PREFS, FONT_SIZES, normalizePrefs, readerPrefs, stepSize } from '../../lib/reader/prefs';
+import {
+  applyPrefs,
+  articleClasses,
+  canGrow,
+  canShrink,
+  DEFAULT_PREFS,
+  FONT_SIZES,
+  normalizePrefs,
+  readerPrefs,
+  stepSize,
+} from '../../lib/reader/prefs';
 
 describe('reader preferences', () => {
   it('normalises whatever storage holds', () => {
     expect(normalizePrefs(null)).toEqual(DEFAULT_PREFS);
-    expect(normalizePrefs({ size: 99, width: 'huge', theme: 'sepia' })).toEqual({ size: FONT_SIZES.length - 1, width: 'narrow', theme: 'system' });
-    expect(normalizePrefs({ size: -3, width: 'wide', theme: 'dark' })).toEqual({ size: 0, width: 'wide', theme: 'dark' });
+    expect(normalizePrefs({ size: 99, width: 'huge', theme: 'sepia' })).toEqual({
+      size: FONT_SIZES.length - 1,
+      width: 'narrow',
+      theme: 'system',
+    });
+    expect(normalizePrefs({ size: -3, width: 'wide', theme: 'dark' })).toEqual({
+      size: 0,
+      width: 'wide',
+      theme: 'dark',
+    });
     expect(normalizePrefs({ size: 1.5 })).toEqual(DEFAULT_PREFS);
   });
 

@@ -50,7 +50,13 @@ const MALFORMED: [name: string, payload: () => unknown][] = [
   ['readingMinutes Infinity', withField('readingMinutes', Number.POSITIVE_INFINITY)],
   ['wordCount a string', withField('wordCount', '12')],
   ['entities not a list', withField('entities', 'Lào')],
-  ['entities over 5000', withField('entities', Array.from({ length: 5001 }, () => ({ id: 'LA', name: 'Lào', mentions: [] })))],
+  [
+    'entities over 5000',
+    withField(
+      'entities',
+      Array.from({ length: 5001 }, () => ({ id: 'LA', name: 'Lào', mentions: [] })),
+    ),
+  ],
   ['entity without id', withField('entities', [{ name: 'Lào', mentions: [] }])],
   ['entity id over 300', withField('entities', [{ id: 'x'.repeat(301), name: 'Lào', mentions: [] }])],
   ['entity mentions not a list', withField('entities', [{ id: 'LA', name: 'Lào', mentions: 'all' }])],
@@ -76,7 +82,10 @@ describe('validateCleanArticle: a table of malformed payloads', () => {
   });
   it('entities sent by the page are ignored: the background recomputes them from the text', async () => {
     const a = makeArticle({ url: 'https://antv.gov.vn/tin-thuc-the-gia.html' });
-    const forged = { ...a, entities: [{ id: 'FAKE', name: '<img src=x onerror=alert(1)>', type: 'PERSON', listed: true, mentions: [] }] };
+    const forged = {
+      ...a,
+      entities: [{ id: 'FAKE', name: '<img src=x onerror=alert(1)>', type: 'PERSON', listed: true, mentions: [] }],
+    };
     const outcome = await saveFromContent(forged);
     expect(outcome.ok).toBe(true);
     const db = await archive();
@@ -95,29 +104,47 @@ describe('background messages from other senders', () => {
   beforeAll(async () => {
     // the fake browser has no context menus or commands: stub the listeners startBackground adds
     const noop = { addListener: vi.fn() };
-    Object.assign(browser, { contextMenus: { ...browser.contextMenus, onClicked: noop, create: vi.fn() }, commands: { ...browser.commands, onCommand: noop } });
+    Object.assign(browser, {
+      contextMenus: { ...browser.contextMenus, onClicked: noop, create: vi.fn() },
+      commands: { ...browser.commands, onCommand: noop },
+    });
     const { startBackground } = await import('../../lib/background/main');
     startBackground();
   });
 
-  const call = (type: string, data: unknown, sender: Record<string, unknown>) => Promise.resolve(handlers.get(type)!({ data, sender }));
+  const call = (type: string, data: unknown, sender: Record<string, unknown>) =>
+    Promise.resolve(handlers.get(type)!({ data, sender }));
 
   it('registers the handlers under test', () => {
-    for (const t of ['saveArticle', 'isSaved', 'findMentions', 'entityDetails', 'saveTab', 'deleteArticle', 'restoreArticle', 'importArchive']) expect(handlers.has(t), t).toBe(true);
+    for (const t of [
+      'saveArticle',
+      'isSaved',
+      'findMentions',
+      'entityDetails',
+      'saveTab',
+      'deleteArticle',
+      'restoreArticle',
+      'importArchive',
+    ])
+      expect(handlers.has(t), t).toBe(true);
   });
 
   it('saveArticle from another extension or a web page is refused and stores nothing', async () => {
     const db = await archive();
     const before = await dump(db);
     for (const sender of [otherExtension, webPage]) {
-      expect(await call('saveArticle', makeArticle({ url: 'https://antv.gov.vn/tu-nguoi-la.html' }), sender)).toMatchObject({ ok: false, code: 'invalid', message: 'unknown sender' });
+      expect(
+        await call('saveArticle', makeArticle({ url: 'https://antv.gov.vn/tu-nguoi-la.html' }), sender),
+      ).toMatchObject({ ok: false, code: 'invalid', message: 'unknown sender' });
     }
     expect(await dump(db)).toBe(before);
   });
 
   it('delete, restore and import are for extension pages only: a content script (next to page scripts) is refused', async () => {
     const db = await archive();
-    const { id } = await (await import('../../lib/archive')).saveArticle(db, makeArticle({ url: 'https://antv.gov.vn/giu-lai.html' }));
+    const { id } = await (
+      await import('../../lib/archive')
+    ).saveArticle(db, makeArticle({ url: 'https://antv.gov.vn/giu-lai.html' }));
     const before = await dump(db);
     const file = JSON.stringify({ format: 'vietlao-reader-archive', schemaVersion: 1, articles: [] });
     for (const sender of [contentScript(), otherExtension, webPage]) {

@@ -10,7 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORTED_HOST_PATTERNS } from '../../lib/sites/hosts';
 
 const root = join(import.meta.dirname, '../..');
-const builds = { chrome: join(root, '.output/chrome-mv3/manifest.json'), firefox: join(root, '.output/firefox-mv2/manifest.json') };
+const builds = {
+  chrome: join(root, '.output/chrome-mv3/manifest.json'),
+  firefox: join(root, '.output/firefox-mv2/manifest.json'),
+};
 const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'file:///*', '*://*/'];
 
 interface Manifest {
@@ -28,9 +31,14 @@ interface Manifest {
 /** Build when the output is missing or older than the sources it depends on. */
 function ensureBuilt(browser: 'chrome' | 'firefox'): void {
   const out = builds[browser];
-  const newest = Math.max(...['lib/sites/hosts.ts', 'wxt.config.ts', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs));
+  const newest = Math.max(
+    ...['lib/sites/hosts.ts', 'wxt.config.ts', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs),
+  );
   if (existsSync(out) && statSync(out).mtimeMs >= newest) return;
-  execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], { cwd: root, stdio: 'ignore' });
+  execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], {
+    cwd: root,
+    stdio: 'ignore',
+  });
 }
 
 describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser) => {
@@ -41,19 +49,26 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
   }, 240_000);
 
   it('host access is exactly the supported news sites', () => {
-    const hosts = browser === 'chrome' ? (m.host_permissions ?? []) : (m.permissions ?? []).filter((p) => p.includes('://'));
+    const hosts =
+      browser === 'chrome' ? (m.host_permissions ?? []) : (m.permissions ?? []).filter((p) => p.includes('://'));
     expect([...hosts].sort()).toEqual([...SUPPORTED_HOST_PATTERNS].sort());
     if (browser === 'chrome') expect((m.permissions ?? []).filter((p) => p.includes('://'))).toEqual([]);
   });
 
   it('nothing broader is granted at install: no <all_urls>, no *://*/* in permissions, host permissions or content scripts', () => {
-    const all = [...(m.permissions ?? []), ...(m.host_permissions ?? []), ...(m.content_scripts ?? []).flatMap((c) => c.matches)];
+    const all = [
+      ...(m.permissions ?? []),
+      ...(m.host_permissions ?? []),
+      ...(m.content_scripts ?? []).flatMap((c) => c.matches),
+    ];
     for (const p of BROAD) expect(all).not.toContain(p);
     for (const p of all.filter((x) => x.includes('://'))) expect(SUPPORTED_HOST_PATTERNS, p).toContain(p);
   });
 
   it('the only broad pattern is OPTIONAL (asked per site, at runtime, from the options page) and never <all_urls>', () => {
-    const optional = [...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])].filter((p) => p.includes('://') || p === '<all_urls>');
+    const optional = [...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])].filter(
+      (p) => p.includes('://') || p === '<all_urls>',
+    );
     expect(optional).not.toContain('<all_urls>');
     expect(optional.every((p) => p === '*://*/*')).toBe(true);
   });
@@ -65,6 +80,12 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
   });
 
   it('API permissions are the documented ones', () => {
-    expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+    expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
   });
 });

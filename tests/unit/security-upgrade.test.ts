@@ -56,7 +56,8 @@ describe('schema v1 → current', () => {
       expect(full?.text).toBe(body.text);
       expect(full?.contentHtml).toBe(body.contentHtml);
     }
-    const ids = (q: string, exact: boolean) => listArticles(db, { search: q, exact }).then((r) => r.items.map((i) => i.title).sort());
+    const ids = (q: string, exact: boolean) =>
+      listArticles(db, { search: q, exact }).then((r) => r.items.map((i) => i.title).sort());
     expect(await ids('lao', false)).toHaveLength(v1.articles.length);
     expect(await ids('Lào', true)).toHaveLength(v1.articles.length);
     expect(await ids('lão', true)).toEqual(['Quốc phòng Việt Nam – Lào']); // "Ông lão" only in that one

@@ -77,6 +77,8 @@ describe('cleanDocument on the e2e batch pages (10 payloads each)', () => {
     expect(result.canonicalUrl).toBe(page.url);
     expect(result.contentHtml).not.toMatch(DANGEROUS_TAGS);
     expect(checkHtml(fragmentOf(result.contentHtml))).toEqual([]);
-    for (const i of page.payloads) for (const text of keptTexts(XSS_PAYLOADS[i]!)) expect(result.text, `${payloadId(i)} keeps ${text}`).toContain(text);
+    for (const i of page.payloads)
+      for (const text of keptTexts(XSS_PAYLOADS[i]!))
+        expect(result.text, `${payloadId(i)} keeps ${text}`).toContain(text);
   });
 });

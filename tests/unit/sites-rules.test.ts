@@ -20,20 +20,31 @@ describe('pickRule for the CMS families', () => {
   it('vovworld.vn is not vov.vn', () => expect(pickRule('https://vovworld.vn/vi-VN/x-1.vov').id).toBe('cms-template'));
 
   it.each([
-    'https://nhandan.vn/', 'https://nhandan.vn/thegioi/', 'https://www.vietnamplus.vn/the-gioi/asean',
-    'https://vovworld.vn/vi-VN/chinh-tri', 'https://www.qdnd.vn/quoc-phong-an-ninh/tin-tuc', 'https://dangcongsan.vn/thoi-su',
-    'https://baochinhphu.vn/', 'https://baochinhphu.vn/chinh-phu.htm', 'https://vov.vn/chinh-tri/doi-ngoai',
-    'https://bocongan.gov.vn/chuyen-muc/tin-tuc-su-kien-d104', 'https://www.bienphong.com.vn/quoc-phong-an-ninh/',
+    'https://nhandan.vn/',
+    'https://nhandan.vn/thegioi/',
+    'https://www.vietnamplus.vn/the-gioi/asean',
+    'https://vovworld.vn/vi-VN/chinh-tri',
+    'https://www.qdnd.vn/quoc-phong-an-ninh/tin-tuc',
+    'https://dangcongsan.vn/thoi-su',
+    'https://baochinhphu.vn/',
+    'https://baochinhphu.vn/chinh-phu.htm',
+    'https://vov.vn/chinh-tri/doi-ngoai',
+    'https://bocongan.gov.vn/chuyen-muc/tin-tuc-su-kien-d104',
+    'https://www.bienphong.com.vn/quoc-phong-an-ninh/',
   ])('%s is a listing', (url) => {
     const u = new URL(url);
     expect(pickRule(url).listingUrl?.test(u.pathname + u.search)).toBe(true);
   });
 
   it.each([
-    'https://nhandan.vn/viet-nam-lao-post801234.html', 'https://www.vietnamplus.vn/viet-nam-lao-post998877.vnp',
-    'https://www.qdnd.vn/quoc-phong-an-ninh/tin-tuc/viet-nam-lao-761234', 'https://baochinhphu.vn/viet-nam-lao-102240730164512345.htm',
-    'https://vov.vn/chinh-tri/viet-nam-lao-post1098765.vov', 'https://bocongan.gov.vn/bai-viet/viet-nam-lao-d104-t45880',
-    'https://bocongan.gov.vn/tin-tuc-su-kien/viet-nam-lao-t29741.html', 'https://www.bienphong.com.vn/viet-nam-lao-post473259.html',
+    'https://nhandan.vn/viet-nam-lao-post801234.html',
+    'https://www.vietnamplus.vn/viet-nam-lao-post998877.vnp',
+    'https://www.qdnd.vn/quoc-phong-an-ninh/tin-tuc/viet-nam-lao-761234',
+    'https://baochinhphu.vn/viet-nam-lao-102240730164512345.htm',
+    'https://vov.vn/chinh-tri/viet-nam-lao-post1098765.vov',
+    'https://bocongan.gov.vn/bai-viet/viet-nam-lao-d104-t45880',
+    'https://bocongan.gov.vn/tin-tuc-su-kien/viet-nam-lao-t29741.html',
+    'https://www.bienphong.com.vn/viet-nam-lao-post473259.html',
   ])('%s is not a listing', (url) => {
     const u = new URL(url);
     expect(pickRule(url).listingUrl?.test(u.pathname + u.search)).toBe(false);
@@ -42,7 +53,22 @@ describe('pickRule for the CMS families', () => {
 
 describe('SUPPORTED_HOSTS', () => {
   it('holds exactly the hosts a site rule serves', () => {
-    const ruled = new Set(['antv.gov.vn', 'thoidai.com.vn', 'baoquocte.vn', 'cand.com.vn', 'cand.vn', 'nhandan.vn', 'vietnamplus.vn', 'vovworld.vn', 'qdnd.vn', 'dangcongsan.vn', 'baochinhphu.vn', 'vov.vn', 'bocongan.gov.vn', 'bienphong.com.vn']);
+    const ruled = new Set([
+      'antv.gov.vn',
+      'thoidai.com.vn',
+      'baoquocte.vn',
+      'cand.com.vn',
+      'cand.vn',
+      'nhandan.vn',
+      'vietnamplus.vn',
+      'vovworld.vn',
+      'qdnd.vn',
+      'dangcongsan.vn',
+      'baochinhphu.vn',
+      'vov.vn',
+      'bocongan.gov.vn',
+      'bienphong.com.vn',
+    ]);
     expect(new Set(SUPPORTED_HOSTS)).toEqual(ruled);
     for (const host of SUPPORTED_HOSTS) expect(pickRule(`https://${host}/x-post1.html`).id).not.toBe('generic');
   });

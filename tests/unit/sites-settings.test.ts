@@ -26,9 +26,12 @@ describe('normalizeHostInput', () => {
     ['  laodong.vn ', 'laodong.vn'],
     ['http://sub.example.com:8080/', 'sub.example.com'],
   ])('%j → %s', (input, host) => expect(normalizeHostInput(input)).toBe(host));
-  it.each(['', 'not a host', 'localhost', 'javascript:alert(1)', '*.example.com', 'exa mple.com'])('%j is refused', (input) => {
-    expect(normalizeHostInput(input)).toBeNull();
-  });
+  it.each(['', 'not a host', 'localhost', 'javascript:alert(1)', '*.example.com', 'exa mple.com'])(
+    '%j is refused',
+    (input) => {
+      expect(normalizeHostInput(input)).toBeNull();
+    },
+  );
   it('asks for the host and its subdomains only', () => {
     expect(originsFor('tin-lao.example')).toEqual(['*://tin-lao.example/*', '*://*.tin-lao.example/*']);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalVietnamese, comparable, countSyllables, exactKey, foldDiacritics, words } from '@/lib/text/vietnamese';
+import {
+  canonicalVietnamese,
+  comparable,
+  countSyllables,
+  exactKey,
+  foldDiacritics,
+  words,
+} from '@/lib/text/vietnamese';
 
 describe('canonicalVietnamese: one spelling for comparisons', () => {
   it.each([

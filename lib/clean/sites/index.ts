@@ -14,7 +14,17 @@ import type { SiteRule } from './rule';
 export type { SiteRule } from './rule';
 export { COMMON_REMOVE } from './rule';
 
-export const SITE_RULES: readonly SiteRule[] = [antv, mastercms, boxDetail, cmsTemplate, postTemplate, vccorpAfcbc, vov, bocongan, bienphong];
+export const SITE_RULES: readonly SiteRule[] = [
+  antv,
+  mastercms,
+  boxDetail,
+  cmsTemplate,
+  postTemplate,
+  vccorpAfcbc,
+  vov,
+  bocongan,
+  bienphong,
+];
 
 /** Host without "www." / "m." / "amp.", lower case. */
 export function siteOf(url: string): string {

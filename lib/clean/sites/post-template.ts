@@ -22,10 +22,20 @@ export const postTemplate: SiteRule = {
   date: ['.lbPublishedDate', '.post-subinfo .post-date', '.post-subinfo span', '.post-subinfo'],
   byline: ['.post-author', '.author-name', '.lbAuthor'],
   remove: [
-    '.Tinlienquan', '[id*="Tinlienquan"]', '.tinlienquan', '.box-tinlienquan', '.post-related', '.related-post',
-    '.post-tags', '.post-share', '.post-author', '.lbAuthor', '.post-toolbar',
+    '.Tinlienquan',
+    '[id*="Tinlienquan"]',
+    '.tinlienquan',
+    '.box-tinlienquan',
+    '.post-related',
+    '.related-post',
+    '.post-tags',
+    '.post-share',
+    '.post-author',
+    '.lbAuthor',
+    '.post-toolbar',
   ],
-  titleSuffix: /\s*[-|–]\s*(?:Báo Quân đội nhân dân|QĐND|Báo điện tử Đảng Cộng sản Việt Nam|Đảng Cộng sản Việt Nam)\s*$/i,
+  titleSuffix:
+    /\s*[-|–]\s*(?:Báo Quân đội nhân dân|QĐND|Báo điện tử Đảng Cộng sản Việt Nam|Đảng Cộng sản Việt Nam)\s*$/i,
   // articles end in an id ("-761234", "-654321.html"): anything else is a category page
   listingUrl: /^\/(?:[A-Za-z0-9-]+\/)*(?:[A-Za-z0-9-]*[A-Za-z-])?\/?(?:\?.*)?$/,
 };

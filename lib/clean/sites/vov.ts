@@ -16,7 +16,15 @@ export const vov: SiteRule = {
   lead: ['.article-summary', '.article__sapo', '.article-sapo'],
   date: ['.article-date', '.article__time', '.article-meta time'],
   byline: ['.article-author', '.author'],
-  remove: ['.article-related', '.vov-related', '.related-inline', '.article-tags', '.tags', '.article-share', '.embed-related'],
+  remove: [
+    '.article-related',
+    '.vov-related',
+    '.related-inline',
+    '.article-tags',
+    '.tags',
+    '.article-share',
+    '.embed-related',
+  ],
   titleSuffix: /\s*[-|–]\s*(?:VOV\.VN|Báo điện tử VOV|VOV)\s*$/i,
   // articles end in "-post1234567.vov"; categories ("/the-gioi", "/chinh-tri/doi-ngoai") do not
   listingUrl: /^\/(?:[A-Za-z0-9-]+\/)*(?:[A-Za-z0-9-]+)?\/?(?:\?.*)?$/,

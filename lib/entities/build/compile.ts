@@ -56,7 +56,13 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
 
   const kinds: string[] = [];
   const countries: string[] = [];
-  const table = { ids: [] as string[], names: [] as string[], vi: [] as string[], en: [] as string[], aliases: [] as string[] };
+  const table = {
+    ids: [] as string[],
+    names: [] as string[],
+    vi: [] as string[],
+    en: [] as string[],
+    aliases: [] as string[],
+  };
   const root: BuildNode = { next: new Map(), code: -1, row: -1 };
   let phrases = 0;
 
@@ -90,7 +96,10 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
     const forms = [e.name, ...e.aliases.flatMap((a) => (a.includes('{') ? expand(a, byId, warn, e.source) : [a]))];
     for (const f of new Set(forms)) insert(f, row, startsUpper(f), e.source);
   }
-  for (const [list, kind] of [[rows.stops, 'S'], [rows.titles, 'T']] as const) {
+  for (const [list, kind] of [
+    [rows.stops, 'S'],
+    [rows.titles, 'T'],
+  ] as const) {
     for (const p of list) {
       const row = kinds.length;
       kinds.push(kind);

@@ -66,7 +66,16 @@ export function parseTsv(text: string, source: string, into: GazetteerRows): str
         .split('|')
         .map((a) => a.trim())
         .filter((a) => a !== '');
-      into.entities.push({ id, type, country, name: get('name'), vi: get('description_vi'), en: get('description_en'), aliases, source: at });
+      into.entities.push({
+        id,
+        type,
+        country,
+        name: get('name'),
+        vi: get('description_vi'),
+        en: get('description_en'),
+        aliases,
+        source: at,
+      });
     });
   } else if (header[0] === 'title' || header[0] === 'phrase') {
     const list = header[0] === 'title' ? into.titles : into.stops;

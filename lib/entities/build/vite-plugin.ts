@@ -22,7 +22,8 @@ export function gazetteerPlugin(options: GazetteerPluginOptions = {}): Plugin {
   const dir = (): string => {
     const candidates = [options.dir, join(root, 'assets/gazetteer'), join(process.cwd(), 'assets/gazetteer')];
     const found = candidates.find((c): c is string => !!c && existsSync(c));
-    if (!found) throw new Error(`gazetteerPlugin: no gazetteer folder (tried ${candidates.filter(Boolean).join(', ')})`);
+    if (!found)
+      throw new Error(`gazetteerPlugin: no gazetteer folder (tried ${candidates.filter(Boolean).join(', ')})`);
     return resolve(found);
   };
   return {

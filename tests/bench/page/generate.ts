@@ -61,7 +61,8 @@ export function makeArticle(pool: Pool, n: number, tag: string, rare: boolean): 
       html += `<figure><img src="https://antv.gov.vn/uploads/bench/${n}-${i}.jpg" alt="${p.slice(0, 60).replace(/"/g, '&quot;')}" width="800" height="450"><figcaption>${p.slice(0, 120)}</figcaption></figure>\n`;
     }
   });
-  while (bytes(html) < HTML_BYTES) html += `<p><strong>Xem thêm:</strong> <a href="https://antv.gov.vn/bench/related/${n}-${html.length}.html">${pick().slice(0, 90)}</a></p>\n`;
+  while (bytes(html) < HTML_BYTES)
+    html += `<p><strong>Xem thêm:</strong> <a href="https://antv.gov.vn/bench/related/${n}-${html.length}.html">${pick().slice(0, 90)}</a></p>\n`;
   const chosen = new Map<number, number>();
   for (let m = 0; m < MENTIONS; m++) {
     const k = zipf(pool.entities.length, r);
@@ -112,7 +113,12 @@ function baseRows(pool: Pool, b: number, rare: boolean): { row: ArticleRow; body
 }
 
 /** Stored rows for articles 0..count-1 of a database, as saveArticle would have written them. */
-export async function storedRows(pool: Pool, tag: string, count: number, distinct = 200): Promise<{ rows: ArticleRow[]; bodies: BodyRow[] }> {
+export async function storedRows(
+  pool: Pool,
+  tag: string,
+  count: number,
+  distinct = 200,
+): Promise<{ rows: ArticleRow[]; bodies: BodyRow[] }> {
   const rows: ArticleRow[] = [];
   const bodies: BodyRow[] = [];
   for (let i = 0; i < count; i++) {

@@ -21,7 +21,12 @@ const SEED_CHUNK = 250;
 /** Bump when the generated articles change: databases seeded by an older version are rebuilt. */
 const SEED_VERSION = 'v1-8k-text-12k-html-20-mentions';
 
-async function seed(size: number, paragraphs: string[], entities: Pool['entities'], reseed: boolean): Promise<{ ms: number; generateMs: number; reused: boolean; entityId: string; entityShare: number; bytes: number }> {
+async function seed(
+  size: number,
+  paragraphs: string[],
+  entities: Pool['entities'],
+  reseed: boolean,
+): Promise<{ ms: number; generateMs: number; reused: boolean; entityId: string; entityShare: number; bytes: number }> {
   pool ??= { paragraphs, entities };
   const t0 = performance.now();
   const db = await openArchive({ name: `vietlao-bench-${size}` });
@@ -29,12 +34,16 @@ async function seed(size: number, paragraphs: string[], entities: Pool['entities
   const { rows, bodies } = await storedRows(pool, String(size), size);
   const t1 = performance.now();
   const marker = `vietlao-bench-seed-${size}`;
-  let reused = !reseed && localStorage.getItem(marker) === SEED_VERSION && (await db.articles.get(rows[0]!.id)) !== undefined;
+  let reused =
+    !reseed && localStorage.getItem(marker) === SEED_VERSION && (await db.articles.get(rows[0]!.id)) !== undefined;
   if (reused) {
     // Anything not generated here (a save left by an interrupted run) goes; then the count must match.
     const expected = new Set(rows.map((r) => r.id));
     const extra = (await db.articles.toCollection().primaryKeys()).filter((id) => !expected.has(id));
-    if (extra.length > 0) await db.transaction('rw', db.articles, db.bodies, () => Promise.all([db.articles.bulkDelete(extra), db.bodies.bulkDelete(extra)]));
+    if (extra.length > 0)
+      await db.transaction('rw', db.articles, db.bodies, () =>
+        Promise.all([db.articles.bulkDelete(extra), db.bodies.bulkDelete(extra)]),
+      );
     reused = (await db.articles.count()) === size && (await db.bodies.count()) === size;
   }
   if (!reused) {
@@ -58,15 +67,25 @@ async function seed(size: number, paragraphs: string[], entities: Pool['entities
   const share = new Map<string, number>();
   for (const r of rows) for (const id of r.entityIds) share.set(id, (share.get(id) ?? 0) + 1);
   let best = '';
-  for (const [id, n] of share) if (!best || Math.abs(n / rows.length - 0.1) < Math.abs(share.get(best)! / rows.length - 0.1)) best = id;
+  for (const [id, n] of share)
+    if (!best || Math.abs(n / rows.length - 0.1) < Math.abs(share.get(best)! / rows.length - 0.1)) best = id;
   if (!entityId) entityId = best;
   const bytes = rows.reduce((s, r) => s + r.approxBytes, 0);
-  return { ms: performance.now() - t0, generateMs: t1 - t0, reused, entityId, entityShare: (share.get(entityId) ?? 0) / rows.length, bytes };
+  return {
+    ms: performance.now() - t0,
+    generateMs: t1 - t0,
+    reused,
+    entityId,
+    entityShare: (share.get(entityId) ?? 0) / rows.length,
+    bytes,
+  };
 }
 
 let fresh = 1_000_000;
 /** Every archive operation at every seeded size, side by side. */
-async function queries(options: SampleOptions): Promise<{ samples: Record<string, number[]>; totals: Record<string, number> }> {
+async function queries(
+  options: SampleOptions,
+): Promise<{ samples: Record<string, number[]>; totals: Record<string, number> }> {
   const variants: Record<string, Variant> = {};
   const totals: Record<string, number> = {};
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -74,11 +93,17 @@ async function queries(options: SampleOptions): Promise<{ samples: Record<string
     let article = makeArticle(pool!, fresh++, `save${size}`, false);
     let savedId: string | null = null;
     cleanups.push(async () => {
-      if (savedId) await db.transaction('rw', db.articles, db.bodies, () => Promise.all([db.articles.delete(savedId!), db.bodies.delete(savedId!)]));
+      if (savedId)
+        await db.transaction('rw', db.articles, db.bodies, () =>
+          Promise.all([db.articles.delete(savedId!), db.bodies.delete(savedId!)]),
+        );
     });
     variants[`save@${size}`] = {
       reset: async () => {
-        if (savedId) await db.transaction('rw', db.articles, db.bodies, () => Promise.all([db.articles.delete(savedId!), db.bodies.delete(savedId!)]));
+        if (savedId)
+          await db.transaction('rw', db.articles, db.bodies, () =>
+            Promise.all([db.articles.delete(savedId!), db.bodies.delete(savedId!)]),
+          );
         article = makeArticle(pool!, fresh++, `save${size}`, false);
       },
       run: async () => {
@@ -132,7 +157,11 @@ async function exportOnce(size: number): Promise<{ bytes: number; ms: number }> 
 }
 
 /** Export vs JSON.stringify over the same records (already in memory), side by side. */
-async function exportVsStringify(size: number, options: SampleOptions, withRead: boolean): Promise<{ samples: Record<string, number[]>; exportBytes: number; stringifyChars: number }> {
+async function exportVsStringify(
+  size: number,
+  options: SampleOptions,
+  withRead: boolean,
+): Promise<{ samples: Record<string, number[]>; exportBytes: number; stringifyChars: number }> {
   const db = dbs.get(size)!;
   let exportBytes = 0;
   let stringifyChars = 0;
@@ -141,7 +170,8 @@ async function exportVsStringify(size: number, options: SampleOptions, withRead:
     stringify: { run: () => void (stringifyChars = JSON.stringify(records).length) },
   };
   // Context, not a goal: what reading everything costs (both tables, no serialising).
-  if (withRead) variants.read = { run: async () => void (await Promise.all([db.articles.toArray(), db.bodies.toArray()])) };
+  if (withRead)
+    variants.read = { run: async () => void (await Promise.all([db.articles.toArray(), db.bodies.toArray()])) };
   const samples = await compare(variants, options);
   return { samples, exportBytes, stringifyChars };
 }
