@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { SUPPORTED_HOST_PATTERNS } from './lib/sites/hosts';
+import { SUPPORTED_HOST_PATTERNS } from './lib/clean/sites/hosts';
 import { gazetteerPlugin } from './lib/entities/build/vite-plugin';
 import { libraryDomRewrites } from './lib/build/library-dom-rewrites';
 
@@ -17,7 +17,7 @@ export default defineConfig({
     // Each permission is explained in README.md → "Permissions".
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: [...SUPPORTED_HOST_PATTERNS],
-    // Only the sites the reader adds in the options page, one host at a time, when they agree.
+    // Only the sites the user adds in the options page, one host at a time, when they agree.
     // (MV2 has no optional_host_permissions: there the same patterns are optional_permissions.)
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },

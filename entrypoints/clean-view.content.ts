@@ -1,14 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startReader } from '@/lib/content/main';
-import { SUPPORTED_HOST_PATTERNS } from '@/lib/sites/hosts';
+import { startInPageView } from '@/lib/in-page/main';
+import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 
-// The reader itself (pipeline, clean view, toolbar). Not in the manifest: the background injects
-// it where news.content.ts found an article candidate, and on any page the reader asks for.
+// The in-page view itself (pipeline, clean view, toolbar). Not in the manifest: the background injects
+// it where news.content.ts found an article candidate, and on any page the user asks for.
 export default defineContentScript({
   matches: SUPPORTED_HOST_PATTERNS,
   registration: 'runtime',
   runAt: 'document_idle',
   main() {
-    void startReader(document);
+    void startInPageView(document);
   },
 });

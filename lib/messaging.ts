@@ -24,7 +24,7 @@ export interface EntityDetails {
 
 export interface PageState {
   isArticle: boolean;
-  /** False until the pipeline ran: sites not cleaned automatically wait for the reader. */
+  /** False until the pipeline ran: sites not cleaned automatically wait for the user. */
   ran: boolean;
   clean: boolean;
   title: string | null;
@@ -48,8 +48,6 @@ interface ProtocolMap {
   saveArticle(article: CleanArticle): SaveOutcome;
   /** content → background: is this URL in the archive? (badge and button state) */
   isSaved(url: string): boolean;
-  /** background/popup → content: clean the page (if needed) and hand the article back. */
-  extractArticle(): CleanArticle | null;
   /** popup → content: the page's state, and turning the clean view on or off. */
   getPageState(): PageState;
   setCleanView(on: boolean): PageState;
@@ -59,9 +57,9 @@ interface ProtocolMap {
   findMentions(texts: string[]): Mention[][];
   /** content → background: gazetteer details for the hover card (kept out of the content script). */
   entityDetails(id: string): EntityDetails | null;
-  /** detector (news.content.ts) → background: this page can be an article; inject the reader here. */
-  startReader(): void;
-  /** popup → background: run the reader in this tab now (injected through activeTab if needed). */
+  /** detector (news.content.ts) → background: this page can be an article; inject the in-page view here. */
+  injectInPageView(): void;
+  /** popup → background: run the in-page view in this tab now (injected through activeTab if needed). */
   cleanTab(tabId: number): PageState | { error: string };
   /** options → background: the added sites changed; re-register their content script. */
   syncAddedSites(): void;

@@ -9,7 +9,7 @@ import {
   type ExportedArticle,
   type ExportedEntity,
   type WallabagEntry,
-} from './format';
+} from './file-format';
 import { joinRows } from './rows';
 import type { StoredArticle } from './types';
 

@@ -1,6 +1,7 @@
 /** ImportError: why an archive file was refused, in English and Vietnamese. */
-import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MAX_ARTICLES } from './format';
-import type { Invalid, Path } from './validate';
+import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION } from './file-format';
+import { MAX_ARTICLES } from '@/lib/limits';
+import type { Invalid, Path } from './import-validation';
 
 export type ImportErrorCode =
   | 'not-json'

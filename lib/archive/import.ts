@@ -2,16 +2,16 @@
 import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
-import type { ExportedArticle } from './format';
+import type { ExportedArticle } from './file-format';
 import { articleIdFor, contentHash } from './hash';
 import { ImportError, importErrorFrom, parseError } from './import-error';
 import { buildRows } from './rows';
 import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
-import { Invalid, readArchiveFile } from './validate';
+import { Invalid, readArchiveFile } from './import-validation';
 
 export interface ImportOptions {
-  /** The project's HTML sanitiser (lib/clean/sanitize.ts sanitizeHtml): every contentHtml goes through it again. */
+  /** The project's HTML sanitiser (lib/html/sanitize.ts sanitizeHtml): every contentHtml goes through it again. */
   sanitize: (html: string) => string;
 }
 

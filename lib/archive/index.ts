@@ -24,8 +24,8 @@ export {
   EXPORT_PAGE_SIZE,
 } from './export';
 export type { ExportOptions, ExportProgress } from './export';
-export { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR, MAX_ARTICLES, MAX_FIELD_LENGTH } from './format';
-export type { ArchiveFile, ExportedArticle, ExportedEntity, ExportedMention, WallabagEntry } from './format';
+export { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from './file-format';
+export type { ArchiveFile, ExportedArticle, ExportedEntity, ExportedMention, WallabagEntry } from './file-format';
 export { importArchive } from './import';
 export type { ImportOptions, ImportResult } from './import';
 export { ImportError } from './import-error';

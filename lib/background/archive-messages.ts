@@ -1,5 +1,5 @@
 /**
- * The background side of the archive messages sent by the extension's pages (popup, reader):
+ * The background side of the archive messages sent by the extension's pages (popup, reader page):
  * delete, undo and import. Every write goes through the one write queue (`serialize`).
  * Only extension pages may ask — not content scripts, which live next to page scripts.
  */
@@ -13,7 +13,7 @@ import {
   serialize,
   type DeletedArticle,
 } from '@/lib/archive';
-import { sanitizeHtml } from '@/lib/clean/sanitize';
+import { sanitizeHtml } from '@/lib/html/sanitize';
 import { onMessage, type DeleteOutcome, type ImportOutcome, type RestoreOutcome } from '@/lib/messaging';
 import { archive } from './archive-service';
 

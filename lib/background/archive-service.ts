@@ -7,7 +7,7 @@ import { ArchiveError, canonicalizeUrl, openArchive, saveArticle, serialize, typ
 import type { CleanArticle } from '@/lib/article';
 import type { SaveOutcome } from '@/lib/messaging';
 import { entitiesOf } from '@/lib/entities/article-entities';
-import { validateCleanArticle } from './validate';
+import { validateCleanArticle } from './payloads';
 
 let dbPromise: Promise<ArchiveDb> | null = null;
 

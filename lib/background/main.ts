@@ -7,7 +7,7 @@ import { findMentions } from '@/lib/entities/default-matcher';
 import { getEntity } from '@/lib/entities/details';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
-import { SUPPORTED_HOST_PATTERNS } from '@/lib/sites/hosts';
+import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 import { registerArchiveMessages } from './archive-messages';
 import { isSavedUrl, requestPersistence, saveFromContent } from './archive-service';
 import { cleanTab, inject, syncAddedSites } from './on-demand';
@@ -30,7 +30,7 @@ async function setBadge(tabId: number | undefined, saved: boolean): Promise<void
 async function saveTab(tabId: number | undefined): Promise<SaveOutcome> {
   if (tabId === undefined) return { ok: false, code: 'no-article', message: t('noArticle') };
   try {
-    const cleaned = await cleanTab(tabId); // injects the reader through activeTab where it is not running
+    const cleaned = await cleanTab(tabId); // injects the in-page view through activeTab where it is not running
     if ('error' in cleaned) return { ok: false, code: 'no-article', message: cleaned.error };
     const outcome = await sendMessage('saveFromPage', undefined, tabId);
     if (outcome.ok) await setBadge(tabId, true);
@@ -61,7 +61,7 @@ export function startBackground(): void {
   onMessage('entityDetails', ({ data, sender }) =>
     fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null,
   );
-  onMessage('startReader', async ({ sender }) => {
+  onMessage('injectInPageView', async ({ sender }) => {
     // Only for the detector's own tab, on a host it holds permission for (the manifest's sites).
     if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0)
       await inject(sender.tab.id).catch(() => undefined);

@@ -1,14 +1,14 @@
 /**
- * Cleaning any other site when the reader asks (toolbar popup or shortcut): the content script
+ * Cleaning any other site when the user asks (toolbar popup or shortcut): the content script
  * is injected into that one tab through `activeTab` — no standing permission for the site.
- * Sites the reader added in the options page get it registered as a dynamic content script.
+ * Sites the user added in the options page get it registered as a dynamic content script.
  * Browser differences are handled by feature detection (scripting API, else MV2 tabs/contentScripts).
  */
 import { browser } from 'wxt/browser';
 import { sendMessage, type PageState } from '@/lib/messaging';
-import { originsFor, siteSettings } from '@/lib/sites/settings';
+import { originsFor, siteSettings } from '@/lib/settings/sites';
 
-/** The reader (entrypoints/clean-view.content.ts), injected on demand: never listed in the manifest. */
+/** The in-page view (entrypoints/clean-view.content.ts), injected on demand: never listed in the manifest. */
 const CONTENT_SCRIPT = '/content-scripts/clean-view.js';
 const ADDED_ID = 'vietlao-added-sites';
 
@@ -29,7 +29,7 @@ export async function inject(tabId: number): Promise<void> {
     return;
   }
   const tabs = browser.tabs as unknown as LegacyTabs;
-  if (!tabs.executeScript) throw new Error('This browser cannot run the reader on this page.');
+  if (!tabs.executeScript) throw new Error('This browser cannot run the in-page view on this page.');
   await tabs.executeScript(tabId, { file: CONTENT_SCRIPT });
 }
 
@@ -41,7 +41,7 @@ async function state(tabId: number): Promise<PageState | null> {
   }
 }
 
-/** Make sure the reader runs in the tab (injecting it on demand), then turn the clean view on. */
+/** Make sure the in-page view runs in the tab (injecting it on demand), then turn the clean view on. */
 export async function cleanTab(tabId: number): Promise<PageState | { error: string }> {
   try {
     if (!(await state(tabId))) await inject(tabId);
@@ -53,7 +53,7 @@ export async function cleanTab(tabId: number): Promise<PageState | { error: stri
 
 let legacyRegistration: { unregister(): Promise<void> } | null = null;
 
-/** (Re)register the content script for the sites the reader added. */
+/** (Re)register the content script for the sites the user added. */
 export async function syncAddedSites(): Promise<void> {
   const { added } = await siteSettings.getValue();
   const matches = added.flatMap(originsFor);

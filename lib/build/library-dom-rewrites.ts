@@ -4,7 +4,7 @@
  *
  * Why: addons.mozilla.org's linter (addons-linter → eslint-plugin-no-unsanitized, rule
  * `no-unsanitized/property`, reported as UNSAFE_VAR_ASSIGNMENT) flags every `x.innerHTML = <non-literal>`
- * in the bundle, and the project's own rule is "no HTML strings outside lib/clean/sanitize.ts".
+ * in the bundle, and the project's own rule is "no HTML strings outside lib/html/sanitize.ts".
  * The linter only skips whole files it recognises by SHA-256 (its dispensary list); that list
  * has DOMPurify up to 2.3.5 and no Readability, and our bundles are not the libraries' own
  * files anyway, so "ship the unmodified file" is not an option. Disabling the rule or hiding
@@ -31,7 +31,7 @@
  *   off) that nest down to one <img>; cloning those children gives the same nodes as serialising
  *   and re-parsing them.
  *
- * tests/unit/library-dom-rewrites.test.ts runs the original and the rewritten libraries side by
+ * tests/unit/build/library-dom-rewrites.test.ts runs the original and the rewritten libraries side by
  * side on the same inputs and requires identical results.
  */
 import type { Plugin } from 'vite';

@@ -13,7 +13,8 @@
  * - TEASER_PREFIX: bracketed media prefixes mark teasers only in link lists; an article title
  *   may start with "[Ảnh]" too, so titles are never touched.
  */
-import { comparable, foldDiacritics } from '@/lib/text/vietnamese';
+// Relative, not @/lib: wxt.config.ts loads the site rules (and so this file) where the alias is not set.
+import { comparable, foldDiacritics } from '../text/vietnamese';
 
 export const HEADINGS = [
   'Tin mới nhất',

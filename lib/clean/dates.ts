@@ -1,7 +1,7 @@
 /**
  * Publish dates as Vietnamese pages print them, to ISO 8601 with the +07:00 offset.
  *
- * Formats seen on the sites (see tests/unit/dates.test.ts for one case each):
+ * Formats seen on the sites (see tests/unit/clean/dates.test.ts for one case each):
  *   "15:56 | 25/12/2022 GMT+7"        thoidai / MasterCMS article header
  *   "Thứ Hai, 22/12/2025 14:46 GMT+7" antv header bar — the VIEWING time, never a publish date
  *   "17:36 07/12/2022"                cand

@@ -16,7 +16,6 @@ export interface PageMetadata {
   canonicalUrl: string;
   leadImage: string | null;
   lang: string;
-  ogType: string | null;
 }
 
 const text = (el: Element | null | undefined): string | null => {
@@ -171,6 +170,5 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule, host: s
       absolute(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url'), url) ?? url,
     leadImage: absolute(meta(doc, 'og:image'), url),
     lang: (doc.documentElement.getAttribute('lang') ?? 'vi').split('-')[0]!.toLowerCase() || 'vi',
-    ogType: meta(doc, 'og:type'),
   };
 }

@@ -24,8 +24,8 @@ import { removeEmptyBlocks, textBlocks } from './extract-text';
 import { stripLeadPrefix } from './lead-prefix';
 import { readMetadata } from './metadata';
 import { fixLazyImages, imageTablesToFigures, removeDuplicateCaptions, removeLinkOnlyBlocks } from './prepare';
-import { sanitizeToFragment, serializeChildren } from './sanitize';
-import { articleCandidate, defuseNamedElements, findContainer, member } from './detect';
+import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
+import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */

@@ -1,7 +1,7 @@
 /** Clean an HTML string (CLI, tests, benchmarks): parse it inertly, then run the pipeline. */
 import type { CleanArticle, CleanResult } from '@/lib/article';
 import { cleanDocument } from '@/lib/clean/pipeline';
-import { parseHtmlDocument } from '@/lib/clean/sanitize';
+import { parseHtmlDocument } from '@/lib/html/sanitize';
 
 export type EntitiesOf = (text: string) => CleanArticle['entities'];
 

@@ -16,11 +16,6 @@ export function groupEntities(mentions: readonly Mention[]): ArticleEntity[] {
   return matcher.groupEntities(mentions);
 }
 
-/** Every listed entity id, in gazetteer order. */
-export function listEntityIds(): string[] {
-  return matcher.ids();
-}
-
 /** Wrap every mention under `root` with the build-time gazetteer (see highlight.ts). */
 export function highlightEntities(root: Element): Mention[] {
   return highlightWith(root, findMentions);

@@ -10,7 +10,7 @@
  * build time by `gazetteerPlugin()` (lib/entities/build/vite-plugin.ts). Outside Vite (tsx CLI),
  * compile it with `loadGazetteer()` from lib/entities/build/load.ts and use `createMatcher(data)`.
  */
-export { findMentions, groupEntities, highlightEntities, listEntityIds } from './default-matcher';
+export { findMentions, groupEntities, highlightEntities } from './default-matcher';
 export { getEntity } from './details';
 export { collect, highlightWith, removeHighlights, wrapMentions, type FindMentions } from './highlight';
 export { createMatcher, type EntityMatcher } from './matcher';

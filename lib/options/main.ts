@@ -1,13 +1,13 @@
 /**
  * The options page: the supported news sites, each with automatic cleaning on or off, and the
- * sites the reader added for automatic cleaning — adding one asks the browser for that host as
+ * sites the user added for automatic cleaning — adding one asks the browser for that host as
  * an optional permission; removing one gives the permission back.
  */
 import { browser } from 'wxt/browser';
 import { t, uiLang } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { SUPPORTED_HOSTS, isSupportedHost } from '@/lib/sites/hosts';
-import { normalizeHostInput, originsFor, siteSettings, type SiteSettings } from '@/lib/sites/settings';
+import { SUPPORTED_HOSTS, isSupportedHost } from '@/lib/clean/sites/hosts';
+import { normalizeHostInput, originsFor, siteSettings, type SiteSettings } from '@/lib/settings/sites';
 import { button, h } from '@/lib/ui/dom';
 
 async function update(change: (s: SiteSettings) => SiteSettings): Promise<SiteSettings> {
@@ -16,7 +16,7 @@ async function update(change: (s: SiteSettings) => SiteSettings): Promise<SiteSe
   return next;
 }
 
-function supportedList(doc: Document, settings: SiteSettings): HTMLElement {
+export function supportedList(doc: Document, settings: SiteSettings): HTMLElement {
   const list = h(doc, 'ul', { className: 'sites', testid: 'supported-sites' });
   for (const host of SUPPORTED_HOSTS) {
     const box = h(doc, 'input', {

@@ -5,7 +5,7 @@
 import type { ArticleSummary } from '@/lib/archive';
 import { t } from '@/lib/i18n';
 import { button, h } from '@/lib/ui/dom';
-import { formatCount, type Lang } from './format';
+import { formatCount, type Lang } from './numbers';
 import { createListController, type LoadPage, type PageUpdate } from './list-controller';
 import { isFiltered, type Filters } from './list-state';
 import { renderListItem, type ItemActions } from './list-item';

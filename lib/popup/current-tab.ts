@@ -50,7 +50,7 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
     return;
   }
   if (!state || !state.ran) {
-    // Not a site cleaned automatically (or the reader is not running there): offer to clean it now.
+    // Not a site cleaned automatically (or the in-page view is not running there): offer to clean it now.
     const note = h(doc, 'p', {
       className: 'card-note',
       text: state ? t('popupNotCleaned') : t('popupTabUnavailable'),

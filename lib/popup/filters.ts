@@ -7,7 +7,7 @@ import { t } from '@/lib/i18n';
 import { button, h } from '@/lib/ui/dom';
 import { ENTITY_TYPE_ORDER, entityTypeLabel } from '@/lib/ui/entity-types';
 import { debounce } from './debounce';
-import { formatCount, type Lang } from './format';
+import { formatCount, type Lang } from './numbers';
 import { EMPTY_FILTERS, isFiltered, type Filters } from './list-state';
 
 export const SEARCH_DEBOUNCE_MS = 250;

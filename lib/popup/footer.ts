@@ -1,9 +1,9 @@
 /** The popup footer: archive size, last export, export and import buttons with their progress. */
 import type { ArchiveStats } from '@/lib/archive';
-import { formatShortDate } from '@/lib/format/date';
+import { formatShortDate } from '@/lib/ui/dates';
 import { t } from '@/lib/i18n';
 import { button, h } from '@/lib/ui/dom';
-import { formatBytes, formatCount, type Lang } from './format';
+import { formatBytes, formatCount, type Lang } from './numbers';
 import type { ExportKind, Report } from './transfer';
 
 export interface FooterActions {

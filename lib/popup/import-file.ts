@@ -5,7 +5,7 @@
  * Anything that is not well-formed JSON goes through unchanged: the background's importArchive
  * then explains precisely what is wrong with it.
  */
-import { sanitizeHtml } from '@/lib/clean/sanitize';
+import { sanitizeHtml } from '@/lib/html/sanitize';
 
 export function sanitizeArchiveText(text: string, win: Window = globalThis.window): string {
   let data: unknown;

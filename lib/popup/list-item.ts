@@ -1,6 +1,6 @@
 /** One row of the archive list: title, site, dates, entity chips, delete button. No body is read. */
 import type { ArticleSummary } from '@/lib/archive';
-import { formatShortDate } from '@/lib/format/date';
+import { formatShortDate } from '@/lib/ui/dates';
 import { t } from '@/lib/i18n';
 import { button, h } from '@/lib/ui/dom';
 import { entityTypeClass } from '@/lib/ui/entity-types';
@@ -40,15 +40,13 @@ export function renderListItem(doc: Document, summary: ArticleSummary, actions: 
     e.preventDefault();
     actions.open(summary);
   });
-  const chips = summary.topEntities
-    .slice(0, MAX_CHIPS)
-    .map((e) =>
-      h(doc, 'li', {
-        className: `chip ${entityTypeClass(e.type)}`,
-        text: e.name,
-        attrs: { title: `${e.name} · ${e.count}` },
-      }),
-    );
+  const chips = summary.topEntities.slice(0, MAX_CHIPS).map((e) =>
+    h(doc, 'li', {
+      className: `chip ${entityTypeClass(e.type)}`,
+      text: e.name,
+      attrs: { title: `${e.name} · ${e.count}` },
+    }),
+  );
   const remove = button(doc, t('popupDelete'), () => actions.remove(summary), {
     className: 'item-delete',
     testid: 'delete',

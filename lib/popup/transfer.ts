@@ -5,7 +5,7 @@
 import { exportArchive, exportFileName, exportWallabag, type ArchiveDb } from '@/lib/archive';
 import { t } from '@/lib/i18n';
 import { sendMessage, type ImportOutcome } from '@/lib/messaging';
-import { formatCount, type Lang } from './format';
+import { formatCount, type Lang } from './numbers';
 import { sanitizeArchiveText } from './import-file';
 import { lastExportAt } from './last-export';
 

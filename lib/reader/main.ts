@@ -4,10 +4,10 @@
  * toolbar for text size, column width, theme and printing.
  */
 import { getArticle, openArchive, type StoredArticle } from '@/lib/archive';
-import { formatShortDate } from '@/lib/format/date';
+import { formatShortDate } from '@/lib/ui/dates';
 import { t, uiLang } from '@/lib/i18n';
 import { h } from '@/lib/ui/dom';
-import { EN_LABELS, renderArticle, VI_LABELS } from '@/lib/view/article-view';
+import { articleViewLabels, renderArticle } from '@/lib/ui/article-view';
 import { highlightRoots } from './highlight';
 import { entitiesFromMentions, legendGroups, renderLegend } from '@/lib/ui/legend';
 import { applyPrefs, normalizePrefs, readerPrefs, type ReaderPrefs } from './prefs';
@@ -34,20 +34,13 @@ function errorState(doc: Document, detail?: string): HTMLElement {
   );
 }
 
-/** "Đã lưu 25/11/2021 · 850 từ · Mở trang gốc ↗", added under the article's own meta line. */
+/** "Đã lưu 25/11/2021 · 850 từ", added under the article's own meta line. */
 function savedLine(doc: Document, article: StoredArticle): HTMLElement {
-  const link = h(doc, 'a', {
-    className: 'reader-original',
-    testid: 'original-link',
-    text: `${t('readerOriginal')} ↗`,
-    attrs: { href: article.url, rel: 'noopener noreferrer', target: '_blank' },
-  });
   return h(
     doc,
     'p',
     { className: 'reader-saved', testid: 'reader-meta' },
-    `${t('readerSaved', formatShortDate(article.savedAt))} · ${t('readerWords', String(article.wordCount))} · `,
-    link,
+    `${t('readerSaved', formatShortDate(article.savedAt))} · ${t('readerWords', String(article.wordCount))}`,
   );
 }
 
@@ -103,7 +96,7 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
     return;
   }
   doc.title = `${article.title} — ${article.siteName}`;
-  const rendered = renderArticle(doc, article, lang === 'vi' ? VI_LABELS : EN_LABELS);
+  const rendered = renderArticle(doc, article, articleViewLabels());
   view = rendered;
   rendered.dataset.testid = 'reader-article';
   rendered.querySelector('.vl-header')?.append(savedLine(doc, article));

@@ -1,8 +1,8 @@
 /** The entity legend: the article's entities grouped by type, with how often each is mentioned. */
 import type { ArticleEntity, EntityType, Mention } from '@/lib/article';
 import { t } from '@/lib/i18n';
-import { h } from '@/lib/ui/dom';
-import { ENTITY_TYPE_ORDER, entityTypeLabel } from '@/lib/ui/entity-types';
+import { h } from './dom';
+import { ENTITY_TYPE_ORDER, entityTypeLabel } from './entity-types';
 
 export interface LegendEntry {
   id: string;

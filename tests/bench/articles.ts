@@ -1,12 +1,12 @@
 /**
  * Node side: the article texts and synthetic pages of the benchmark, built from real prose: the
- * seed texts (tests/unit/entities-seeds/*.txt) when present and the fixtures' expected paragraphs.
+ * seed texts (tests/fixtures/entity-seeds/*.txt) when present and the fixtures' expected paragraphs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFixtures, type FixturePage } from '../support/fixture-server';
 
-const SEEDS_DIR = join(import.meta.dirname, '../unit/entities-seeds');
+const SEEDS_DIR = join(import.meta.dirname, '../fixtures/entity-seeds');
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 export const wordsOf = (s: string): number => s.split(/\s+/).filter(Boolean).length;

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gazetteerFiles } from '../../lib/entities/build/load';
-import { emptyRows, parseTsv, type EntityRow } from '../../lib/entities/build/tsv';
+import { gazetteerFiles } from '@/lib/entities/build/load';
+import { emptyRows, parseTsv, type EntityRow } from '@/lib/entities/build/tsv';
 
 export const GAZETTEER_DIR = join(import.meta.dirname, '../../assets/gazetteer');
 const REF = /\{([a-z0-9.-]+)\}/g;

@@ -14,7 +14,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'wxt';
 import base from '../../wxt.config';
-import { gazetteerPlugin } from '../../lib/entities/build/vite-plugin';
+import { gazetteerPlugin } from '@/lib/entities/build/vite-plugin';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const baseConfig = base as UserConfig;
@@ -42,8 +42,8 @@ export default defineConfig({
         throw new Error('tests/bench/wxt.config.ts builds the benchmark only: use --mode bench');
       for (let i = infos.length - 1; i >= 0; i--) if (infos[i]!.type === 'content-script') infos.splice(i, 1);
       infos.push(
-        { name: 'bench', inputPath: resolve(import.meta.dirname, 'page/index.html'), type: 'unlisted-page' },
-        { name: 'bench-inpage', inputPath: resolve(import.meta.dirname, 'inpage.ts'), type: 'unlisted-script' },
+        { name: 'bench', inputPath: resolve(import.meta.dirname, './page/index.html'), type: 'unlisted-page' },
+        { name: 'bench-inpage', inputPath: resolve(import.meta.dirname, './inpage.ts'), type: 'unlisted-script' },
       );
     },
   },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ExtensionBrowser } from '../support/chromium';
-import { isSupportedHost } from '../../lib/sites/hosts';
+import { isSupportedHost } from '@/lib/clean/sites/hosts';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { comparable } from '../support/text';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxExtensionBrowser } from '../support/firefox';
-import { isSupportedHost } from '../../lib/sites/hosts';
+import { isSupportedHost } from '@/lib/clean/sites/hosts';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { comparable } from '../support/text';
 

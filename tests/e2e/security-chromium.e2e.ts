@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
-import { isSupportedHost } from '../../lib/sites/hosts';
+import { isSupportedHost } from '@/lib/clean/sites/hosts';
 import { launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { checkHtml, checkInPageExpression, DANGEROUS_TAGS } from '../security/check-html';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { isSupportedHost } from '../../lib/sites/hosts';
+import { isSupportedHost } from '@/lib/clean/sites/hosts';
 import { launchFirefox, type FirefoxExtensionBrowser } from '../support/firefox';
 import { waitFor } from '../support/wait';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';

@@ -7,7 +7,7 @@
  *          CSS url(), meta refresh, base, form actions…).
  * JS never contains a double quote, so it can sit inside any double-quoted attribute.
  *
- * `expected` lists what must hold after cleaning (checked by tests/unit/security-xss.test.ts and
+ * `expected` lists what must hold after cleaning (checked by tests/security/xss.test.ts and
  * tests/e2e/security-*.e2e.ts on top of the invariants every payload gets — no script element,
  * no on* attribute, no URL other than http(s)/mailto, no forbidden element, no id/name/style):
  *   'no-script' 'no-handler' 'no-js-url' 'no-frame' 'no-style' 'no-form' 'no-svg' 'no-math'

@@ -1,6 +1,6 @@
 /**
  * Serves the fixture pages under their real hostnames, offline: each
- * tests/fixtures/<site>--<case>/source.html answers at the URL in its expected.json.
+ * tests/fixtures/pages/<site>--<case>/source.html answers at the URL in its expected.json.
  * It is also a plain HTTP proxy (absolute-URI requests), which is how Firefox reaches it,
  * and it records every request so tests can prove the extension itself sends none.
  * Images on the fixture hosts get a neutral placeholder; everything else is a 404.
@@ -11,7 +11,7 @@ import { createServer as createTlsServer } from 'node:https';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-export const FIXTURES_DIR = join(import.meta.dirname, '../fixtures');
+export const FIXTURES_DIR = join(import.meta.dirname, '../fixtures/pages');
 
 export interface FixturePage {
   folder: string;
@@ -103,7 +103,7 @@ export async function startFixtureServer(extraPages: { url: string; html: string
       res.end('not found (offline fixture server)');
     }
   };
-  const certs = join(import.meta.dirname, 'certs');
+  const certs = join(import.meta.dirname, './certs');
   const tls = createTlsServer(
     { key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) },
     handler,

@@ -2,7 +2,7 @@
  * antv.gov.vn (Truyền hình Công an nhân dân). Article: `div.detail-article` with `h1.detail-title`,
  * `span.time-published`, `div.detail-sapo` ("(ANTV) - …") and `div.detail-content`.
  * The header bar "Thứ Hai, 22/12/2025 14:46 GMT+7" is the time of VIEWING: never a publish date.
- * Fixtures: tests/fixtures/antv--*.
+ * Fixtures: tests/fixtures/pages/antv--*.
  */
 import type { SiteRule } from './rule';
 

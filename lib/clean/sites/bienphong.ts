@@ -3,7 +3,7 @@
  * `p.bp-detail-sapo`, date `span.bp-date-time` ("Thứ Ba, 20/02/2024 | 08:25"), body
  * `div.bp-detail-text-content`, author `.bp-detail-author`. Captions carry the credit
  * ("- Ảnh: Báo Biên phòng"). In-body related box `.bp-detail-related` ("Tin liên quan").
- * Fixtures: tests/fixtures/bienphong--*.
+ * Fixtures: tests/fixtures/pages/bienphong--*.
  */
 import type { SiteRule } from './rule';
 

@@ -6,7 +6,7 @@
  * sapo `p#change_font_size`, body `div#contentnews`, author `div.news-author`, and after the body
  * `div.news-other` ("Tin khác", "Tin cùng chuyên mục"). The old portlet
  * (`#p_p_id_CmsViewChiTietBaiViet_WAR_CmsViewEcoITportlet_`, first `article > p` = date) is
- * matched too. Fixtures: tests/fixtures/bocongan--*.
+ * matched too. Fixtures: tests/fixtures/pages/bocongan--*.
  */
 import type { SiteRule } from './rule';
 

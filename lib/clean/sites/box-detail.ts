@@ -2,7 +2,7 @@
  * The "box-*-detail" template: cand.com.vn / cand.vn (and nhandan.vn before its redesign).
  * Article: `h1.box-title-detail`, `div.box-date`, sapo `div.box-des-detail`, body
  * `div.box-content-detail div.detail-content-body`. Captions are printed twice (image alt and
- * caption). Fixtures: tests/fixtures/cand--*.
+ * caption). Fixtures: tests/fixtures/pages/cand--*.
  */
 import type { SiteRule } from './rule';
 

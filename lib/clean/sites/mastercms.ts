@@ -3,7 +3,7 @@
  * `span.article-detail-date` ("15:56 | 25/12/2022 GMT+7"), sapo `div.article-detail-desc`, body
  * `div.__MASTERCMS_CONTENT`. Inside the body sit other articles' boxes — `table.__mb_article_in_image`,
  * `table.__MB_ARTICLE_A` — and inline related links; images are `table.MASTERCMS_TPL_TABLE`
- * with the caption in the second row. Fixtures: tests/fixtures/thoidai--*.
+ * with the caption in the second row. Fixtures: tests/fixtures/pages/thoidai--*.
  */
 import type { SiteRule } from './rule';
 

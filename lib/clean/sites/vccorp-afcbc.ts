@@ -14,7 +14,7 @@
  *   with their captions.
  * - Anything else ("content", "wrapnote", "SimpleQuote"): prose boxes, kept — unless untyped
  *   and mostly links (LINK_BOX), which is a related box whatever its label.
- * Fixtures: tests/fixtures/baochinhphu--*.
+ * Fixtures: tests/fixtures/pages/baochinhphu--*.
  */
 import { linkDensity } from '../boilerplate';
 import type { SiteRule } from './rule';

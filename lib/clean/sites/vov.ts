@@ -3,7 +3,7 @@
  * ("Thứ Ba, 06:40, 19/03/2024"), author `.article-author`, body `div.article-content.text-long`.
  * There is no sapo element: the body opens with the lead, a bold paragraph "VOV.VN - …"
  * (metadata.ts takes a first paragraph with a lead prefix as the lead). Inside the body:
- * `.vov-related` / `.article-related` boxes ("Tin liên quan"). Fixtures: tests/fixtures/vov--*.
+ * `.vov-related` / `.article-related` boxes ("Tin liên quan"). Fixtures: tests/fixtures/pages/vov--*.
  */
 import type { SiteRule } from './rule';
 

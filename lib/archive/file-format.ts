@@ -1,0 +1,74 @@
+/** The archive export file format: its name, version and TypeScript shape (its limits: lib/limits.ts). */
+import type { Country, EntityType } from '../article';
+import { version } from '../../package.json';
+
+export const EXPORT_FORMAT = 'vietlao-reader-archive';
+/** Version of the export file format (independent of the database SCHEMA_VERSION). */
+export const EXPORT_SCHEMA_VERSION = 1;
+export const GENERATOR = `VietLao Reader ${version}`;
+
+export interface ExportedMention {
+  start: number;
+  end: number;
+  surface: string;
+  type: EntityType;
+  title?: string;
+}
+
+export interface ExportedEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  country?: Country;
+  listed: boolean;
+  mentions: ExportedMention[];
+}
+
+export interface ExportedArticle {
+  id: string;
+  url: string;
+  canonicalUrl: string;
+  site: string;
+  siteName: string;
+  title: string;
+  lead: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  savedAt: string;
+  updatedAt: string;
+  lang: string;
+  wordCount: number;
+  readingMinutes: number;
+  leadImage: string | null;
+  text: string;
+  contentHtml: string;
+  contentHash: string;
+  entities: ExportedEntity[];
+  tags: string[];
+}
+
+export interface ArchiveFile {
+  format: typeof EXPORT_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  generator: string;
+  articles: ExportedArticle[];
+}
+
+/** A Wallabag v2 entry (the fields its JSON import reads). */
+export interface WallabagEntry {
+  url: string;
+  title: string;
+  content: string;
+  is_archived: 0 | 1;
+  is_starred: 0 | 1;
+  tags: string[];
+  published_at: string | null;
+  published_by: string[];
+  reading_time: number;
+  domain_name: string;
+  preview_picture: string | null;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,126 @@
+/**
+ * The content script's work on a page:
+ *  1. Run the cleaning pipeline on a clone of the page (the live DOM is only read) — at once on
+ *     sites cleaned automatically, or when the user asks (popup, shortcut) anywhere else.
+ *  2. Not an article (home, category listing…): stop. The page is left untouched.
+ *  3. Otherwise show the clean view and the in-page toolbar; the toolbar, the popup and the
+ *     background (shortcut, context menu) can turn it off and on and save the article.
+ */
+import type { CleanArticle } from '@/lib/article';
+import { cleanDocument } from '@/lib/clean/pipeline';
+import { t } from '@/lib/i18n';
+import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
+import { autoCleans, siteSettings } from '@/lib/settings/sites';
+import { articleViewLabels } from '@/lib/ui/article-view';
+import { createCleanView, type CleanView } from './clean-view';
+import { applyHighlights } from './highlights';
+import { createToolbar, type Toolbar } from './toolbar';
+
+export interface InPageState {
+  article: CleanArticle | null;
+  view: CleanView | null;
+  toolbar: Toolbar | null;
+  reason: string;
+  /** The pipeline has run on this page (automatically or because the user asked). */
+  ran: boolean;
+}
+
+/** Set once per page in the content script's isolated world: injecting the script again is a no-op. */
+const STARTED = Symbol.for('vietlao-reader.started');
+
+/**
+ * Start on a page: answer the popup and the background, and clean right away when this site is
+ * cleaned automatically (a supported news site the user did not turn off, or one they added).
+ * Elsewhere (injected on demand), cleaning waits for `setCleanView(true)`.
+ */
+export async function startInPageView(doc: Document = document): Promise<InPageState | null> {
+  const scope = globalThis as { [STARTED]?: InPageState };
+  if (scope[STARTED]) return null;
+  const state: InPageState = { article: null, view: null, toolbar: null, reason: 'not cleaned yet', ran: false };
+  scope[STARTED] = state;
+  registerMessages(doc, state);
+  const automatic = autoCleans(
+    doc.location.hostname,
+    await siteSettings.getValue().catch(() => ({ disabled: [], added: [] })),
+  );
+  if (automatic) run(doc, state);
+  return state;
+}
+
+/** Run the pipeline once; on an article, build the clean view and the toolbar and show them. */
+function run(doc: Document, state: InPageState): void {
+  if (state.ran) return;
+  state.ran = true;
+  const result = cleanDocument(doc, doc.location.href); // entities: found by the background
+  if (!result.isArticle) {
+    state.reason = result.reason;
+    return;
+  }
+  state.reason = '';
+  state.article = result;
+  const view = createCleanView(doc, result, articleViewLabels());
+  void applyHighlights(view.article)
+    .then((highlights) => view.article.after(highlights.panel))
+    .catch(() => undefined); // the article stays readable without highlights
+  state.view = view;
+  const toolbar = createToolbar(
+    doc,
+    { clean: t('toggleClean'), original: t('toggleOriginal'), save: t('saveButton'), saved: t('savedButton') },
+    { toggle: () => setClean(state, !view.shown), save: () => void save(state) },
+  );
+  state.toolbar = toolbar;
+  setClean(state, true);
+  void sendMessage('isSaved', result.canonicalUrl)
+    .then((saved) => toolbar.setSaved(saved))
+    .catch(() => undefined);
+}
+
+function setClean(state: InPageState, on: boolean): void {
+  if (!state.view) return;
+  if (on) state.view.show();
+  else state.view.hide();
+  state.toolbar?.setClean(on);
+}
+
+async function save(state: InPageState): Promise<SaveOutcome> {
+  if (!state.article) return { ok: false, code: 'no-article', message: t('noArticle') };
+  state.toolbar?.setStatus(t('saving'));
+  let outcome: SaveOutcome;
+  try {
+    outcome = await sendMessage('saveArticle', state.article);
+  } catch (error) {
+    outcome = { ok: false, code: 'storage', message: String((error as Error).message ?? error) };
+  }
+  if (outcome.ok) {
+    state.toolbar?.setSaved(true);
+    state.toolbar?.setStatus(
+      t(outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged'),
+      'ok',
+    );
+  } else state.toolbar?.setStatus(`${t('saveFailed')}: ${outcome.message}`, 'error');
+  return outcome;
+}
+
+function pageState(doc: Document, state: InPageState): PageState {
+  return {
+    isArticle: state.article !== null,
+    ran: state.ran,
+    clean: state.view?.shown ?? false,
+    title: state.article?.title ?? null,
+    url: doc.location.href,
+    reason: state.reason,
+  };
+}
+
+function registerMessages(doc: Document, state: InPageState): void {
+  onMessage('getPageState', () => pageState(doc, state));
+  onMessage('setCleanView', ({ data }) => {
+    if (data) run(doc, state);
+    setClean(state, data);
+    return pageState(doc, state);
+  });
+  onMessage('saveFromPage', () => {
+    run(doc, state);
+    return save(state);
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Permissions: the BUILT manifests (built here, both browsers) ask for host access to exactly the
+ * supported news sites (lib/clean/sites/hosts.ts) and nothing broader at install; content scripts match the
+ * same; the one broad pattern is the optional per-site permission of the options page.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
+
+const root = join(import.meta.dirname, '../..');
+const builds = {
+  chrome: join(root, '.output/chrome-mv3/manifest.json'),
+  firefox: join(root, '.output/firefox-mv2/manifest.json'),
+};
+const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'file:///*', '*://*/'];
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches: string[] }[];
+  externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
+  content_security_policy?: unknown;
+}
+
+/** Build when the output is missing or older than the sources it depends on. */
+function ensureBuilt(browser: 'chrome' | 'firefox'): void {
+  const out = builds[browser];
+  const newest = Math.max(
+    ...[
+      ...readdirSync(join(root, 'lib/clean/sites')).map((f) => `lib/clean/sites/${f}`),
+      'wxt.config.ts',
+      'package.json',
+    ].map((f) => statSync(join(root, f)).mtimeMs),
+  );
+  if (existsSync(out) && statSync(out).mtimeMs >= newest) return;
+  execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+}
+
+describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser) => {
+  let m: Manifest;
+  beforeAll(() => {
+    ensureBuilt(browser);
+    m = JSON.parse(readFileSync(builds[browser], 'utf8')) as Manifest;
+  }, 240_000);
+
+  it('host access is exactly the supported news sites', () => {
+    const hosts =
+      browser === 'chrome' ? (m.host_permissions ?? []) : (m.permissions ?? []).filter((p) => p.includes('://'));
+    expect([...hosts].sort()).toEqual([...SUPPORTED_HOST_PATTERNS].sort());
+    if (browser === 'chrome') expect((m.permissions ?? []).filter((p) => p.includes('://'))).toEqual([]);
+  });
+
+  it('nothing broader is granted at install: no <all_urls>, no *://*/* in permissions, host permissions or content scripts', () => {
+    const all = [
+      ...(m.permissions ?? []),
+      ...(m.host_permissions ?? []),
+      ...(m.content_scripts ?? []).flatMap((c) => c.matches),
+    ];
+    for (const p of BROAD) expect(all).not.toContain(p);
+    for (const p of all.filter((x) => x.includes('://'))) expect(SUPPORTED_HOST_PATTERNS, p).toContain(p);
+  });
+
+  it('the only broad pattern is OPTIONAL (asked per site, at runtime, from the options page) and never <all_urls>', () => {
+    const optional = [...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])].filter(
+      (p) => p.includes('://') || p === '<all_urls>',
+    );
+    expect(optional).not.toContain('<all_urls>');
+    expect(optional.every((p) => p === '*://*/*')).toBe(true);
+  });
+
+  it('content scripts run on the supported sites only; no page can message the extension', () => {
+    for (const c of m.content_scripts ?? []) expect([...c.matches].sort()).toEqual([...SUPPORTED_HOST_PATTERNS].sort());
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+  });
+
+  it('API permissions are the documented ones', () => {
+    expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { deleteArticle, restoreArticle } from '@/lib/archive/articles';
+import { ARTICLE_COUNT, articleCount } from '@/lib/archive/counter';
+import { ArchiveDb, DB_NAME, MIGRATIONS, SCHEMA_VERSION } from '@/lib/archive/db';
+import { indexWords } from '@/lib/archive/keys';
+import { listArticles } from '@/lib/archive/query';
+import { buildRows } from '@/lib/archive/rows';
+import { saveArticle } from '@/lib/archive/save';
+import type { ArticleRow, BodyRow } from '@/lib/archive/types';
+import { freshDb, makeArticle } from '../../support/archive-fixtures';
+
+describe('archive database', () => {
+  it('is at the current schema version with the expected indexes', async () => {
+    const db = await freshDb();
+    expect(db.name).toBe(DB_NAME);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(MIGRATIONS.at(-1)?.version).toBe(SCHEMA_VERSION);
+    const articles = db.table('articles').schema;
+    expect(articles.primKey.name).toBe('id');
+    const indexes = Object.fromEntries(articles.indexes.map((i) => [i.name, { unique: !!i.unique, multi: !!i.multi }]));
+    expect(indexes).toMatchObject({
+      canonicalUrl: { unique: true, multi: false },
+      savedAt: { multi: false },
+      site: { multi: false },
+      publishedMs: { multi: false },
+      entityIds: { multi: true },
+      words: { multi: true },
+      exactWords: { multi: true },
+    });
+    expect(db.table('bodies').schema.primKey.name).toBe('id');
+  });
+
+  it('migrates a version-1 database to the current version without losing anything', async () => {
+    const factory = new IDBFactory();
+    const v1Stores = MIGRATIONS.find((m) => m.version === 1)!.stores;
+    const v1 = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
+    v1.version(1).stores(v1Stores);
+    await v1.open();
+
+    // Build v1 rows: everything v2 stores except exactWords.
+    const staging = await freshDb();
+    const articles = [
+      makeArticle({ title: 'Quan hệ Việt – Lào', entities: [['LA', 'Lào']] }),
+      makeArticle({ title: 'Ông lão', body: 'Ông lão ở Hòa Bình kể chuyện.' }),
+      ...Array.from({ length: 450 }, (_, i) => makeArticle({ title: `Bài ${i}` })),
+    ];
+    for (const a of articles) await saveArticle(staging, a, new Date('2024-01-01T00:00:00Z'));
+    const v2Rows = await staging.articles.orderBy(':id').toArray();
+    const bodies = await staging.bodies.orderBy(':id').toArray();
+    const v1Rows = v2Rows.map(({ exactWords: _e, ...rest }) => rest);
+    await v1.table('articles').bulkAdd(v1Rows);
+    await v1.table('bodies').bulkAdd(bodies);
+    v1.close();
+
+    const db = new ArchiveDb({ indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await articleCount(db)).toBe(articles.length); // v3 stores the count
+    const migrated: ArticleRow[] = await db.articles.orderBy(':id').toArray();
+    const migratedBodies: BodyRow[] = await db.bodies.orderBy(':id').toArray();
+    expect(migrated).toHaveLength(articles.length);
+    expect(migratedBodies).toEqual(bodies);
+    expect(migrated).toEqual(v2Rows);
+    for (const row of migrated) {
+      const body = migratedBodies.find((b) => b.id === row.id)!;
+      expect(row.exactWords).toEqual(indexWords(row.title, row.lead, body.text, 'exact'));
+    }
+    expect((await listArticles(db, { search: 'lão', exact: true })).items.map((a) => a.title)).toEqual(['Ông lão']);
+    expect((await listArticles(db, { search: 'lao' })).total).toBe(articles.length);
+  });
+
+  it('migrates version 2 to 3: the article count is stored, then kept by saves, deletes, undo and imports', async () => {
+    const factory = new IDBFactory();
+    const v2 = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
+    v2.version(2).stores(MIGRATIONS.find((m) => m.version === 2)!.stores);
+    await v2.open();
+    const staging = await freshDb();
+    for (let i = 0; i < 7; i++)
+      await saveArticle(staging, makeArticle({ title: `Bài ${i}` }), new Date('2024-01-01T00:00:00Z'));
+    await v2.table('articles').bulkAdd(await staging.articles.toArray());
+    await v2.table('bodies').bulkAdd(await staging.bodies.toArray());
+    v2.close();
+
+    const db = new ArchiveDb({ indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(await articleCount(db)).toBe(7);
+    const url = 'https://antv.gov.vn/bai-moi.html';
+    const { id } = await saveArticle(db, makeArticle({ title: 'Bài mới', url }));
+    expect(await articleCount(db)).toBe(8);
+    await saveArticle(db, makeArticle({ title: 'Bài mới, sửa', url })); // the same page again: updated, not added
+    expect(await articleCount(db)).toBe(8);
+    const undo = (await deleteArticle(db, id))!;
+    expect(await articleCount(db)).toBe(7);
+    await restoreArticle(db, undo);
+    expect(await articleCount(db)).toBe(8);
+    expect((await listArticles(db)).total).toBe(await db.articles.count());
+  });
+
+  it('a new database starts with a stored count of zero', async () => {
+    const db = await freshDb();
+    expect(await db.meta.get(ARTICLE_COUNT)).toEqual({ key: ARTICLE_COUNT, value: 0 });
+  });
+
+  it('buildRows recomputes the same rows saveArticle wrote', async () => {
+    const db = await freshDb();
+    const { id } = await saveArticle(db, makeArticle(), new Date('2024-01-01T00:00:00Z'));
+    const row = (await db.articles.get(id))!;
+    const body = (await db.bodies.get(id))!;
+    const rebuilt = buildRows({ ...row, text: body.text, contentHtml: body.contentHtml, entities: body.entities });
+    expect(rebuilt).toEqual({ row, body });
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ArchiveError } from '@/lib/archive/errors';
+import { getArticle } from '@/lib/archive/articles';
+import { saveArticle } from '@/lib/archive/save';
+import { dump, freshDb, makeArticle } from '../../support/archive-fixtures';
+
+const T0 = new Date('2024-06-01T10:00:00Z');
+const T1 = new Date('2024-06-02T10:00:00Z');
+
+describe('saveArticle', () => {
+  it('adds a new article keyed by canonical URL, with summary, body and search keys', async () => {
+    const db = await freshDb();
+    const article = makeArticle({
+      url: 'https://www.antv.gov.vn/tin/a.html?utm_source=fb',
+      title: 'Hợp tác Việt – Lào',
+      entities: [
+        ['LA', 'Lào'],
+        ['VN', 'Việt Nam'],
+      ],
+    });
+    const result = await saveArticle(db, article, T0);
+    expect(result.status).toBe('added');
+    const row = await db.articles.get(result.id);
+    expect(row?.canonicalUrl).toBe('https://antv.gov.vn/tin/a.html');
+    expect(row?.savedAt).toBe(T0.toISOString());
+    expect(row?.updatedAt).toBe(T0.toISOString());
+    expect(row?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.entityIds.sort()).toEqual(['LA', 'VN']);
+    expect(row?.topEntities).toEqual([
+      { id: 'VN', name: 'Việt Nam', type: 'PLACE', count: 2 },
+      { id: 'LA', name: 'Lào', type: 'PLACE', count: 2 },
+    ]);
+    expect(row?.words).toContain('lao');
+    expect(row?.exactWords).toContain('lào');
+    expect(new Set(row?.words).size).toBe(row?.words.length);
+    expect(row?.publishedMs).toBe(Date.parse('2024-05-01T08:00:00+07:00'));
+    const full = await getArticle(db, result.id);
+    expect(full?.text).toBe(article.text);
+    expect(full?.entities).toEqual(article.entities);
+    expect(full).not.toHaveProperty('words');
+  });
+
+  it('re-saving the same content is unchanged and keeps savedAt', async () => {
+    const db = await freshDb();
+    const article = makeArticle();
+    const first = await saveArticle(db, article, T0);
+    const before = await dump(db);
+    const again = await saveArticle(db, { ...article, url: `${article.url}?fbclid=1` }, T1);
+    expect(again).toEqual({ status: 'unchanged', id: first.id });
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('changed content is updated: same id, savedAt kept, updatedAt moves, keys recomputed', async () => {
+    const db = await freshDb();
+    const article = makeArticle({ body: 'Nội dung cũ về Lào.' });
+    const first = await saveArticle(db, article, T0);
+    const changed = makeArticle({
+      url: article.url,
+      title: article.title,
+      lead: article.lead,
+      body: 'Nội dung mới về Campuchia.',
+      entities: [['KH', 'Campuchia']],
+    });
+    const second = await saveArticle(db, changed, T1);
+    expect(second).toEqual({ status: 'updated', id: first.id });
+    const row = await db.articles.get(first.id);
+    expect(row?.savedAt).toBe(T0.toISOString());
+    expect(row?.updatedAt).toBe(T1.toISOString());
+    expect(row?.words).toContain('campuchia');
+    expect(row?.words).not.toContain('cu');
+    expect(row?.entityIds).toEqual(['KH']);
+    expect((await db.bodies.get(first.id))?.text).toContain('Campuchia');
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it('a quota error in the bodies write rolls back the whole save (ArchiveError "quota")', async () => {
+    const db = await freshDb();
+    await saveArticle(db, makeArticle(), T0);
+    const existing = makeArticle();
+    await saveArticle(db, existing, T0);
+    const before = await dump(db);
+    db.bodies.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    db.bodies.hook('updating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const error = await saveArticle(db, makeArticle(), T1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveError);
+    expect(error).toMatchObject({ code: 'quota' });
+    expect(error instanceof ArchiveError && error.message).toMatch(/storage .* is full/);
+    const update = await saveArticle(db, { ...existing, text: `${existing.text} Thêm.` }, T1).catch((e: unknown) => e);
+    expect(update).toMatchObject({ code: 'quota' });
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('any other storage failure is an ArchiveError "storage" and writes nothing', async () => {
+    const db = await freshDb();
+    const before = await dump(db);
+    db.bodies.put = () => {
+      throw new Error('disk on fire');
+    };
+    const error = await saveArticle(db, makeArticle(), T0).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveError);
+    expect(error).toMatchObject({ code: 'storage' });
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('rejects an article whose URL is not a web address', async () => {
+    const db = await freshDb();
+    const bad = { ...makeArticle(), url: 'about:blank', canonicalUrl: '' };
+    await expect(saveArticle(db, bad, T0)).rejects.toMatchObject({ code: 'invalid' });
+    expect(await db.articles.count()).toBe(0);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Every fixture page in tests/fixtures/pages/<site>--<case>/ is cleaned by the real pipeline and
+ * checked, separately, against the expected.json beside it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import type { CleanResult } from '@/lib/article';
+import { cleanHtml } from '@/lib/cli/clean-html';
+import { comparable } from '@/lib/text/vietnamese';
+
+interface Expected {
+  url: string;
+  isArticle: boolean;
+  title: string | null;
+  lead: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  siteName: string;
+  paragraphs: string[];
+  figures: { src: string; caption: string }[];
+  absent: string[];
+}
+
+const root = join(import.meta.dirname, '../../fixtures/pages');
+const folders = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+describe.each(folders)('fixture %s', (folder) => {
+  const expected = JSON.parse(readFileSync(join(root, folder, 'expected.json'), 'utf8')) as Expected;
+  const html = readFileSync(join(root, folder, 'source.html'), 'utf8');
+  const dom = new JSDOM('<!doctype html><body></body>', { url: 'https://vietlao-reader.invalid/' });
+  const result: CleanResult = cleanHtml(html, expected.url, dom.window as unknown as Window);
+  const text = result.isArticle ? comparable(result.text) : '';
+  const html2 = result.isArticle ? result.contentHtml : '';
+
+  it('isArticle', () => {
+    expect(result.isArticle, result.isArticle ? '' : result.reason).toBe(expected.isArticle);
+  });
+  if (!expected.isArticle || !result.isArticle) return;
+
+  it('title', () => expect(comparable(result.title)).toBe(comparable(expected.title ?? '')));
+  it('lead', () =>
+    expect(result.lead === null ? null : comparable(result.lead)).toBe(
+      expected.lead === null ? null : comparable(expected.lead),
+    ));
+  it('publishedAt', () => expect(result.publishedAt).toBe(expected.publishedAt));
+  it('byline', () => expect(result.byline).toBe(expected.byline));
+  it('siteName', () => expect(result.siteName).toBe(expected.siteName));
+
+  it('every article paragraph is present, in order', () => {
+    let from = 0;
+    for (const p of expected.paragraphs) {
+      const at = text.indexOf(comparable(p), from);
+      expect(at, `missing or out of order: «${p.slice(0, 80)}…»`).toBeGreaterThanOrEqual(0);
+      from = at + 1;
+    }
+  });
+
+  it('no boilerplate heading or teaser survives', () => {
+    const present = expected.absent.filter(
+      (a) => text.includes(comparable(a)) && !expected.paragraphs.some((p) => comparable(p).includes(comparable(a))),
+    );
+    expect(present).toEqual([]);
+  });
+
+  it("the article's own figures are kept", () => {
+    for (const f of expected.figures) {
+      expect(html2, f.src).toContain(f.src.replace(/&/g, '&amp;'));
+      if (f.caption) expect(text).toContain(comparable(f.caption));
+    }
+  });
+
+  it('each caption appears once', () => {
+    for (const f of expected.figures) {
+      if (!f.caption) continue;
+      const c = comparable(f.caption);
+      const count = text.split(c).length - 1;
+      const inParagraphs = expected.paragraphs.filter((p) => comparable(p) === c).length;
+      expect(count, f.caption).toBeLessThanOrEqual(Math.max(1, inParagraphs));
+    }
+  });
+
+  it('no script, style or event handler is left', () => {
+    expect(html2).not.toMatch(/<script|<style|\son\w+=|javascript:/i);
+  });
+});
