@@ -13,3 +13,5 @@ export const MAX_NAME_LENGTH = 1000;
 export const MAX_ENTITIES = 5000;
 /** Most articles in one imported file. */
 export const MAX_ARTICLES = 50_000;
+/** Most mentions of all entities in one article (the in-page view and reader page mark at most this many). */
+export const MAX_MENTIONS = 20_000;
