@@ -19,7 +19,7 @@ import { sendMessage, type EntityDetails, type MentionsOutcome } from '@/lib/mes
 import { button, h } from './dom';
 import { attachEntityCard } from './entity-card';
 import { entitiesFromMentions, legendGroups, renderLegend, type Step } from './legend';
-import { collectRoots, placeMentions, removeHighlights, wrapMentions } from './marks';
+import { collectRoots, placeMentions, removeHighlights, unwrapMarks, wrapMentions } from './marks';
 
 /** How long a mention stepped to stays flashed (the vl-flash animation in assets/article.css lasts as long). */
 export const FLASH_MS = 1600;
@@ -93,7 +93,9 @@ export async function applyHighlights(
   let on = true;
 
   const unmark = () => {
-    for (const m of marked) for (const mark of m.marks) ours.delete(mark);
+    const made = marked.flatMap((m) => m.marks);
+    for (const el of made) ours.delete(el);
+    unwrapMarks(made); // ours, even where the page changed their class
     for (const root of roots) removeHighlights(root);
     marked = [];
     byEntity = new Map();
@@ -115,7 +117,9 @@ export async function applyHighlights(
       const entry = { mention: p.mention, marks };
       for (const el of marks) ours.set(el, p.mention);
       marked.push(entry);
-      byEntity.set(p.mention.entityId, [...(byEntity.get(p.mention.entityId) ?? []), entry]);
+      const list = byEntity.get(p.mention.entityId);
+      if (list) list.push(entry);
+      else byEntity.set(p.mention.entityId, [entry]);
     });
     article.dataset.highlights = String(marked.length);
   };

@@ -138,8 +138,13 @@ export function wrapMentions({ segments }: CollectedText, mentions: readonly Men
 
 /** Undo the marks: unwrap every mark and merge the text nodes back. */
 export function removeHighlights(root: Element): void {
+  unwrapMarks(Array.from(root.querySelectorAll(`mark.${MARK_CLASS}`)));
+}
+
+/** Unwrap these marks (those still in a document) and merge the text nodes back. */
+export function unwrapMarks(marks: readonly Element[]): void {
   const parents = new Set<Node>();
-  for (const mark of Array.from(root.querySelectorAll(`mark.${MARK_CLASS}`))) {
+  for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
     while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);

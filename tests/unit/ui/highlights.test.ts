@@ -172,6 +172,19 @@ describe('applyHighlights', () => {
     expect(controls.panel.querySelector<HTMLElement>('[data-testid="legend"]')!.hidden).toBe(false);
   });
 
+  it('switching off unwraps every mark we made, also where the page changed its class', async () => {
+    const { view } = renderView(ARTICLE);
+    const body = view.querySelector('.vl-body')!;
+    const textBefore = body.textContent;
+    const controls = await applyHighlights(view, ARTICLE.text);
+    const renamed = marks(view)[0]!;
+    renamed.className = 'page-own';
+    controls.set(false);
+    expect(view.querySelectorAll('mark')).toHaveLength(0);
+    expect(renamed.isConnected).toBe(false);
+    expect(body.textContent).toBe(textBefore);
+  });
+
   it('events the page dispatches on the switch and the legend change nothing', async () => {
     const { doc, view } = renderView(ARTICLE);
     const controls = await applyHighlights(view, ARTICLE.text);
