@@ -1,6 +1,8 @@
 /**
- * Field limits of an article, written once: the background checks every save against them
+ * Limits, written once. Field limits of an article: the background checks every save against them
  * (lib/background/payloads.ts) and the importer every imported file (lib/archive/import-validation.ts).
+ * Bounds of highlighting: what a view marks (lib/ui/highlights.ts) and what the background matches
+ * per request (lib/background/entity-messages.ts).
  */
 
 /** Longest text, HTML or other free-text field (characters; about 5 MB). */
@@ -15,3 +17,7 @@ export const MAX_ENTITIES = 5000;
 export const MAX_ARTICLES = 50_000;
 /** Most mentions of all entities in one article (the in-page view and reader page mark at most this many). */
 export const MAX_MENTIONS = 20_000;
+/** Most mentions one view marks (the in-page view, the reader page); the panel says when there were more. */
+export const MAX_VIEW_MARKS = 2000;
+/** Most characters of article text the background matches per request; the rest is not looked at, and the panel says so. */
+export const MAX_MATCH_CHARS = 200_000;

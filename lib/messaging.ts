@@ -39,6 +39,14 @@ export type DeleteOutcome = { ok: true; undoToken: string | null } | { ok: false
 export type RestoreOutcome =
   { ok: true; status: 'restored' | 'superseded' | 'expired' } | { ok: false; message: string };
 
+/**
+ * The background's answer to findMentions: the mentions in the text (in its first MAX_MATCH_CHARS
+ * characters; `trimmed` when it was longer), or 'busy' (this tab already has a request running)
+ * or 'invalid' (not from our contexts, or not a string).
+ */
+export type MentionsOutcome =
+  { ok: true; mentions: Mention[]; trimmed: boolean } | { ok: false; code: 'busy' | 'invalid' };
+
 export type ImportOutcome =
   | { ok: true; added: number; updated: number; skipped: number }
   | { ok: false; code: ImportErrorCode | 'sender'; message: string; messageVi: string };
@@ -53,9 +61,9 @@ interface ProtocolMap {
   setCleanView(on: boolean): PageState;
   /** background → content: save yourself (shortcut, context menu, popup "Save this page"). */
   saveFromPage(): SaveOutcome;
-  /** content → background: entity mentions in each text (the matcher lives in the background). */
-  findMentions(texts: string[]): Mention[][];
-  /** content → background: gazetteer details for the hover card (kept out of the content script). */
+  /** in-page view or reader page → background: entity mentions in an article's text (the one matcher lives in the background). */
+  findMentions(text: string): MentionsOutcome;
+  /** in-page view or reader page → background: gazetteer details for the entity card (kept out of both). */
   entityDetails(id: string): EntityDetails | null;
   /** detector (news.content.ts) → background: this page can be an article; inject the in-page view here. */
   injectInPageView(): void;

@@ -3,12 +3,11 @@
  * the context-menu item and the toolbar badge ("✓" when the page is in the archive).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { findMentions } from '@/lib/entities/default-matcher';
-import { getEntity } from '@/lib/entities/details';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 import { registerArchiveMessages } from './archive-messages';
+import { registerEntityMessages } from './entity-messages';
 import { isSavedUrl, requestPersistence, saveFromContent } from './archive-service';
 import { cleanTab, inject, syncAddedSites } from './on-demand';
 
@@ -53,14 +52,7 @@ export function startBackground(): void {
     await setBadge(sender.tab?.id, saved);
     return saved;
   });
-  onMessage('findMentions', ({ data, sender }) =>
-    fromUs(sender) && Array.isArray(data)
-      ? data.slice(0, 64).map((text) => (typeof text === 'string' ? findMentions(text.slice(0, 2_000_000)) : []))
-      : [],
-  );
-  onMessage('entityDetails', ({ data, sender }) =>
-    fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null,
-  );
+  registerEntityMessages(fromUs);
   onMessage('injectInPageView', async ({ sender }) => {
     // Only for the detector's own tab, on a host it holds permission for (the manifest's sites).
     if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0)

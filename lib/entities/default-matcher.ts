@@ -1,7 +1,6 @@
 /** The matcher over the build-time gazetteer (`virtual:vietlao-gazetteer`), decoded once per load. */
 import gazetteer from 'virtual:vietlao-gazetteer';
 import type { ArticleEntity, Mention } from '../article';
-import { highlightWith } from './highlight';
 import { createMatcher } from './matcher';
 
 const matcher = createMatcher(gazetteer);
@@ -14,9 +13,4 @@ export function findMentions(text: string): Mention[] {
 /** One ArticleEntity per entity id, most-mentioned first. */
 export function groupEntities(mentions: readonly Mention[]): ArticleEntity[] {
   return matcher.groupEntities(mentions);
-}
-
-/** Wrap every mention under `root` with the build-time gazetteer (see highlight.ts). */
-export function highlightEntities(root: Element): Mention[] {
-  return highlightWith(root, findMentions);
 }

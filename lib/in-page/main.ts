@@ -12,8 +12,8 @@ import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
 import { autoCleans, siteSettings } from '@/lib/settings/sites';
 import { articleViewLabels } from '@/lib/ui/article-view';
+import { applyHighlights } from '@/lib/ui/highlights';
 import { createCleanView, type CleanView } from './clean-view';
-import { applyHighlights } from './highlights';
 import { createToolbar, type Toolbar } from './toolbar';
 
 export interface InPageState {
@@ -59,7 +59,7 @@ function run(doc: Document, state: InPageState): void {
   state.reason = '';
   state.article = result;
   const view = createCleanView(doc, result, articleViewLabels());
-  void applyHighlights(view.article)
+  void applyHighlights(view.article, result.text) // matched from the pipeline's text, not read back from the view
     .then((highlights) => view.article.after(highlights.panel))
     .catch(() => undefined); // the article stays readable without highlights
   state.view = view;

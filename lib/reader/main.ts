@@ -1,6 +1,7 @@
 /**
  * The reader page (reader.html?id=…): a saved article rendered offline from the archive, its
- * body sanitised again on the way in, entity mentions highlighted, an entity legend, and a
+ * body sanitised again on the way in, entity mentions highlighted with the entity panel
+ * (lib/ui/highlights.ts: the background's matcher, the same feature as the in-page view), and a
  * toolbar for text size, column width, theme and printing.
  */
 import { getArticle, openArchive, type StoredArticle } from '@/lib/archive';
@@ -8,8 +9,7 @@ import { formatShortDate } from '@/lib/ui/dates';
 import { t, uiLang } from '@/lib/i18n';
 import { h } from '@/lib/ui/dom';
 import { articleViewLabels, renderArticle } from '@/lib/ui/article-view';
-import { highlightRoots } from './highlight';
-import { entitiesFromMentions, legendGroups, renderLegend } from '@/lib/ui/legend';
+import { applyHighlights } from '@/lib/ui/highlights';
 import { applyPrefs, normalizePrefs, readerPrefs, type ReaderPrefs } from './prefs';
 import { createReaderToolbar } from './toolbar';
 
@@ -42,16 +42,6 @@ function savedLine(doc: Document, article: StoredArticle): HTMLElement {
     { className: 'reader-saved', testid: 'reader-meta' },
     `${t('readerSaved', formatShortDate(article.savedAt))} · ${t('readerWords', String(article.wordCount))}`,
   );
-}
-
-/** Scroll to the first highlight of an entity and flash it. */
-function jumpTo(root: Element, id: string): void {
-  const mark = [...root.querySelectorAll<HTMLElement>('mark.vl-entity')].find((m) => m.dataset.entityId === id);
-  if (!mark) return;
-  mark.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  mark.focus({ preventScroll: true });
-  mark.classList.add('vl-flash');
-  setTimeout(() => mark.classList.remove('vl-flash'), 1600);
 }
 
 export async function startReaderPage(doc: Document = document): Promise<void> {
@@ -102,12 +92,10 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
   rendered.querySelector('.vl-header')?.append(savedLine(doc, article));
   const body = rendered.querySelector('.vl-body') ?? rendered;
   if (body instanceof HTMLElement) body.dataset.testid = 'reader-body';
-  const lead = rendered.querySelector('.vl-lead');
-  const mentions = highlightRoots(lead ? [lead, body] : [body]);
-  rendered.dataset.highlights = String(mentions.length);
-  const entities = article.entities.length > 0 ? article.entities : entitiesFromMentions(mentions);
-  const legend = renderLegend(doc, legendGroups(entities), (id) => jumpTo(rendered, id));
-  main.replaceChildren(h(doc, 'div', { className: 'reader-layout' }, rendered, legend));
+  const layout = h(doc, 'div', { className: 'reader-layout' }, rendered);
+  main.replaceChildren(layout);
+  const highlights = await applyHighlights(rendered, article.text).catch(() => null); // readable without them
+  if (highlights) layout.append(highlights.panel);
   apply(prefs);
   readerPrefs.watch((next) => apply(normalizePrefs(next)));
   doc.body.dataset.ready = 'true';

@@ -1,4 +1,7 @@
-/** The entity legend: the article's entities grouped by type, with how often each is mentioned. */
+/**
+ * The entity legend: the article's entities grouped by type, with how often each is mentioned;
+ * each entry steps to the entity's next mention, its "‹" button to the previous one.
+ */
 import type { ArticleEntity, EntityType, Mention } from '@/lib/article';
 import { t } from '@/lib/i18n';
 import { h } from './dom';
@@ -29,7 +32,7 @@ export function legendGroups(entities: readonly ArticleEntity[]): LegendGroup[] 
   }).filter((g) => g.entries.length > 0);
 }
 
-/** Entities from mentions (by entity id, named by the first surface): for articles saved without stored entities. */
+/** Entities from mentions (by entity id, named by the first surface): the legend of the mentions a view marked. */
 export function entitiesFromMentions(mentions: readonly Mention[]): ArticleEntity[] {
   const byId = new Map<string, ArticleEntity>();
   for (const m of mentions) {
@@ -40,8 +43,15 @@ export function entitiesFromMentions(mentions: readonly Mention[]): ArticleEntit
   return [...byId.values()];
 }
 
-/** The legend; `onPick(id)` runs when an entry is chosen (to jump to its first highlight). */
-export function renderLegend(doc: Document, groups: LegendGroup[], onPick: (id: string) => void): HTMLElement {
+/** Which way a legend choice steps through an entity's mentions. */
+export type Step = 1 | -1;
+
+/** The legend; `onPick(id, step, event)` runs when an entry (1: next mention) or its "‹" button (-1) is chosen. */
+export function renderLegend(
+  doc: Document,
+  groups: LegendGroup[],
+  onPick: (id: string, step: Step, event: MouseEvent) => void,
+): HTMLElement {
   const aside = h(
     doc,
     'aside',
@@ -67,8 +77,20 @@ export function renderLegend(doc: Document, groups: LegendGroup[], onPick: (id: 
         h(doc, 'span', { className: 'legend-count', text: String(entry.count) }),
       );
       item.dataset.entityId = entry.id;
-      item.addEventListener('click', () => onPick(entry.id));
-      list.append(h(doc, 'li', {}, item));
+      item.addEventListener('click', (e) => onPick(entry.id, 1, e));
+      const previous = h(doc, 'button', {
+        className: 'legend-prev',
+        testid: 'legend-prev',
+        text: '‹',
+        attrs: {
+          type: 'button',
+          'aria-label': t('legendPrevious', entry.name),
+          title: t('legendPrevious', entry.name),
+        },
+      });
+      previous.dataset.entityId = entry.id;
+      previous.addEventListener('click', (e) => onPick(entry.id, -1, e));
+      list.append(h(doc, 'li', { className: 'legend-item' }, previous, item));
     }
     const section = h(
       doc,

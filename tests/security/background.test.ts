@@ -166,7 +166,9 @@ describe('background messages from other senders', () => {
     await (await import('../../lib/archive')).saveArticle(db, makeArticle({ url: 'https://antv.gov.vn/da-luu.html' }));
     expect(await call('isSaved', 'https://antv.gov.vn/da-luu.html', otherExtension)).toBe(false);
     expect(await call('isSaved', 'https://antv.gov.vn/da-luu.html', contentScript())).toBe(true);
-    expect(await call('findMentions', ['Việt Nam và Lào'], otherExtension)).toEqual([]);
+    expect(await call('findMentions', 'Việt Nam và Lào', otherExtension)).toEqual({ ok: false, code: 'invalid' });
+    expect(await call('findMentions', 'Việt Nam và Lào', webPage)).toEqual({ ok: false, code: 'invalid' });
+    expect(await call('findMentions', 'Việt Nam và Lào', contentScript())).toMatchObject({ ok: true });
     expect(await call('entityDetails', 'LA', otherExtension)).toBeNull();
     expect(await call('saveTab', 3, otherExtension)).toMatchObject({ ok: false, code: 'invalid' });
   });
@@ -176,7 +178,8 @@ describe('background messages from other senders', () => {
     expect(await call('deleteArticle', { id: 'x' }, page)).toMatchObject({ ok: false });
     expect(await call('importArchive', { text: '{}' }, page)).toMatchObject({ ok: false, code: 'sender' });
     expect(await call('isSaved', 42, contentScript())).toBe(false);
-    expect(await call('findMentions', 'not a list', contentScript())).toEqual([]);
+    expect(await call('findMentions', ['a list', 'of texts'], contentScript())).toEqual({ ok: false, code: 'invalid' });
+    expect(await call('findMentions', { text: 'Lào' }, contentScript())).toEqual({ ok: false, code: 'invalid' });
     expect(await call('saveArticle', 'not an article', contentScript())).toMatchObject({ ok: false, code: 'invalid' });
   });
 });

@@ -3,17 +3,12 @@
  * supported news sites (lib/clean/sites/hosts.ts) and nothing broader at install; content scripts match the
  * same; the one broad pattern is the optional per-site permission of the options page.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
+import { ensureBuilt } from '../support/build';
 
-const root = join(import.meta.dirname, '../..');
-const builds = {
-  chrome: join(root, '.output/chrome-mv3/manifest.json'),
-  firefox: join(root, '.output/firefox-mv2/manifest.json'),
-};
 const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'file:///*', '*://*/'];
 
 interface Manifest {
@@ -28,28 +23,10 @@ interface Manifest {
   content_security_policy?: unknown;
 }
 
-/** Build when the output is missing or older than the sources it depends on. */
-function ensureBuilt(browser: 'chrome' | 'firefox'): void {
-  const out = builds[browser];
-  const newest = Math.max(
-    ...[
-      ...readdirSync(join(root, 'lib/clean/sites')).map((f) => `lib/clean/sites/${f}`),
-      'wxt.config.ts',
-      'package.json',
-    ].map((f) => statSync(join(root, f)).mtimeMs),
-  );
-  if (existsSync(out) && statSync(out).mtimeMs >= newest) return;
-  execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-}
-
 describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser) => {
   let m: Manifest;
   beforeAll(() => {
-    ensureBuilt(browser);
-    m = JSON.parse(readFileSync(builds[browser], 'utf8')) as Manifest;
+    m = JSON.parse(readFileSync(join(ensureBuilt(browser), 'manifest.json'), 'utf8')) as Manifest;
   }, 240_000);
 
   it('host access is exactly the supported news sites', () => {

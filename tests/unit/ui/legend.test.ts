@@ -27,7 +27,7 @@ const entities = [
   entity('VN', 'Việt Nam', 'PLACE', 5),
 ];
 
-describe('reader entity legend', () => {
+describe('the entity legend (in-page view and reader page)', () => {
   beforeAll(stubI18n);
 
   it('groups by type in a fixed order, most mentioned first, with totals', () => {
@@ -52,7 +52,24 @@ describe('reader entity legend', () => {
     expect(renderLegend(document, [], () => undefined).textContent).toContain('Không nhận ra thực thể nào');
   });
 
-  it('falls back to the highlighted mentions when the article was saved without entities', () => {
+  it('an entry steps to the next mention, its ‹ button to the previous one; the event goes along', () => {
+    const { document } = new JSDOM('<!doctype html><body></body>').window;
+    const picked: [string, number, string][] = [];
+    const legend = renderLegend(document, legendGroups(entities), (id, step, event) =>
+      picked.push([id, step, event.type]),
+    );
+    const item = legend.querySelectorAll('li.legend-item')[1]!;
+    const previous = item.querySelector<HTMLButtonElement>('[data-testid="legend-prev"]')!;
+    expect(previous.getAttribute('aria-label')).toBe('Lần nhắc trước: Bộ Quốc phòng Lào');
+    previous.click();
+    item.querySelector<HTMLButtonElement>('[data-testid="legend-entry"]')!.click();
+    expect(picked).toEqual([
+      ['BQP-LA', -1, 'click'],
+      ['BQP-LA', 1, 'click'],
+    ]);
+  });
+
+  it('the entities of the marked mentions give the same legend', () => {
     const mentions = entities.flatMap((e) => e.mentions);
     const rebuilt = entitiesFromMentions(mentions);
     expect(legendGroups(rebuilt)).toEqual(legendGroups(entities));

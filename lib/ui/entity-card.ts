@@ -1,0 +1,107 @@
+/**
+ * The entity card, shown when one of our marks is hovered or focused: canonical name, type,
+ * country, description, the title written before the name and the spellings in this article.
+ * Gazetteer details come from the background (entityDetails): neither the content script nor the
+ * reader page carries the gazetteer. The card believes only what our code recorded: `mentionOf`
+ * answers for marks the extension made (not elements the page added, nor marks whose id the page
+ * changed), and events the page dispatched (`!isTrusted`) are ignored.
+ */
+import type { Mention } from '@/lib/article';
+import { t, uiLang } from '@/lib/i18n';
+import { sendMessage, type EntityDetails } from '@/lib/messaging';
+import { h } from './dom';
+import { entityTypeLabel } from './entity-types';
+
+const COUNTRY: Record<string, () => string> = {
+  VN: () => t('countryVN'),
+  LA: () => t('countryLA'),
+  both: () => t('countryBoth'),
+  other: () => t('countryOther'),
+};
+
+export interface EntityCardSource {
+  /** The mention behind a mark our code made, or undefined for anything else. */
+  mentionOf(mark: Element): Mention | undefined;
+  /** The spellings of an entity among the marked mentions. */
+  spellings(id: string): string[];
+  /** Gazetteer details (default: the background's entityDetails). */
+  details?: (id: string) => Promise<EntityDetails | null>;
+}
+
+export interface EntityCard {
+  readonly element: HTMLElement;
+  hide(): void;
+}
+
+export function attachEntityCard(article: HTMLElement, source: EntityCardSource): EntityCard {
+  const doc = article.ownerDocument;
+  const card = h(doc, 'div', { className: 'vl-card', testid: 'entity-card', attrs: { role: 'tooltip' } });
+  card.hidden = true;
+  article.append(card);
+  const ask = source.details ?? ((id: string) => sendMessage('entityDetails', id));
+  const cache = new Map<string, Promise<EntityDetails | null>>();
+  let current: Element | null = null;
+
+  const show = async (mark: Element, mention: Mention) => {
+    const id = mention.entityId;
+    current = mark;
+    if (!cache.has(id))
+      cache.set(
+        id,
+        ask(id).catch(() => null),
+      );
+    const details = await cache.get(id)!;
+    if (current !== mark) return;
+    const lines: (HTMLElement | null)[] = [
+      h(doc, 'p', { className: 'vl-card-name', text: details?.name ?? mention.surface }),
+      h(doc, 'p', {
+        className: 'vl-card-type',
+        text: [entityTypeLabel(mention.type), details ? COUNTRY[details.country]?.() : t('entityUnlisted')]
+          .filter(Boolean)
+          .join(' · '),
+      }),
+      details
+        ? h(doc, 'p', {
+            className: 'vl-card-desc',
+            text: uiLang() === 'vi' ? details.descriptionVi : details.descriptionEn,
+          })
+        : null,
+      mention.title ? h(doc, 'p', { className: 'vl-card-title', text: `${t('entityTitle')}: ${mention.title}` }) : null,
+      h(doc, 'p', { className: 'vl-card-seen', text: `${t('entitySeen')}: ${source.spellings(id).join(' · ')}` }),
+    ];
+    card.replaceChildren(...lines.filter((l): l is HTMLElement => l !== null));
+    const box = mark.getBoundingClientRect();
+    const host = article.getBoundingClientRect();
+    card.style.top = `${box.bottom - host.top + 6}px`;
+    card.style.left = `${Math.max(0, Math.min(box.left - host.left, host.width - 320))}px`;
+    card.hidden = false;
+  };
+  const hide = () => {
+    current = null;
+    card.hidden = true;
+  };
+  /** Our mark under a trusted event, with its recorded mention. */
+  const ours = (e: Event): [Element, Mention] | null => {
+    const target = e.target as Element | null;
+    if (!e.isTrusted || target?.nodeType !== 1) return null;
+    const mark = target.closest('mark.vl-entity');
+    const mention = mark ? source.mentionOf(mark) : undefined;
+    return mark && mention ? [mark, mention] : null;
+  };
+  const enter = (e: Event) => {
+    const found = ours(e);
+    if (found) void show(...found);
+  };
+  const leave = (e: Event) => {
+    const found = ours(e);
+    if (found && current === found[0]) hide();
+  };
+  article.addEventListener('mouseover', enter);
+  article.addEventListener('focusin', enter);
+  article.addEventListener('mouseout', leave);
+  article.addEventListener('focusout', leave);
+  article.addEventListener('keydown', (e) => {
+    if (e.isTrusted && e.key === 'Escape' && current) hide();
+  });
+  return { element: card, hide };
+}
