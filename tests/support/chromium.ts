@@ -1,29 +1,17 @@
 /**
- * Launch Debian's Chromium with the built extension (playwright-core, no browser download).
- * Fixture hosts resolve to the local fixture server; every other host fails to resolve, so
- * nothing leaves the machine. Used by the e2e suite, the demo (`npm start`) and the benchmarks.
+ * Debian's Chromium with the built extension (.output/chrome-mv3), driven by puppeteer-core over
+ * CDP (a pipe, no browser download): the Chromium adapter of the e2e harness (tests/support/harness.ts).
+ * Also the switches every Chromium launch here shares (the benchmarks' playwright launches too):
+ * fixture hosts resolve to the local fixture server, every other host fails to resolve, and the
+ * background services are off, so nothing leaves the machine.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type CDPSession, type Target, type WebWorker } from 'puppeteer-core';
+import { closeOrKill, type Adapter, type LaunchOptions, type RecordedRequest } from './harness';
 
 export const CHROME_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
-
-/** The parts of the extension API the helpers below call inside the service worker. */
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-
-/** The switches that load the built extension and keep Chromium off the network. */
-export function extensionArgs(extensionDir: string): string[] {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
 
 export function findChromium(): string {
   const candidates = [
@@ -31,66 +19,83 @@ export function findChromium(): string {
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
   ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
   if (!found) throw new Error('No Chromium found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
   return found;
 }
 
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  worker: Worker;
-  extensionId: string;
-  userDataDir: string;
-  downloadsDir: string;
-}
+/** The switches that load the built extension at startup (the benchmarks; the harness installs it over CDP). */
+export const extensionArgs = (dir: string): string[] => [
+  `--disable-extensions-except=${dir}`,
+  `--load-extension=${dir}`,
+];
 
-export async function launchChromium(opts: {
-  port: number;
-  tlsPort: number;
-  hosts: string[];
-  headless?: boolean;
-  extensionDir?: string;
-}): Promise<ExtensionBrowser> {
-  const extensionDir = opts.extensionDir ?? CHROME_EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json')))
-    throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'vietlao-chromium-'));
-  const downloadsDir = mkdtempSync(join(tmpdir(), 'vietlao-downloads-'));
-  const rules = [
-    ...opts.hosts.flatMap((h) =>
-      [h, `*.${h}`].flatMap((name) => [
-        `MAP ${name}:443 127.0.0.1:${opts.tlsPort}`,
-        `MAP ${name} 127.0.0.1:${opts.port}`,
-      ]),
-    ),
-    'MAP * ~NOTFOUND',
-    'EXCLUDE localhost',
+/** Off the network: no background services; fixture hosts (and subdomains) → the fixture server, others → NOTFOUND. */
+export function offlineArgs(server?: { port: number; tlsPort: number; hosts: string[] }): string[] {
+  const rules = (server?.hosts ?? []).flatMap((h) =>
+    [h, `*.${h}`].flatMap((name) => [
+      `MAP ${name}:443 127.0.0.1:${server!.tlsPort}`,
+      `MAP ${name} 127.0.0.1:${server!.port}`,
+    ]),
+  );
+  return [
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=${[...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ')}`,
   ];
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: opts.headless ?? true,
-    acceptDownloads: true,
-    ignoreHTTPSErrors: true, // the fixture server's self-signed certificate
-    downloadsPath: downloadsDir,
-    viewport: { width: 1280, height: 900 },
-    locale: 'vi-VN',
-    env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' }, // Vietnamese UI, so the extension speaks Vietnamese
-    args: [...extensionArgs(extensionDir), '--lang=vi', `--host-resolver-rules=${rules.join(', ')}`],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, userDataDir, downloadsDir };
 }
 
-/**
- * The id of the tab showing `url` (asked of the service worker) — or, where the extension may not
- * read a tab's URL (unlisted sites), the newest tab. Call it before opening a popup tab.
- */
-export async function tabIdOf(b: ExtensionBrowser, url: string): Promise<number> {
-  return b.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return (tabs.find((t) => t.url === u) ?? tabs.reduce((a, c) => ((a.id ?? 0) > (c.id ?? 0) ? a : c))).id!;
-  }, url);
+export async function launchChromium(opts: LaunchOptions): Promise<Adapter> {
+  const dir = opts.extensionDir ?? CHROME_EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No built extension in ${dir}: run npm run build first.`);
+  const downloadsDir = mkdtempSync(join(tmpdir(), 'vietlao-downloads-'));
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    pipe: true, // Extensions.loadUnpacked (installExtension) is only served over a pipe
+    enableExtensions: true,
+    headless: opts.headless ?? true,
+    acceptInsecureCerts: true, // the fixture server's self-signed certificate
+    downloadBehavior: { policy: 'allow', downloadPath: downloadsDir }, // real file names, as in Firefox
+    defaultViewport: { width: 1280, height: 900 },
+    env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' }, // Vietnamese UI, so the extension speaks Vietnamese
+    args: ['--no-sandbox', '--lang=vi', ...offlineArgs(opts.server)], // no sandbox: CI runs as root
+  });
+  const extensionId = await browser.installExtension(dir);
+  const origin = `chrome-extension://${extensionId}`;
+  const requests: RecordedRequest[] = [];
+  let worker: WebWorker | undefined;
+  // The service worker, and its network traffic (seen only over its own CDP session), again after any restart.
+  const attached = new WeakSet<Target>();
+  const attach = async (target: Target): Promise<void> => {
+    if (target.type() !== 'service_worker' || !target.url().startsWith(origin) || attached.has(target)) return;
+    attached.add(target);
+    const w = (await target.worker())!;
+    const client: CDPSession = w.client;
+    client.on('Network.requestWillBeSent', (e) =>
+      requests.push({ url: e.request.url, type: e.type ?? '', from: 'background' }),
+    );
+    await client.send('Network.enable');
+    w.on('console', (m) => opts.onConsole?.('background', m.type(), m.text()));
+    worker = w;
+  };
+  browser.on('targetcreated', (t: Target) => void attach(t));
+  await attach(await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin)));
+  return {
+    name: 'chromium',
+    browser,
+    extensionId,
+    origin,
+    downloadsDir,
+    // A window each: Chromium gives background tabs no frames, so clicks and waits there never finish.
+    newPage: () => browser.newPage({ type: 'window' }),
+    gotoExtension: async (page, path) => void (await page.goto(`${origin}${path}`, { waitUntil: 'load' })),
+    inBackground: (source) => worker!.evaluate(`(${source})(self)`),
+    backgroundRequests: () => requests,
+    requestType: (r) => r.resourceType(),
+    close: () => closeOrKill(browser),
+  };
 }

@@ -1,68 +1,54 @@
 /**
- * Launch Debian's Firefox ESR with the built extension (.output/firefox-mv2) as a temporary add-on,
- * driven by puppeteer-core over WebDriver BiDi (no browser download, no geckodriver).
- * The recipe and its reasons: /work/shared/notes/real-browser-tests.md.
+ * Debian's Firefox ESR with the built extension (.output/firefox-mv2) as a temporary add-on, driven
+ * by puppeteer-core over WebDriver BiDi (no browser download, no geckodriver): the Firefox adapter of
+ * the e2e harness (tests/support/harness.ts). The recipe and its reasons:
+ * /work/shared/notes/real-browser-tests.md.
  *
  * Fixture hosts reach the local fixture server through Firefox's proxy prefs (http, and https as
- * CONNECT tunnels to its TLS port); DNS is disabled (`network.dns.native-is-localhost`), so
- * nothing leaves the machine. The extension gets a fixed moz-extension:// UUID, so its pages have a
- * known URL; `gotoExtensionPage` opens them with a raw BiDi navigate, because puppeteer's
- * `page.goto` refuses (or never resolves on) moz-extension:// URLs.
+ * CONNECT tunnels to its TLS port); DNS is disabled (`network.dns.native-is-localhost`), so nothing
+ * leaves the machine. The extension gets a fixed moz-extension:// UUID, so its pages have a known
+ * URL; they open with a raw BiDi navigate, because puppeteer's `page.goto` refuses (or never
+ * resolves on) moz-extension:// URLs. BiDi shows no background page (it is not a browsing context),
+ * so the background is reached through `runtime.getBackgroundPage()` from an extension page, and its
+ * requests are the ones the proxy saw that no page reported.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { closeOrKill, type Adapter, type LaunchOptions, type RecordedRequest } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 /** Fixed internal UUID → moz-extension://<UUID>/ (pref `extensions.webextensions.uuids`). */
-export const FIREFOX_EXTENSION_UUID = '6f1b9a3e-2c4d-4e8f-9a7b-5d3c1e0f2a94';
+const UUID = '6f1b9a3e-2c4d-4e8f-9a7b-5d3c1e0f2a94';
+/** Firefox's own services (remote settings and the like) also go through the proxy: not the extension. */
+const FIREFOX_SERVICES = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net)$/;
 
-export function findFirefox(): string {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
+function findFirefox(): string {
+  const found = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+    (p) => !!p && existsSync(p),
+  );
   if (!found)
     throw new Error('No Firefox found: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.');
   return found;
 }
 
-export interface FirefoxExtensionBrowser {
-  browser: Browser;
-  /** The add-on id from the manifest (browser_specific_settings.gecko.id). */
-  extensionId: string;
-  /** moz-extension://<uuid> (no trailing slash). */
-  baseUrl: string;
-  downloadsDir: string;
-  /** Open an extension page (e.g. '/popup.html') in `page` and wait for it to load. */
-  gotoExtensionPage(page: Page, path: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function launchFirefox(opts: {
-  port: number;
-  tlsPort: number;
-  hosts: string[];
-  extensionDir?: string;
-  prefs?: Record<string, string | number | boolean>;
-}): Promise<FirefoxExtensionBrowser> {
-  const extensionDir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
-  const manifestPath = join(extensionDir, 'manifest.json');
-  if (!existsSync(manifestPath))
-    throw new Error(`No built extension in ${extensionDir}: run npm run build:firefox first.`);
+export async function launchFirefox(opts: LaunchOptions): Promise<Adapter> {
+  const dir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`No built extension in ${dir}: run npm run build:firefox first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const extensionId = manifest.browser_specific_settings?.gecko?.id;
-  if (!extensionId)
-    throw new Error(
-      `${manifestPath} has no browser_specific_settings.gecko.id: the fixed moz-extension UUID needs it.`,
-    );
+  if (!extensionId) throw new Error(`${manifestPath} has no gecko id: the fixed moz-extension UUID needs it.`);
   const downloadsDir = mkdtempSync(join(tmpdir(), 'vietlao-ff-downloads-'));
-
+  const { server } = opts;
+  const serverStart = server.requests.length;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
-    headless: true,
+    headless: opts.headless ?? true,
     acceptInsecureCerts: true, // the fixture server's self-signed certificate
     defaultViewport: { width: 1280, height: 900 },
     args: ['--remote-allow-system-access'], // lets BiDi navigate to moz-extension:// pages
@@ -70,62 +56,81 @@ export async function launchFirefox(opts: {
     extraPrefsFirefox: {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': opts.port,
+      'network.proxy.http_port': server.port,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': opts.port, // CONNECT → the fixture server's TLS port (fixture hosts only)
+      'network.proxy.ssl_port': server.port, // CONNECT → the fixture server's TLS port (fixture hosts only)
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'network.dns.native-is-localhost': true, // no real DNS lookups at all
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: FIREFOX_EXTENSION_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: UUID }),
+      // Optional-permission requests are granted without a prompt (the prompt is browser UI).
+      'extensions.webextOptionalPermissionPrompts': false,
       'browser.download.dir': downloadsDir,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false, // an open downloads panel blocks openPopup()
-      // Ask for a Vietnamese UI. Only takes effect when a vi language pack is installed
-      // (Debian: firefox-esr-l10n-vi); otherwise Firefox stays en-US and so does the extension.
+      // A Vietnamese UI needs the vi language pack (Debian: firefox-esr-l10n-vi); else en-US.
       'intl.locale.requested': 'vi',
       'intl.accept_languages': 'vi-VN, vi, en',
-      ...opts.prefs,
     },
   });
   try {
-    const installed = await browser.installExtension(extensionDir);
+    const installed = await browser.installExtension(dir);
     if (installed !== extensionId) throw new Error(`installed add-on id ${installed}, expected ${extensionId}`);
   } catch (err) {
-    await browser.close();
+    await closeOrKill(browser);
     throw err;
   }
-  const baseUrl = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  const origin = `moz-extension://${UUID}`;
   return {
+    name: 'firefox',
     browser,
     extensionId,
-    baseUrl,
+    origin,
     downloadsDir,
-    async gotoExtensionPage(page, path) {
+    // A tab each: Firefox runs background tabs fully, and a window costs about a second more per page.
+    newPage: () => browser.newPage(),
+    async gotoExtension(page, path) {
       // puppeteer-core internal (present in 24.x and 25.x): the BiDi browsing context of the frame.
       const context = (
-        page.mainFrame() as unknown as {
-          browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void> };
-        }
+        page.mainFrame() as unknown as { browsingContext: { navigate(u: string, w: string): Promise<void> } }
       ).browsingContext;
-      await context.navigate(`${baseUrl}${path.startsWith('/') ? path : `/${path}`}`, 'complete');
+      await context.navigate(`${origin}${path}`, 'complete');
     },
-    // Closing over BiDi can stall when Firefox exits first: give it 10 s, then end the process.
-    close: async () => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000)));
-      const outcome = await Promise.race([
-        browser.close().then(
-          () => 'closed' as const,
-          () => 'failed' as const,
-        ),
-        timeout,
-      ]);
-      clearTimeout(timer);
-      if (outcome !== 'closed') browser.process()?.kill('SIGKILL');
+    inBackground: (source, helper: Page) =>
+      helper.evaluate(`(async () => (${source})(await globalThis.browser.runtime.getBackgroundPage()))()`),
+    backgroundRequests(pageUrls) {
+      // What the proxy saw minus what the pages reported (each URL once per report).
+      const reported = new Map<string, number>();
+      const pageHosts = new Set<string>();
+      for (const raw of pageUrls) {
+        const u = URL.canParse(raw) ? new URL(raw) : null;
+        if (!u || !/^https?:$/.test(u.protocol)) continue;
+        const key = `${u.host}${u.pathname}${u.search}`;
+        reported.set(key, (reported.get(key) ?? 0) + 1);
+        pageHosts.add(u.hostname.replace(/^www\./, ''));
+      }
+      const left: RecordedRequest[] = [];
+      for (const r of server.requests.slice(serverStart)) {
+        const host = r.host.toLowerCase().replace(/:\d+$/, '');
+        if (FIREFOX_SERVICES.test(host)) continue;
+        if (r.path === 'CONNECT') {
+          // a tunnel: the requests inside it are recorded on their own
+          if (!server.hosts.includes(host.replace(/^www\./, '')) && !pageHosts.has(host.replace(/^www\./, '')))
+            left.push({ url: `https://${host}/`, type: 'connect', from: 'background' });
+          continue;
+        }
+        const key = `${r.host.toLowerCase()}${r.path}`;
+        const n = reported.get(key) ?? 0;
+        if (n > 0) reported.set(key, n - 1);
+        else left.push({ url: `http://${key}`, type: 'unknown', from: 'background' }); // or https, inside a tunnel
+      }
+      return left;
     },
+    requestType: (r) => r.headers()['sec-fetch-dest'] ?? '', // BiDi has no resourceType()
+    close: () => closeOrKill(browser),
   };
 }

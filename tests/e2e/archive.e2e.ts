@@ -1,0 +1,179 @@
+/**
+ * The product's memory, in the browser E2E_BROWSER names: save from the in-page button (the badge
+ * shows it) and from the popup, list and search in the popup (opened as a page), read offline
+ * with highlights in the reader page, export a file that validates against the schema, delete
+ * every article and import that file back.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Ajv from 'ajv';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import {
+  byTestId,
+  checked,
+  click,
+  count,
+  element,
+  innerText,
+  saveFromToolbar,
+  texts,
+  waitForCleanView,
+  waitForCount,
+} from '../support/dom';
+import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { BROWSER, Harness } from '../support/harness';
+
+const articles = loadFixtures().filter((f) => f.expected.isArticle);
+const antv = articles.find((f) => f.folder === 'antv--hop-tac-cong-an')!;
+const thoidai = articles.find((f) => f.folder === 'thoidai--van-phong-bqp-lao')!;
+const ITEM = byTestId('archive-item');
+const isImage = (path: string) => /\.(?:jpe?g|png|gif|webp|svg)(?:$|\?)/i.test(path);
+
+let server: FixtureServer;
+let h: Harness;
+let exported = '';
+
+const openPopup = (tabId?: number) => h.openExtension(`/popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+
+/**
+ * Search in the popup and wait until the list shows `expected` items. Each call below moves the
+ * count away from the previous value (2→1→2→1→0→2), and the intermediate reload a checkbox
+ * change causes never shows the target count, so reaching the target is the search's answer.
+ */
+async function search(popup: Page, query: string, exact: boolean, expected: number): Promise<void> {
+  if ((await checked(popup, byTestId('exact'))) !== exact) await click(popup, byTestId('exact'));
+  await popup.$eval(
+    byTestId('search'),
+    (el, q) => {
+      (el as HTMLInputElement).value = q;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    query,
+  );
+  await popup.focus(byTestId('search'));
+  await popup.keyboard.press('Enter'); // flushes the debounce
+  await waitForCount(popup, ITEM, expected, 5_000).catch((e: Error) =>
+    assert.fail(`search ${JSON.stringify(query)} (exact: ${exact}): ${e.message}`),
+  );
+}
+
+describe(`${BROWSER}: saving, the popup archive, the reader page, export and import`, () => {
+  before(async () => {
+    server = await startFixtureServer();
+    h = await Harness.launch({ server });
+  });
+  after(async () => {
+    await h?.close();
+    await server?.close();
+  });
+
+  it('saves from the in-page button, and the badge shows the page is saved', async () => {
+    const page = await h.open(antv.url);
+    await waitForCleanView(page);
+    const first = await saveFromToolbar(page);
+    const badge = await h.ext(
+      (api, id) => (api.action ?? api.browserAction)!.getBadgeText({ tabId: id }), // MV3 action, MV2 browserAction
+      await h.tabIdOf(antv.url),
+    );
+    assert.equal(badge, '✓');
+    const second = await saveFromToolbar(page, 'ok', first); // again: "already saved / updated", still ok
+    assert.match(second, /.+/);
+  });
+
+  it('saves from the popup\'s "save this page" (the path the shortcut and context menu take)', async () => {
+    const page = await h.open(thoidai.url);
+    await waitForCleanView(page);
+    const popup = await openPopup(await h.tabIdOf(thoidai.url));
+    await element(popup, byTestId('current-tab', '[data-state="article"]'));
+    await click(popup, byTestId('save-tab'));
+    await waitForCount(popup, ITEM, 2);
+    assert.equal(await count(popup, ITEM), 2);
+    await popup.close();
+  });
+
+  it('lists both articles, newest first, and searches with and without diacritics', async () => {
+    const popup = await openPopup();
+    const titles = await texts(popup, `${ITEM} ${byTestId('open')}`);
+    assert.equal(titles.length, 2);
+    assert.ok(titles[0]!.trim().startsWith(thoidai.expected.title!), 'newest first');
+    assert.ok(titles[1]!.trim().startsWith(antv.expected.title!));
+    await search(popup, 'sẻng-khăm', false, 1); // a rare word finds only its article
+    await search(popup, 'lao', false, 2); // "lao" finds "Lào"
+    await search(popup, 'sẻng-khăm', false, 1);
+    await search(popup, 'lão', true, 0); // exact "lão" is not "Lào"
+    await search(popup, 'Lào', true, 2); // exact "Lào"
+    await click(popup, byTestId('exact'));
+    await search(popup, '', false, 2);
+    await popup.setViewport({ width: 420, height: 640 });
+    await h.screenshot(popup, 'popup');
+    await popup.close();
+  });
+
+  it('opens the saved copy in the reader page, offline, with highlights and the legend', async () => {
+    const popup = await openPopup();
+    const before = server.requests.length;
+    const links = await popup.$$(`${ITEM} ${byTestId('open')}`);
+    const reader = await h.pageOpenedBy(() => links[links.length - 1]!.click()); // tabs.create
+    // wait from inside: Firefox reports no navigation of moz-extension:// tabs to puppeteer
+    await reader.waitForFunction(
+      () => location.pathname === '/reader.html' && document.body?.dataset.ready === 'true',
+      { timeout: 15_000, polling: 50 },
+    );
+    const body = (await innerText(reader, byTestId('reader-body'))).replace(/\s+/g, ' ');
+    assert.ok(body.includes(antv.expected.paragraphs[0]!.slice(0, 60)));
+    assert.ok((await count(reader, 'mark.vl-entity')) > 5, 'entity highlights');
+    assert.ok((await count(reader, byTestId('legend-entry'))) > 3, 'legend entries');
+    // Offline: no request to a news site but images (Firefox's own services also use the proxy;
+    // a CONNECT only opens a tunnel, the requests inside are recorded on their own).
+    const fetched = server.requests
+      .slice(before)
+      .filter((r) => r.path !== 'CONNECT' && server.hosts.includes(r.host.replace(/^www\./, '').replace(/:\d+$/, '')))
+      .filter((r) => !isImage(r.path));
+    assert.deepEqual(fetched, [], 'the reader fetched no page');
+    await h.screenshot(reader, 'reader');
+    await Promise.all([reader.close(), popup.close()]);
+  });
+
+  it('exports a JSON file that validates against the schema and holds the articles', async () => {
+    const popup = await openPopup();
+    await click(popup, byTestId('export-json'));
+    const file = await h.download(/\.json$/);
+    assert.match(file.name, /^vietlao-archive-\d{4}-\d{2}-\d{2}\.json$/);
+    exported = file.text;
+    const data = JSON.parse(exported) as { format: string; articles: { title: string; entities: unknown[] }[] };
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../lib/archive/archive.schema.json'), 'utf8'),
+    ) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    assert.ok(ajv.validate(schema, data), JSON.stringify(ajv.errors));
+    assert.equal(data.format, 'vietlao-reader-archive');
+    assert.deepEqual(data.articles.map((a) => a.title).sort(), [antv.expected.title, thoidai.expected.title].sort());
+    assert.ok(
+      data.articles.every((a) => a.entities.length > 0),
+      'entities exported',
+    );
+    await popup.close();
+  });
+
+  it('deletes every article, then imports that file and restores the archive', async () => {
+    assert.ok(exported, 'the export test ran');
+    const popup = await openPopup();
+    for (let n = await count(popup, ITEM); n > 0; n--) {
+      await click(popup, `${ITEM} ${byTestId('delete')}`);
+      await waitForCount(popup, ITEM, n - 1);
+    }
+    await popup.close();
+    const emptied = await openPopup(); // a fresh look: the archive is empty, not just the list
+    await element(emptied, byTestId('empty'));
+    const file = join(mkdtempSync(join(tmpdir(), 'vietlao-import-')), 'vietlao-archive.json');
+    writeFileSync(file, exported);
+    await ((await element(emptied, byTestId('import-input'))) as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await waitForCount(emptied, ITEM, 2);
+    assert.match(await emptied.$eval(byTestId('io-status'), (el) => el.textContent ?? ''), /2/);
+    assert.equal(await count(emptied, ITEM), 2);
+    await emptied.close();
+  });
+});
