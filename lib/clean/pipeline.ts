@@ -12,7 +12,7 @@
  *     then the generic Vietnamese boilerplate filter (./boilerplate), then prepare figures,
  *     lazy images and inline related links (./prepare).
  *  6. Run Readability on the clone.
- *  7. Sanitise with the one DOMPurify configuration (./sanitize), run the boilerplate filter
+ *  7. Sanitise with the one DOMPurify configuration (lib/html/sanitize.ts), run the boilerplate filter
  *     once more on what Readability kept, drop empty blocks, extract the text (./extract-text).
  *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given.
  */
