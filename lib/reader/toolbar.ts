@@ -12,6 +12,19 @@ export interface ReaderToolbar {
 const themeLabel = (theme: Theme) =>
   t(theme === 'light' ? 'readerLight' : theme === 'dark' ? 'readerDark' : 'readerSystem');
 
+/**
+ * A text-size button: the glyph is what sighted users see (hidden from assistive technology), the
+ * label is its accessible name — an aria-label that does not contain the visible "A−" fails WCAG 2.5.3.
+ */
+function sizeButton(doc: Document, glyph: string, label: string, testid: string, className: string, act: () => void) {
+  const b = button(doc, '', act, { className, testid, attrs: { title: label } });
+  b.append(
+    h(doc, 'span', { text: glyph, attrs: { 'aria-hidden': 'true' } }),
+    h(doc, 'span', { className: 'visually-hidden', text: label }),
+  );
+  return b;
+}
+
 export function createReaderToolbar(
   doc: Document,
   initial: ReaderPrefs,
@@ -23,16 +36,10 @@ export function createReaderToolbar(
     prefs = next;
     change(next);
   };
-  const smaller = button(doc, 'A−', () => set(stepSize(prefs, -1)), {
-    className: 'tool',
-    testid: 'font-smaller',
-    attrs: { title: t('readerSmaller'), 'aria-label': t('readerSmaller') },
-  });
-  const larger = button(doc, 'A+', () => set(stepSize(prefs, +1)), {
-    className: 'tool tool-large',
-    testid: 'font-larger',
-    attrs: { title: t('readerLarger'), 'aria-label': t('readerLarger') },
-  });
+  const smaller = sizeButton(doc, 'A−', t('readerSmaller'), 'font-smaller', 'tool', () => set(stepSize(prefs, -1)));
+  const larger = sizeButton(doc, 'A+', t('readerLarger'), 'font-larger', 'tool tool-large', () =>
+    set(stepSize(prefs, +1)),
+  );
   const width = button(doc, '', () => set({ ...prefs, width: prefs.width === 'wide' ? 'narrow' : 'wide' }), {
     className: 'tool',
     testid: 'width',

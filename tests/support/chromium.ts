@@ -91,7 +91,12 @@ export async function launchChromium(opts: LaunchOptions): Promise<Adapter> {
     origin,
     downloadsDir,
     // A window each: Chromium gives background tabs no frames, so clicks and waits there never finish.
-    newPage: () => browser.newPage({ type: 'window' }),
+    async newPage() {
+      const page = await browser.newPage({ type: 'window' });
+      const scheme = opts.colorScheme;
+      if (scheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      return page;
+    },
     gotoExtension: async (page, path) => void (await page.goto(`${origin}${path}`, { waitUntil: 'load' })),
     inBackground: (source) => worker!.evaluate(`(${source})(self)`),
     backgroundRequests: () => requests,

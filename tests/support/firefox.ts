@@ -75,6 +75,11 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Adapter> {
       // A Vietnamese UI needs the vi language pack (Debian: firefox-esr-l10n-vi); else en-US.
       'intl.locale.requested': 'vi',
       'intl.accept_languages': 'vi-VN, vi, en',
+      // prefers-color-scheme for pages (0 dark, 1 light): BiDi has no media emulation
+      ...(opts.colorScheme && {
+        'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
+        'ui.systemUsesDarkTheme': opts.colorScheme === 'dark' ? 1 : 0,
+      }),
     },
   });
   try {

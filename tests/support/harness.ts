@@ -38,6 +38,8 @@ export interface LaunchOptions {
   server: FixtureServer;
   headless?: boolean;
   extensionDir?: string;
+  /** The `prefers-color-scheme` every page sees (default: the browser's, light here). */
+  colorScheme?: 'light' | 'dark';
   onConsole?: (from: string, type: string, text: string) => void;
 }
 
