@@ -56,7 +56,11 @@ export interface NotAnArticle {
   isArticle: false;
   url: string;
   site: string;
+  /** Why not, for developers and logs; OVER_BUDGET is shown to the user. */
   reason: string;
 }
 
 export type CleanResult = CleanArticle | NotAnArticle;
+
+/** The reason the pipeline gives for a page over its size budget (lib/clean/budget.ts). */
+export const OVER_BUDGET = 'page over the size budget';

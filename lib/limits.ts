@@ -21,3 +21,14 @@ export const MAX_MENTIONS = 20_000;
 export const MAX_VIEW_MARKS = 2000;
 /** Most characters of article text the background matches per request; the rest is not looked at, and the panel says so. */
 export const MAX_MATCH_CHARS = 200_000;
+/**
+ * Most elements a page may have for the pipeline to clean it (checked before anything is cloned).
+ * The largest of the 181 scrapinghub pages and the fixtures has 1,596; 50,000 is 30 times that.
+ */
+export const MAX_PAGE_ELEMENTS = 50_000;
+/**
+ * Most characters of text a page may hold for the pipeline to clean it (every text node of the
+ * body, hidden ones too). The largest of those pages holds 416,321 (scripts included); a long
+ * article is 30,000–60,000.
+ */
+export const MAX_PAGE_TEXT_CHARS = 2_000_000;

@@ -11,10 +11,10 @@ import { pickRule, type SiteRule } from './sites';
  * `.cloneNode`, `.body`, `.defaultView`… with named elements (`<img name="querySelector">`,
  * `<form name="body">`: DOM clobbering), which would stop the pipeline with a TypeError.
  */
-export function member<K extends 'querySelector' | 'querySelectorAll' | 'cloneNode' | 'defaultView'>(
-  doc: Document,
-  key: K,
-): Document[K] {
+export function member<
+  K extends
+    'querySelector' | 'querySelectorAll' | 'cloneNode' | 'defaultView' | 'getElementsByTagName' | 'createTreeWalker',
+>(doc: Document, key: K): Document[K] {
   for (
     let proto: object | null = Object.getPrototypeOf(doc) as object | null;
     proto;
@@ -39,10 +39,20 @@ export function defuseNamedElements(clone: Document): void {
   }
 }
 
+/** NodeFilter.SHOW_TEXT, written out: Node (the CLI, on a jsdom window) has no global NodeFilter. */
+export const SHOW_TEXT = 0x4;
+
+/** Whether `el` holds any non-blank text (without copying all of it, as textContent would). */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
+  while (walker.nextNode()) if (/\S/.test((walker.currentNode as Text).data)) return true;
+  return false;
+}
+
 export function findContainer(doc: Document, rule: SiteRule): Element | null {
   for (const sel of rule.article) {
     const el = member(doc, 'querySelector')(sel);
-    if (el && (el.textContent ?? '').trim().length > 0) return el;
+    if (el && hasText(el)) return el;
   }
   return null;
 }

@@ -2,7 +2,8 @@
  * The cleaning pipeline: a `Document` and its URL in, a clean article (or "no article") out.
  * Pure: it works on a clone and never touches the live DOM. The order matters:
  *
- *  1. Pick the site rule (./sites: one file per site or CMS family; "generic" otherwise).
+ *  1. Pick the site rule (./sites: one file per site or CMS family; "generic" otherwise), and
+ *     check the page is within the size budget (./budget: elements and characters of text).
  *  2. Clone the document. Every later step works on the clone.
  *  3. Read the metadata (./metadata) from the untouched clone: title, lead, byline, date,
  *     site name, canonical URL, lead image, language.
@@ -17,7 +18,7 @@
  *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given.
  */
 import { Readability } from '@mozilla/readability';
-import type { CleanArticle, CleanResult } from '@/lib/article';
+import { OVER_BUDGET, type CleanArticle, type CleanResult } from '@/lib/article';
 import { comparable, countSyllables } from '@/lib/text/vietnamese';
 import { removeBoilerplate } from './boilerplate';
 import { removeEmptyBlocks, textBlocks } from './extract-text';
@@ -25,6 +26,7 @@ import { stripLeadPrefix } from './lead-prefix';
 import { readMetadata } from './metadata';
 import { fixLazyImages, imageTablesToFigures, removeDuplicateCaptions, removeLinkOnlyBlocks } from './prepare';
 import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
+import { measurePage, withinBudget } from './budget';
 import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
 
@@ -50,6 +52,7 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   const candidate = articleCandidate(doc, url);
   if ('reason' in candidate) return notArticle(url, candidate.reason);
   const { rule } = candidate;
+  if (!withinBudget(measurePage(doc))) return notArticle(url, OVER_BUDGET);
 
   const clone = member(doc, 'cloneNode')(true) as Document; // 2
   defuseNamedElements(clone);

@@ -4,7 +4,10 @@
  * Opened as a normal tab (`popup.html?tabId=N`, for tests), it works on tab N instead.
  */
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { OVER_BUDGET } from '@/lib/article';
+import { t, uiLang } from '@/lib/i18n';
+import { MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS } from '@/lib/limits';
+import { formatCount } from './numbers';
 import { sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
 import { button, h } from '@/lib/ui/dom';
 
@@ -76,7 +79,11 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
     return;
   }
   if (!state.isArticle) {
-    card.append(h(doc, 'p', { className: 'card-note', text: t('noArticle'), testid: 'tab-state' }));
+    const note =
+      state.reason === OVER_BUDGET
+        ? t('pageTooLarge', [formatCount(MAX_PAGE_ELEMENTS, uiLang()), formatCount(MAX_PAGE_TEXT_CHARS, uiLang())])
+        : t('noArticle');
+    card.append(h(doc, 'p', { className: 'card-note', text: note, testid: 'tab-state' }));
     card.dataset.state = 'not-article';
     return;
   }
