@@ -1,8 +1,10 @@
 /**
  * Robustness: random and mutated HTML through cleanDocument (fast-check). Mutations of the
  * fixture pages — deleted, duplicated and swapped subtrees, random attributes, deep nesting, huge
- * text nodes — and random markup soup: no uncaught exception, each page cleaned in under 2 s, the
- * live document never mutated, and nothing executable in the output.
+ * text nodes — and random markup soup: no uncaught exception, the live document never mutated, and
+ * nothing executable in the output. Time is not asserted here (a wall-clock limit fails on a loaded
+ * machine, not on slow code): pages past the page budget are refused (tests/unit/clean/budget.test.ts)
+ * and their cost is measured by `npm run bench`.
  */
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
@@ -11,7 +13,6 @@ import { cleanDocument } from '@/lib/clean/pipeline';
 import { loadFixtures } from '../support/fixture-server';
 import { checkHtml, DANGEROUS_TAGS } from './check-html';
 
-const TIME_LIMIT_MS = 2000;
 const fixtures = loadFixtures().filter((f) => f.expected.isArticle);
 const checkWin = new JSDOM('').window;
 
@@ -103,13 +104,10 @@ function mutate(doc: Document, m: Mutation): void {
   }
 }
 
-function cleanTimed(dom: JSDOM, url: string) {
+function cleanChecked(dom: JSDOM, url: string) {
   const doc = dom.window.document;
   const before = doc.documentElement.outerHTML;
-  const started = performance.now();
   const result = cleanDocument(doc, url, { window: dom.window as unknown as Window });
-  const ms = performance.now() - started;
-  expect(ms, `cleaned in ${Math.round(ms)} ms`).toBeLessThan(TIME_LIMIT_MS);
   expect(doc.documentElement.outerHTML === before, 'live document untouched').toBe(true);
   if (result.isArticle) {
     expect(result.contentHtml).not.toMatch(DANGEROUS_TAGS);
@@ -120,7 +118,7 @@ function cleanTimed(dom: JSDOM, url: string) {
 }
 
 describe('cleanDocument under fuzzing', () => {
-  it('mutated fixture pages: no exception, < 2 s each, live DOM untouched, clean output', () => {
+  it('mutated fixture pages: no exception, live DOM untouched, clean output', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...fixtures),
@@ -128,7 +126,7 @@ describe('cleanDocument under fuzzing', () => {
         (fixture, mutations) => {
           const dom = new JSDOM(fixture.html, { url: fixture.url });
           for (const m of mutations) mutate(dom.window.document, m);
-          cleanTimed(dom, fixture.url);
+          cleanChecked(dom, fixture.url);
           dom.window.close();
         },
       ),
@@ -186,7 +184,7 @@ describe('cleanDocument under fuzzing', () => {
     ),
   })).node;
 
-  it('random markup soup inside an antv article: no exception, < 2 s each, clean output', () => {
+  it('random markup soup inside an antv article: no exception, clean output', () => {
     const antv = fixtures.find((f) => f.folder === 'antv--hop-tac-cong-an')!;
     const anchor = antv.html.indexOf('</p>', antv.html.indexOf(antv.expected.paragraphs[1]!.slice(0, 40))) + 4;
     fc.assert(
@@ -194,14 +192,14 @@ describe('cleanDocument under fuzzing', () => {
         const dom = new JSDOM(`${antv.html.slice(0, anchor)}${parts.join('')}${antv.html.slice(anchor)}`, {
           url: antv.url,
         });
-        cleanTimed(dom, antv.url);
+        cleanChecked(dom, antv.url);
         dom.window.close();
       }),
       { numRuns: 80, seed: Number(process.env.FUZZ_SEED ?? 20240701) },
     );
   }, 240_000);
 
-  it('random whole documents (not articles): no exception, < 2 s each', () => {
+  it('random whole documents (not articles): no exception', () => {
     fc.assert(
       fc.property(
         fc.array(soup, { maxLength: 30 }),
@@ -212,7 +210,7 @@ describe('cleanDocument under fuzzing', () => {
         ),
         (parts, url) => {
           const dom = new JSDOM(parts.join(''), { url });
-          cleanTimed(dom, url);
+          cleanChecked(dom, url);
           dom.window.close();
         },
       ),
