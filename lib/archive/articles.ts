@@ -3,6 +3,7 @@ import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import { joinRows } from './rows';
+import { articleTables, storeRows } from './store-rows';
 import type { ArticleRow, BodyRow, StoredArticle } from './types';
 
 /** Everything a delete removed: hand it back to restoreArticle to undo. */
@@ -50,12 +51,12 @@ export async function deleteArticle(db: ArchiveDb, id: string, now: Date = new D
  */
 export async function restoreArticle(db: ArchiveDb, record: DeletedArticle): Promise<RestoreStatus> {
   try {
-    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<RestoreStatus> => {
+    return await db.transaction('rw', articleTables(db), async (): Promise<RestoreStatus> => {
       const current = await db.articles.where('canonicalUrl').equals(record.row.canonicalUrl).first();
       if (current) return 'superseded';
       const replaced = await db.articles.get(record.row.id); // (an import may have reused the id)
-      await db.articles.put(record.row);
-      if (record.body) await db.bodies.put(record.body);
+      if (record.body) await storeRows(db, record.row, record.body);
+      else await db.articles.put(record.row);
       if (!replaced) await adjustArticleCount(db, 1);
       return 'restored';
     });

@@ -3,11 +3,12 @@ import Dexie, { type Collection, type Table, type Transaction } from 'dexie';
 import { indexWords } from './keys';
 import type { ArticleRow, BodyRow } from './types';
 import { ARTICLE_COUNT, type MetaRow } from './counter';
+import { nameRows, type EntityNameRow } from './store-rows';
 
 export const DB_NAME = 'vietlao-archive';
 
 /** Current database schema version (the last entry of MIGRATIONS). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** One database version: its table indexes and, when data must change, an upgrade step. */
 export interface Migration {
@@ -51,11 +52,31 @@ async function storeArticleCount(tx: Transaction): Promise<void> {
   await tx.table<MetaRow, string>('meta').put({ key: ARTICLE_COUNT, value: n });
 }
 
+/** v3 → v4: the names table, from every stored body (in pages, as addExactWords). */
+async function storeEntityNames(tx: Transaction): Promise<void> {
+  const bodies = tx.table<BodyRow, string>('bodies');
+  const names = tx.table<EntityNameRow, string>('entityNames');
+  let after: string | null = null;
+  for (;;) {
+    const range: Collection<BodyRow, string> =
+      after === null ? bodies.orderBy(':id') : bodies.where(':id').above(after);
+    const page: BodyRow[] = await range.limit(MIGRATION_PAGE).toArray();
+    if (page.length === 0) return;
+    await names.bulkPut(page.flatMap((b) => nameRows(b.entities)));
+    after = page[page.length - 1]!.id;
+  }
+}
+
 /** Every schema version from the first; append, never edit a released entry. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: { articles: ARTICLES_V1, bodies: BODIES } },
   { version: 2, stores: { articles: ARTICLES_V2, bodies: BODIES }, upgrade: addExactWords },
   { version: 3, stores: { articles: ARTICLES_V2, bodies: BODIES, meta: 'key' }, upgrade: storeArticleCount },
+  {
+    version: 4,
+    stores: { articles: ARTICLES_V2, bodies: BODIES, meta: 'key', entityNames: 'id' },
+    upgrade: storeEntityNames,
+  },
 ];
 
 export interface ArchiveDbOptions {
@@ -71,6 +92,8 @@ export class ArchiveDb extends Dexie {
   bodies!: Table<BodyRow, string>;
   /** Small facts about the archive: the article count (./counter.ts). */
   meta!: Table<MetaRow, string>;
+  /** Name and type of every entity the archive has seen, by id (./store-rows.ts). */
+  entityNames!: Table<EntityNameRow, string>;
 
   constructor(options: ArchiveDbOptions = {}) {
     const { name = DB_NAME, ...deps } = options;

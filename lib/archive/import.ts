@@ -6,6 +6,7 @@ import type { ExportedArticle } from './file-format';
 import { articleIdFor, contentHash } from './hash';
 import { ImportError, importErrorFrom, parseError } from './import-error';
 import { buildRows } from './rows';
+import { articleTables, storeRows } from './store-rows';
 import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
 import { Invalid, readArchiveFile } from './import-validation';
@@ -84,7 +85,7 @@ export async function importArchive(
   const prepared: Prepared[] = [];
   for (const [i, a] of articles.entries()) prepared.push(await prepare(a, i, sanitize));
   try {
-    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<ImportResult> => {
+    return await db.transaction('rw', articleTables(db), async (): Promise<ImportResult> => {
       const result: ImportResult = { added: 0, updated: 0, skipped: 0 };
       for (const { record, fallbackId } of prepared) {
         const existing = await db.articles.where('canonicalUrl').equals(record.canonicalUrl).first();
@@ -95,8 +96,7 @@ export async function importArchive(
         let id = existing?.id ?? record.id;
         if (!existing && (await db.articles.get(id))) id = fallbackId;
         const { row, body } = buildRows({ ...record, id });
-        await db.articles.put(row);
-        await db.bodies.put(body);
+        await storeRows(db, row, body);
         result[existing ? 'updated' : 'added'] += 1;
       }
       await adjustArticleCount(db, result.added);

@@ -5,6 +5,7 @@ import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { articleIdFor, contentHash } from './hash';
 import { buildRows } from './rows';
+import { articleTables, storeRows } from './store-rows';
 import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
 
@@ -37,7 +38,7 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
   const freshId = await articleIdFor(canonicalUrl);
   const stamp = now.toISOString();
   try {
-    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<SaveResult> => {
+    return await db.transaction('rw', articleTables(db), async (): Promise<SaveResult> => {
       const existing = await db.articles.where('canonicalUrl').equals(canonicalUrl).first();
       if (existing && existing.contentHash === hash) return { status: 'unchanged', id: existing.id };
       const stored: ArticleRecord = {
@@ -63,8 +64,7 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
         entities: article.entities,
       };
       const { row, body } = buildRows(stored);
-      await db.articles.put(row);
-      await db.bodies.put(body);
+      await storeRows(db, row, body);
       if (!existing) await adjustArticleCount(db, 1);
       return { status: existing ? 'updated' : 'added', id: stored.id };
     });

@@ -68,7 +68,8 @@ function fromUnlistedId(id: string): { name: string; type: EntityType | null } |
 
 /**
  * Entities mentioned in the archive with the number of articles mentioning each, most
- * frequent first; counts come from the entityIds index, names from one article per entity.
+ * frequent first; counts come from the entityIds index, names from the entityNames table (no
+ * body is read).
  */
 export async function listEntities(db: ArchiveDb, limit = 500): Promise<EntityCount[]> {
   try {
@@ -76,17 +77,12 @@ export async function listEntities(db: ArchiveDb, limit = 500): Promise<EntityCo
     const keys = await db.articles.orderBy('entityIds').keys();
     for (const key of keys) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
     const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
-    return await Promise.all(
-      top.map(async ([id, count]): Promise<EntityCount> => {
-        const row = await db.articles.where('entityIds').equals(id).first();
-        const chip = row?.topEntities.find((e) => e.id === id);
-        if (chip) return { id, name: chip.name, type: chip.type, count };
-        const body = row ? await db.bodies.get(row.id) : undefined;
-        const entity = body?.entities.find((e) => e.id === id);
-        if (entity) return { id, name: entity.name, type: entity.type, count };
-        return { id, ...(fromUnlistedId(id) ?? { name: id, type: null }), count };
-      }),
-    );
+    const names = await db.entityNames.bulkGet(top.map(([id]) => id));
+    return top.map(([id, count], i): EntityCount => {
+      const known = names[i];
+      if (known) return { id, name: known.name, type: known.type, count };
+      return { id, ...(fromUnlistedId(id) ?? { name: id, type: null }), count };
+    });
   } catch (error) {
     throw toArchiveError(error, 'list the entities');
   }

@@ -8,6 +8,7 @@ import { indexWords } from '@/lib/archive/keys';
 import { listArticles } from '@/lib/archive/query';
 import { buildRows } from '@/lib/archive/rows';
 import { saveArticle } from '@/lib/archive/save';
+import { listEntities } from '@/lib/archive/stats';
 import type { ArticleRow, BodyRow } from '@/lib/archive/types';
 import { freshDb, makeArticle } from '../../support/archive-fixtures';
 
@@ -96,6 +97,50 @@ describe('archive database', () => {
     await restoreArticle(db, undo);
     expect(await articleCount(db)).toBe(8);
     expect((await listArticles(db)).total).toBe(await db.articles.count());
+  });
+
+  it('migrates version 3 to 4: every entity of every body gets its name, and the popup names them without bodies', async () => {
+    const factory = new IDBFactory();
+    const v3 = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
+    v3.version(3).stores(MIGRATIONS.find((m) => m.version === 3)!.stores);
+    await v3.open();
+    const staging = await freshDb();
+    // an entity that is nowhere among the list chips (TOP_ENTITY_COUNT): named from its body before v4
+    const many = (i: number) => [
+      ...['Viêng Chăn', 'Hà Nội', 'Lào', 'Việt Nam', 'Thanh Hóa'].map(
+        (n, k) => [`place.${k}`, n, 'PLACE'] as [string, string, 'PLACE'],
+      ),
+      [`person.rare-${i}`, `Ông Hiếm ${i}`, 'PERSON'] as [string, string, 'PERSON'],
+    ];
+    for (let i = 0; i < 3; i++) {
+      const names = many(i).map(([, n]) => n);
+      const body = `${names.join(', ')}; ${names.slice(0, 5).join(', ')}.`; // the five places twice
+      await saveArticle(staging, makeArticle({ title: `Bài ${i}`, body, entities: many(i) }));
+    }
+    await v3.table('articles').bulkAdd(await staging.articles.toArray());
+    await v3.table('bodies').bulkAdd(await staging.bodies.toArray());
+    await v3.table('meta').bulkAdd(await staging.meta.toArray());
+    v3.close();
+
+    const db = new ArchiveDb({ indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.entityNames.get('person.rare-1')).toEqual({
+      id: 'person.rare-1',
+      name: 'Ông Hiếm 1',
+      type: 'PERSON',
+    });
+    db.bodies.hook('reading', () => {
+      throw new Error('listEntities read a body');
+    });
+    const listed = await listEntities(db);
+    expect(listed.find((e) => e.id === 'person.rare-2')).toEqual({
+      id: 'person.rare-2',
+      name: 'Ông Hiếm 2',
+      type: 'PERSON',
+      count: 1,
+    });
+    expect(listed.find((e) => e.id === 'place.0')).toMatchObject({ name: 'Viêng Chăn', count: 3 });
   });
 
   it('a new database starts with a stored count of zero', async () => {

@@ -1,0 +1,29 @@
+/**
+ * Writing one article's rows — its summary, its body and the names of its entities — the one way
+ * every writer (save, import, undo of a delete) stores an article, inside its own transaction over
+ * ARTICLE_TABLES. The names table lets the popup name the entities of its filters without reading
+ * a single body (an article with thousands of entities made every popup open wait for minutes).
+ */
+import type { ArticleEntity, EntityType } from '../article';
+import type { ArchiveDb } from './db';
+import type { ArticleRow, BodyRow } from './types';
+
+/** Name and type of an entity as last seen in a saved article (the `entityNames` table). */
+export interface EntityNameRow {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/** The tables an article write touches (pass them all to db.transaction). */
+export const articleTables = (db: ArchiveDb) => [db.articles, db.bodies, db.meta, db.entityNames];
+
+export const nameRows = (entities: readonly ArticleEntity[]): EntityNameRow[] =>
+  entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
+
+/** Put both rows and the entities' names (call inside a transaction over articleTables(db)). */
+export async function storeRows(db: ArchiveDb, row: ArticleRow, body: BodyRow): Promise<void> {
+  await db.articles.put(row);
+  await db.bodies.put(body);
+  await db.entityNames.bulkPut(nameRows(body.entities));
+}
