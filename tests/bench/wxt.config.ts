@@ -14,7 +14,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'wxt';
 import base from '../../wxt.config';
-import { gazetteerPlugin } from '@/lib/entities/build/vite-plugin';
+import { gazetteerPlugin } from '../../lib/entities/build/vite-plugin'; // relative: see wxt.config.ts
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const baseConfig = base as UserConfig;

@@ -53,7 +53,9 @@ describe('conventions', () => {
   });
 
   it('tests import lib/ as @/lib/..., never by relative path', () => {
-    for (const file of files(join(root, 'tests')).filter((f) => f.endsWith('.ts'))) {
+    // a WXT config is loaded by jiti before Vite's aliases exist: it imports lib/ relatively, as wxt.config.ts does
+    const configs = (f: string) => f.endsWith('wxt.config.ts');
+    for (const file of files(join(root, 'tests')).filter((f) => f.endsWith('.ts') && !configs(f))) {
       const text = readFileSync(file, 'utf8');
       expect(/from '(?:\.\.\/)+lib\//.test(text), relative(root, file)).toBe(false);
     }
