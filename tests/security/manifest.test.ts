@@ -64,6 +64,8 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
     expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual([
       'activeTab',
       'contextMenus',
+      // Chrome only: its service worker has no DOM; imported HTML is sanitised in an offscreen document
+      ...(browser === 'chrome' ? ['offscreen'] : []),
       'scripting',
       'storage',
       'unlimitedStorage',
