@@ -71,7 +71,7 @@ export function undoImportMessage(outcome: UndoImportOutcome, lang: Lang): strin
   if (!outcome.ok) return t('popupImportUndoFailed', outcome.message);
   if (outcome.status === 'expired') return t('popupRestoreExpired');
   const undone = t('popupImportUndone', [formatCount(outcome.removed, lang), formatCount(outcome.restored, lang)]);
-  return outcome.kept > 0 ? `${undone} ${t('popupImportUndoKept', formatCount(outcome.kept, lang))}` : undone;
+  return outcome.kept > 0 ? `${undone}. ${t('popupImportUndoKept', formatCount(outcome.kept, lang))}` : undone;
 }
 
 /** Hand the file's text to the background, in parts of at most MAX_MESSAGE_CHARS characters. */
