@@ -15,7 +15,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     // Each permission is explained in README.md → "Permissions".
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    // `offscreen`: Chrome only — its service worker has no DOM to sanitise imported HTML in.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      ...(browser === 'chrome' ? ['offscreen'] : []),
+    ],
     host_permissions: [...SUPPORTED_HOST_PATTERNS],
     // Only the sites the user adds in the options page, one host at a time, when they agree.
     // (MV2 has no optional_host_permissions: there the same patterns are optional_permissions.)

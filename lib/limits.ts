@@ -2,7 +2,8 @@
  * Limits, written once. Field limits of an article: the background checks every save against them
  * (lib/background/payloads.ts) and the importer every imported file (lib/archive/import-validation.ts).
  * Bounds of highlighting: what a view marks (lib/ui/highlights.ts) and what the background matches
- * per request (lib/background/entity-messages.ts).
+ * per request (lib/background/entity-messages.ts). Message sizes: what one message between the
+ * extension's contexts carries (lib/messaging.ts).
  */
 
 /** Longest text, HTML or other free-text field (characters; about 5 MB). */
@@ -32,3 +33,9 @@ export const MAX_PAGE_ELEMENTS = 50_000;
  * article is 30,000–60,000.
  */
 export const MAX_PAGE_TEXT_CHARS = 2_000_000;
+/**
+ * Most characters of text one message between the extension's contexts carries: longer imports
+ * go to the background in parts, and bodies to the offscreen document in batches. Chrome refuses
+ * a message over 64 MiB of JSON; 4 M characters stay under it even when every one is escaped.
+ */
+export const MAX_MESSAGE_CHARS = 4_000_000;

@@ -1,11 +1,12 @@
 /**
  * Typed messages between the extension's contexts (@webext-core/messaging: no string-typed
- * messages with casts). The background only acts on messages from the extension's own
- * contexts: content scripts of this extension and its pages.
+ * messages with casts), and how long text is cut to fit them (MAX_MESSAGE_CHARS). The background
+ * only acts on messages from the extension's own contexts: content scripts of this extension and its pages.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CleanArticle, Mention } from '@/lib/article';
 import type { ImportErrorCode } from '@/lib/archive';
+import { MAX_MESSAGE_CHARS } from '@/lib/limits';
 
 export type SaveOutcome =
   | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string }
@@ -47,9 +48,25 @@ export type RestoreOutcome =
 export type MentionsOutcome =
   { ok: true; mentions: Mention[]; trimmed: boolean } | { ok: false; code: 'busy' | 'invalid' };
 
+/** An import done by the background; `undoToken` hands it back to undoImport (null: nothing changed). */
 export type ImportOutcome =
-  | { ok: true; added: number; updated: number; skipped: number }
-  | { ok: false; code: ImportErrorCode | 'sender'; message: string; messageVi: string };
+  | { ok: true; added: number; updated: number; skipped: number; undoToken: string | null }
+  | { ok: false; code: ImportErrorCode | 'sender' | 'upload'; message: string; messageVi: string };
+
+/** One part of an archive file's text, `index` counted from 0, sent under the upload's random id. */
+export interface ImportPart {
+  upload: string;
+  index: number;
+  text: string;
+}
+
+export type ImportPartOutcome = { ok: true } | { ok: false; message: string };
+
+/** 'expired': the undo window closed (or the background restarted) and nothing was undone. */
+export type UndoImportOutcome =
+  | { ok: true; status: 'undone'; removed: number; restored: number; kept: number }
+  | { ok: true; status: 'expired' }
+  | { ok: false; message: string };
 
 interface ProtocolMap {
   /** content → background: store this cleaned article. */
@@ -77,8 +94,50 @@ interface ProtocolMap {
   deleteArticle(id: string): DeleteOutcome;
   /** extension page → background: undo a delete. */
   restoreArticle(undoToken: string): RestoreOutcome;
-  /** extension page → background: merge an exported archive file (its text) into the archive. */
-  importArchive(text: string): ImportOutcome;
+  /** extension page → background: one part of an archive file's text (see splitForMessages). */
+  importPart(part: ImportPart): ImportPartOutcome;
+  /** extension page → background: merge the archive file sent in `parts` parts under `upload` into the archive. */
+  importArchive(request: { upload: string; parts: number }): ImportOutcome;
+  /** extension page → background: take an import back (replaced copies restored, added articles removed). */
+  undoImport(undoToken: string): UndoImportOutcome;
+  /** background → its offscreen document (Chrome): these bodies through lib/html/sanitize.ts (null: refused). */
+  sanitizeBodies(htmls: string[]): string[] | null;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/**
+ * `text` in parts of at most `max` characters, for one message each (never cutting a surrogate
+ * pair: Chrome's messages would turn each half into U+FFFD; with `max` 1 a pair is one part of 2).
+ * Empty text is one empty part.
+ */
+export function splitForMessages(text: string, max: number = MAX_MESSAGE_CHARS): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  do {
+    let end = Math.min(at + max, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - at > 1 ? -1 : 1; // keep a surrogate pair whole
+    parts.push(text.slice(at, end));
+    at = end;
+  } while (at < text.length);
+  return parts;
+}
+
+/** `items` in consecutive batches of at most `max` characters in all (an item longer than that goes alone). */
+export function batchesForMessages(items: readonly string[], max: number = MAX_MESSAGE_CHARS): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let size = 0;
+  for (const item of items) {
+    if (batch.length > 0 && size + item.length > max) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(item);
+    size += item.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}

@@ -1,7 +1,14 @@
-/** Exporting the archive as a JSON file, built page by page into a Blob. */
+/**
+ * Exporting the archive as a JSON file (or Wallabag's), built page by page into a Blob. Every
+ * value is checked again on the way out, so a file written here imports cleanly and carries
+ * nothing a stored copy from an older version (or a bug) might hold: addresses that are not
+ * http(s) or carry a user name, a site or language with markup, bidi controls in titles and
+ * names (lib/text/bidi.ts), more entities or mentions than an import accepts (lib/limits.ts).
+ */
 import type { ArticleEntity } from '../article';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
+import { realHost, siteProblem, validLang, validWebUrl } from './fields';
 import {
   EXPORT_FORMAT,
   EXPORT_SCHEMA_VERSION,
@@ -10,8 +17,11 @@ import {
   type ExportedEntity,
   type WallabagEntry,
 } from './file-format';
+import { contentHash } from './hash';
 import { joinRows } from './rows';
 import type { StoredArticle } from './types';
+import { MAX_ENTITIES, MAX_MENTIONS } from '@/lib/limits';
+import { stripBidiControls } from '@/lib/text/bidi';
 
 /** Articles read (and serialised) per page. */
 export const EXPORT_PAGE_SIZE = 100;
@@ -27,25 +37,57 @@ export interface ExportOptions {
   now?: Date;
 }
 
-function exportEntity(e: ArticleEntity): ExportedEntity {
+/** The article's entities as an import accepts them: at most MAX_ENTITIES, MAX_MENTIONS mentions in all. */
+function exportEntities(entities: readonly ArticleEntity[]): ExportedEntity[] {
+  const out: ExportedEntity[] = [];
+  let room = MAX_MENTIONS;
+  for (const e of entities.slice(0, MAX_ENTITIES)) {
+    const mentions = e.mentions.slice(0, room);
+    room -= mentions.length;
+    out.push({
+      id: e.id,
+      name: stripBidiControls(e.name),
+      type: e.type,
+      ...(e.country === undefined ? {} : { country: e.country }),
+      listed: e.listed,
+      mentions: mentions.map((m) => ({
+        start: m.start,
+        end: m.end,
+        surface: m.surface,
+        type: m.type,
+        ...(m.title === undefined ? {} : { title: stripBidiControls(m.title) }),
+      })),
+    });
+  }
+  return out;
+}
+
+/**
+ * A stored article with every field checked for the way out: url falls back to the canonical
+ * URL, leadImage to null, site to the canonical URL's host, lang to FALLBACK_LANG; titles and
+ * names lose their bidi controls.
+ */
+export function checkedForExport(a: StoredArticle): StoredArticle {
+  const canonicalUrl = validWebUrl(a.canonicalUrl) ?? a.canonicalUrl; // canonicalizeUrl made it: no user name, http(s)
+  const host = realHost(canonicalUrl)?.replace(/^www\./, '') ?? '';
   return {
-    id: e.id,
-    name: e.name,
-    type: e.type,
-    ...(e.country === undefined ? {} : { country: e.country }),
-    listed: e.listed,
-    mentions: e.mentions.map((m) => ({
-      start: m.start,
-      end: m.end,
-      surface: m.surface,
-      type: m.type,
-      ...(m.title === undefined ? {} : { title: m.title }),
-    })),
+    ...a,
+    url: validWebUrl(a.url) ?? canonicalUrl,
+    canonicalUrl,
+    site: siteProblem(a.site) === null ? a.site : host,
+    siteName: stripBidiControls(a.siteName),
+    title: stripBidiControls(a.title),
+    byline: a.byline === null ? null : stripBidiControls(a.byline),
+    lang: validLang(a.lang),
+    leadImage: validWebUrl(a.leadImage),
+    tags: a.tags.map(stripBidiControls),
   };
 }
 
-/** One stored article in export form (fixed field order). */
-export function toExportedArticle(a: StoredArticle): ExportedArticle {
+/** One stored article in export form (fixed field order), its values checked (checkedForExport). */
+export async function toExportedArticle(stored: StoredArticle): Promise<ExportedArticle> {
+  const a = checkedForExport(stored);
+  const hash = a.title === stored.title ? a.contentHash : await contentHash(a.title, a.lead, a.text);
   return {
     id: a.id,
     url: a.url,
@@ -64,14 +106,15 @@ export function toExportedArticle(a: StoredArticle): ExportedArticle {
     leadImage: a.leadImage,
     text: a.text,
     contentHtml: a.contentHtml,
-    contentHash: a.contentHash,
-    entities: a.entities.map(exportEntity),
+    contentHash: hash,
+    entities: exportEntities(a.entities),
     tags: a.tags,
   };
 }
 
-/** One stored article as a Wallabag v2 entry. */
-export function toWallabagEntry(a: StoredArticle): WallabagEntry {
+/** One stored article as a Wallabag v2 entry, its values checked (checkedForExport). */
+export function toWallabagEntry(stored: StoredArticle): WallabagEntry {
+  const a = checkedForExport(stored);
   return {
     url: a.url,
     title: a.title,
@@ -96,7 +139,7 @@ export function toWallabagEntry(a: StoredArticle): WallabagEntry {
  */
 async function pagedParts(
   db: ArchiveDb,
-  serialise: (a: StoredArticle) => string,
+  serialise: (a: StoredArticle) => string | Promise<string>,
   onProgress?: (p: ExportProgress) => void,
 ): Promise<Blob[]> {
   const ids: string[] = await db.articles.orderBy('savedAt').reverse().primaryKeys();
@@ -109,10 +152,10 @@ async function pagedParts(
       Promise.all([db.articles.bulkGet(pageIds), db.bodies.bulkGet(pageIds)]),
     );
     const items: string[] = [];
-    rows.forEach((row, i) => {
+    for (const [i, row] of rows.entries()) {
       const body = bodies[i];
-      if (row && body) items.push(serialise(joinRows(row, body)));
-    });
+      if (row && body) items.push(await serialise(joinRows(row, body)));
+    }
     if (items.length > 0) parts.push(new Blob([parts.length > 0 ? ',\n' : '', items.join(',\n')]));
     done += pageIds.length;
     onProgress?.({ done, total: ids.length });
@@ -130,7 +173,7 @@ export async function exportArchive(db: ArchiveDb, options: ExportOptions = {}):
       generator: GENERATOR,
     };
     const opening = `${JSON.stringify(head).slice(0, -1)},"articles":[\n`;
-    const parts = await pagedParts(db, (a) => JSON.stringify(toExportedArticle(a)), options.onProgress);
+    const parts = await pagedParts(db, async (a) => JSON.stringify(await toExportedArticle(a)), options.onProgress);
     return new Blob([opening, ...parts, '\n]}\n'], { type: 'application/json' });
   } catch (error) {
     throw toArchiveError(error, 'export the archive');

@@ -13,7 +13,8 @@ export type ImportErrorCode =
   | 'forbidden-key'
   | 'invalid'
   | 'quota'
-  | 'storage';
+  | 'storage'
+  | 'sanitize';
 
 export interface ImportErrorInit {
   code: ImportErrorCode;
@@ -93,7 +94,10 @@ export function importErrorFrom(invalid: Invalid): ImportError {
       return new ImportError({
         ...base,
         message: `${whereEn} ${invalid.reason}. Nothing was imported.`,
-        messageVi: `${whereVi} không hợp lệ (${invalid.reason}). Chưa nhập gì.`,
+        messageVi:
+          invalid.reasonVi === undefined
+            ? `${whereVi} không hợp lệ (${invalid.reason}). Chưa nhập gì.`
+            : `${whereVi} ${invalid.reasonVi}. Chưa nhập gì.`,
       });
   }
 }
@@ -120,6 +124,17 @@ export function parseError(text: string, error: unknown): ImportError {
     code: 'not-json',
     message: `This file cannot be imported: ${why}. Choose a file exported by VietLao Reader (.json).`,
     messageVi: 'Không nhập được tệp này: tệp không phải JSON hợp lệ. Hãy chọn tệp .json do VietLao Reader xuất ra.',
+    cause: error,
+  });
+}
+
+/** The ImportError for a sanitiser that failed (in Chrome: the offscreen document did not answer). */
+export function sanitizeError(error: unknown): ImportError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ImportError({
+    code: 'sanitize',
+    message: `The articles' HTML could not be sanitised (${detail}). Nothing was imported; try again.`,
+    messageVi: `Không làm sạch được mã HTML của các bài (${detail}). Chưa nhập gì; hãy thử lại.`,
     cause: error,
   });
 }

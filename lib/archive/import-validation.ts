@@ -1,7 +1,8 @@
 /**
  * Validation of an imported archive file, by hand (no code generation: MV3 extension pages
  * forbid eval, which ajv needs). Mirrors archive.schema.json, plus checks a schema cannot
- * express: dates that parse, URLs that parse, mention offsets inside the text.
+ * express: dates that parse, URLs that parse (http(s), no user name: lib/archive/fields.ts), sites
+ * and languages without markup, mention offsets inside the text, mentions in all under MAX_MENTIONS.
  */
 import type { Country, EntityType } from '../article';
 import {
@@ -12,21 +13,35 @@ import {
   type ExportedEntity,
   type ExportedMention,
 } from './file-format';
-import { MAX_ARTICLES, MAX_FIELD_LENGTH, MAX_NAME_LENGTH, MAX_URL_LENGTH } from '@/lib/limits';
+import { type FieldProblem, langProblem, MAX_LANG_LENGTH, MAX_SITE_LENGTH, siteProblem, webUrlProblem } from './fields';
+import {
+  MAX_ARTICLES,
+  MAX_ENTITIES,
+  MAX_FIELD_LENGTH,
+  MAX_MENTIONS,
+  MAX_NAME_LENGTH,
+  MAX_URL_LENGTH,
+} from '@/lib/limits';
 
 export type Path = readonly (string | number)[];
 export type InvalidCode =
   'not-archive' | 'future-version' | 'too-many-articles' | 'too-large' | 'forbidden-key' | 'invalid';
 
-/** Why a file was rejected: where (path into the JSON) and what is wrong. */
+/** Why a file was rejected: where (path into the JSON) and what is wrong (in Vietnamese too, when said). */
 export class Invalid extends Error {
   constructor(
     readonly code: InvalidCode,
     readonly path: Path,
     readonly reason: string,
+    readonly reasonVi?: string,
   ) {
     super(reason);
   }
+}
+
+function checked(value: string, path: Path, problem: FieldProblem | null): string {
+  if (problem) throw new Invalid('invalid', path, problem.en, problem.vi);
+  return value;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -100,7 +115,8 @@ function oneOf<T extends string>(values: readonly T[]): (v: unknown, path: Path)
 
 function list(v: unknown, path: Path, max = Number.MAX_SAFE_INTEGER): unknown[] {
   if (!Array.isArray(v)) throw new Invalid('invalid', path, `must be an array, got ${describe(v)}`);
-  if (v.length > max) throw new Invalid('invalid', path, `has more than ${max} items`);
+  if (v.length > max)
+    throw new Invalid('invalid', path, `has more than ${max} items`, `có hơn ${max.toLocaleString('vi')} mục`);
   return v;
 }
 
@@ -111,17 +127,38 @@ function dateTime(v: unknown, path: Path): string {
   return s;
 }
 
+/** An http(s) address with a host and no user name (lib/archive/fields.ts webUrlProblem). */
 function webUrl(v: unknown, path: Path): string {
   const s = str(v, path, MAX_URL_LENGTH);
-  let ok: boolean;
-  try {
-    const u = new URL(s);
-    ok = (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new Invalid('invalid', path, `is not a valid http(s) URL, got ${describe(s)}`);
-  return s;
+  return checked(s, path, webUrlProblem(s));
+}
+
+/** A host name without markup or control characters (fields.ts siteProblem). */
+function site(v: unknown, path: Path): string {
+  const s = str(v, path, MAX_SITE_LENGTH, 1);
+  return checked(s, path, siteProblem(s));
+}
+
+/** A language tag without markup or control characters (fields.ts langProblem). */
+function lang(v: unknown, path: Path): string {
+  const s = str(v, path, MAX_LANG_LENGTH);
+  return checked(s, path, langProblem(s));
+}
+
+/** At most MAX_ENTITIES entities with at most MAX_MENTIONS mentions in all, counted before anything is read. */
+function entityList(v: unknown, path: Path): unknown[] {
+  const items = list(v, path, MAX_ENTITIES);
+  let mentions = 0;
+  for (const e of items)
+    if (e && typeof e === 'object' && 'mentions' in e && Array.isArray(e.mentions)) mentions += e.mentions.length;
+  if (mentions > MAX_MENTIONS)
+    throw new Invalid(
+      'invalid',
+      path,
+      `have ${mentions} mentions in all; an article holds at most ${MAX_MENTIONS}`,
+      `có ${mentions.toLocaleString('vi')} lần nhắc tên; mỗi bài tối đa ${MAX_MENTIONS.toLocaleString('vi')}`,
+    );
+  return items;
 }
 
 const entityType = oneOf(ENTITY_TYPES);
@@ -189,7 +226,7 @@ export function readArticle(v: unknown, path: Path): ExportedArticle {
     id: str(f.id, at('id'), 200, 1),
     url: webUrl(f.url, at('url')),
     canonicalUrl: webUrl(f.canonicalUrl, at('canonicalUrl')),
-    site: str(f.site, at('site'), 253, 1),
+    site: site(f.site, at('site')),
     siteName: str(f.siteName, at('siteName'), 200),
     title: str(f.title, at('title')),
     lead: nullable(str)(f.lead, at('lead')),
@@ -197,14 +234,14 @@ export function readArticle(v: unknown, path: Path): ExportedArticle {
     publishedAt: nullable(dateTime)(f.publishedAt, at('publishedAt')),
     savedAt: dateTime(f.savedAt, at('savedAt')),
     updatedAt: dateTime(f.updatedAt, at('updatedAt')),
-    lang: str(f.lang, at('lang'), 35),
+    lang: lang(f.lang, at('lang')),
     wordCount: int(f.wordCount, at('wordCount')),
     readingMinutes: num(f.readingMinutes, at('readingMinutes')),
-    leadImage: nullable((x, p) => str(x, p, MAX_URL_LENGTH))(f.leadImage, at('leadImage')),
+    leadImage: nullable(webUrl)(f.leadImage, at('leadImage')),
     text,
     contentHtml: str(f.contentHtml, at('contentHtml')),
     contentHash: hash,
-    entities: list(f.entities, at('entities')).map((e, i) => entity(e, [...path, 'entities', i], text.length)),
+    entities: entityList(f.entities, at('entities')).map((e, i) => entity(e, [...path, 'entities', i], text.length)),
     tags: list(f.tags, at('tags'), 1000).map((t, i) => str(t, [...path, 'tags', i], 200)),
   };
 }

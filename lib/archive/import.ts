@@ -1,25 +1,34 @@
-/** Importing an archive file: validate everything, then merge by canonical URL in one transaction. */
+/**
+ * Importing an archive file: validate every field, sanitise every body (with the sanitiser the
+ * caller provides: the background's sanitizeBodies, lib/background/sanitize-host.ts, the same in
+ * both browsers), then merge by canonical URL in one transaction, keeping what is needed to undo it.
+ */
 import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import type { ExportedArticle } from './file-format';
 import { articleIdFor, contentHash } from './hash';
-import { ImportError, importErrorFrom, parseError } from './import-error';
+import { ImportError, importErrorFrom, parseError, sanitizeError } from './import-error';
 import { buildRows } from './rows';
 import { articleTables, storeRows } from './store-rows';
 import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
 import { Invalid, readArchiveFile } from './import-validation';
+import type { ImportUndo } from './import-undo';
 
-export interface ImportOptions {
-  /** The project's HTML sanitiser (lib/html/sanitize.ts sanitizeHtml): every contentHtml goes through it again. */
-  sanitize: (html: string) => string;
-}
+/**
+ * Sanitises article bodies with lib/html/sanitize.ts sanitizeHtml, one result per input, in order
+ * (asynchronous: in Chrome the background's DOM is an offscreen document).
+ */
+export type BodySanitizer = (htmls: readonly string[]) => Promise<string[]>;
 
 export interface ImportResult {
   added: number;
+  /** Stored copies replaced by a newer one from the file. */
   updated: number;
   skipped: number;
+  /** What undoImport needs to take this import back. */
+  undo: ImportUndo;
 }
 
 interface Prepared {
@@ -35,7 +44,7 @@ function parse(text: string): unknown {
   }
 }
 
-async function prepare(a: ExportedArticle, index: number, sanitize: (html: string) => string): Promise<Prepared> {
+async function prepare(a: ExportedArticle, index: number, contentHtml: string): Promise<Prepared> {
   let canonicalUrl: string;
   try {
     canonicalUrl = canonicalizeUrl(a.canonicalUrl);
@@ -57,22 +66,36 @@ async function prepare(a: ExportedArticle, index: number, sanitize: (html: strin
   const record: ArticleRecord = {
     ...a,
     canonicalUrl,
-    contentHtml: sanitize(a.contentHtml),
+    contentHtml,
     contentHash: await contentHash(a.title, a.lead, a.text),
     entities,
   };
   return { record, fallbackId: await articleIdFor(canonicalUrl) };
 }
 
+/** Every body sanitised, one for one; a sanitiser that fails or loses a body refuses the import. */
+async function sanitizeAll(articles: readonly ExportedArticle[], sanitize: BodySanitizer): Promise<string[]> {
+  let bodies: string[];
+  try {
+    bodies = await sanitize(articles.map((a) => a.contentHtml));
+  } catch (error) {
+    throw sanitizeError(error);
+  }
+  if (bodies.length !== articles.length || bodies.some((b) => typeof b !== 'string'))
+    throw sanitizeError(new Error(`${bodies.length} bodies came back for ${articles.length} articles`));
+  return bodies;
+}
+
 /**
  * Import a `vietlao-reader-archive` file. Every article is validated first; on any problem
- * an ImportError is thrown and nothing is written. Valid files merge by canonical URL in one
- * transaction: a newer updatedAt replaces the stored copy, an equal or older one is skipped.
+ * an ImportError is thrown and nothing is written. Every body goes through `sanitize`. Valid
+ * files merge by canonical URL in one transaction: a newer updatedAt replaces the stored copy
+ * (kept in the result's `undo`), an equal or older one is skipped.
  */
 export async function importArchive(
   db: ArchiveDb,
   input: string | Blob,
-  { sanitize }: ImportOptions,
+  sanitize: BodySanitizer,
 ): Promise<ImportResult> {
   const text = typeof input === 'string' ? input : await input.text();
   let articles: ExportedArticle[];
@@ -82,11 +105,13 @@ export async function importArchive(
     if (error instanceof Invalid) throw importErrorFrom(error);
     throw error;
   }
+  const bodies = await sanitizeAll(articles, sanitize);
   const prepared: Prepared[] = [];
-  for (const [i, a] of articles.entries()) prepared.push(await prepare(a, i, sanitize));
+  for (const [i, a] of articles.entries()) prepared.push(await prepare(a, i, bodies[i]!));
   try {
     return await db.transaction('rw', articleTables(db), async (): Promise<ImportResult> => {
-      const result: ImportResult = { added: 0, updated: 0, skipped: 0 };
+      const undo: ImportUndo = { kind: 'vietlao-import-undo', changes: [] };
+      const result: ImportResult = { added: 0, updated: 0, skipped: 0, undo };
       for (const { record, fallbackId } of prepared) {
         const existing = await db.articles.where('canonicalUrl').equals(record.canonicalUrl).first();
         if (existing && Date.parse(record.updatedAt) <= Date.parse(existing.updatedAt)) {
@@ -96,6 +121,12 @@ export async function importArchive(
         let id = existing?.id ?? record.id;
         if (!existing && (await db.articles.get(id))) id = fallbackId;
         const { row, body } = buildRows({ ...record, id });
+        const imported = { id, updatedAt: row.updatedAt, contentHash: row.contentHash };
+        undo.changes.push(
+          existing
+            ? { kind: 'replaced', imported, previous: { row: existing, body: (await db.bodies.get(id)) ?? null } }
+            : { kind: 'added', imported },
+        );
         await storeRows(db, row, body);
         result[existing ? 'updated' : 'added'] += 1;
       }

@@ -4,6 +4,7 @@ import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { articleIdFor, contentHash } from './hash';
+import { validLang, validWebUrl } from './fields';
 import { buildRows } from './rows';
 import { articleTables, storeRows } from './store-rows';
 import type { ArticleRecord } from './types';
@@ -53,11 +54,11 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
         publishedAt: article.publishedAt,
         savedAt: existing?.savedAt ?? stamp,
         updatedAt: stamp,
-        lang: article.lang,
+        lang: validLang(article.lang), // the page's own <html lang>: no markup stored
         wordCount: article.wordCount,
         readingMinutes: article.readingMinutes,
         contentHash: hash,
-        leadImage: article.leadImage,
+        leadImage: validWebUrl(article.leadImage), // http(s) with no user name, else none
         tags: existing?.tags ?? [],
         text: article.text,
         contentHtml: article.contentHtml,

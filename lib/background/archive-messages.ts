@@ -1,6 +1,7 @@
 /**
  * The background side of the archive messages sent by the extension's pages (popup, reader page):
- * delete, undo and import. Every write goes through the one write queue (`serialize`).
+ * delete and its undo, import (the file's text in parts, every body through sanitizeBodies) and
+ * its undo. Every write goes through the one write queue (`serialize`).
  * Only extension pages may ask — not content scripts, which live next to page scripts.
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -11,18 +12,54 @@ import {
   ImportError,
   restoreArticle,
   serialize,
+  undoImport,
+  type BodySanitizer,
   type DeletedArticle,
+  type ImportUndo,
 } from '@/lib/archive';
-import { sanitizeHtml } from '@/lib/html/sanitize';
-import { onMessage, type DeleteOutcome, type ImportOutcome, type RestoreOutcome } from '@/lib/messaging';
+import {
+  onMessage,
+  type DeleteOutcome,
+  type ImportOutcome,
+  type ImportPartOutcome,
+  type RestoreOutcome,
+  type UndoImportOutcome,
+} from '@/lib/messaging';
 import { archive } from './archive-service';
+import { createImportUploads } from './import-upload';
+import { sanitizeBodies } from './sanitize-host';
 
-/** How long a delete can be undone (the popup's snackbar shows for ~8 s). */
+/** How long a delete or an import can be undone (the popup's snackbar shows for ~8 s). */
 export const UNDO_TTL_MS = 5 * 60_000;
 
 type SenderCheck = (sender: Browser.runtime.MessageSender) => boolean;
 
-const undoRecords = new Map<string, { record: DeletedArticle; expires: number }>();
+/** What an undo needs, by random token, for UNDO_TTL_MS (kept in memory: gone when the background restarts). */
+function undoStore<T>() {
+  const records = new Map<string, { record: T; expires: number }>();
+  const prune = (now: number) => {
+    for (const [token, entry] of records) if (entry.expires <= now) records.delete(token);
+  };
+  return {
+    keep(record: T): string {
+      prune(Date.now());
+      const token = crypto.randomUUID();
+      records.set(token, { record, expires: Date.now() + UNDO_TTL_MS });
+      return token;
+    },
+    get(token: string): T | undefined {
+      prune(Date.now());
+      return records.get(token)?.record;
+    },
+    forget(token: string): void {
+      records.delete(token);
+    },
+  };
+}
+
+const deletes = undoStore<DeletedArticle>();
+const imports = undoStore<ImportUndo>();
+const uploads = createImportUploads();
 
 /** A page of this extension (popup.html, reader.html), not a content script in a web page. */
 function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -33,59 +70,72 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function pruneUndo(now: number): void {
-  for (const [token, entry] of undoRecords) if (entry.expires <= now) undoRecords.delete(token);
-}
-
 export async function deleteById(id: string): Promise<DeleteOutcome> {
   try {
     const db = await archive();
     const record = await serialize(() => deleteArticle(db, id));
-    pruneUndo(Date.now());
-    if (!record) return { ok: true, undoToken: null };
-    const undoToken = crypto.randomUUID();
-    undoRecords.set(undoToken, { record, expires: Date.now() + UNDO_TTL_MS });
-    return { ok: true, undoToken };
+    return { ok: true, undoToken: record ? deletes.keep(record) : null };
   } catch (error) {
     return { ok: false, message: message(error) };
   }
 }
 
 export async function restoreByToken(token: string): Promise<RestoreOutcome> {
-  pruneUndo(Date.now());
-  const entry = undoRecords.get(token);
-  if (!entry) return { ok: true, status: 'expired' };
+  const record = deletes.get(token);
+  if (!record) return { ok: true, status: 'expired' };
   try {
     const db = await archive();
-    const status = await serialize(() => restoreArticle(db, entry.record));
-    undoRecords.delete(token);
+    const status = await serialize(() => restoreArticle(db, record));
+    deletes.forget(token);
     return { ok: true, status };
   } catch (error) {
     return { ok: false, message: message(error) };
   }
 }
 
-/**
- * Sanitiser for imported bodies. A Chromium service worker has no DOM, so DOMPurify cannot run
- * there; the importing page (an extension page, as trusted as this worker and able to open the
- * database itself) sanitises every body before sending — see lib/popup/import-file.ts — and every
- * body is sanitised again whenever it is displayed. Where a DOM exists (Firefox), it runs here too.
- */
-function importSanitizer(): (html: string) => string {
-  const hasDom = typeof window !== 'undefined' && typeof document !== 'undefined';
-  return hasDom ? (html) => sanitizeHtml(html) : (html) => html;
-}
-
-export async function importText(text: string): Promise<ImportOutcome> {
+/** Merge an archive file's text; every body goes through `sanitize` (the background's sanitizeBodies). */
+export async function importText(text: string, sanitize: BodySanitizer = sanitizeBodies): Promise<ImportOutcome> {
   try {
     const db = await archive();
-    const result = await serialize(() => importArchive(db, text, { sanitize: importSanitizer() }));
-    return { ok: true, ...result };
+    const { undo, ...counts } = await serialize(() => importArchive(db, text, sanitize));
+    return { ok: true, ...counts, undoToken: undo.changes.length > 0 ? imports.keep(undo) : null };
   } catch (error) {
     if (error instanceof ImportError)
       return { ok: false, code: error.code, message: error.message, messageVi: error.messageVi };
     const code = error instanceof ArchiveError && error.code === 'quota' ? 'quota' : 'storage';
     return { ok: false, code, message: message(error), messageVi: `Không nhập được: ${message(error)}` };
+  }
+}
+
+export function receiveImportPart(part: unknown): ImportPartOutcome {
+  return uploads.receive(part) ? { ok: true } : { ok: false, message: 'malformed part of an import' };
+}
+
+/** Import the file whose parts came under `upload`. */
+export async function importUpload(upload: unknown, parts: unknown): Promise<ImportOutcome> {
+  const text = uploads.take(upload, parts);
+  if (text === null)
+    return {
+      ok: false,
+      code: 'upload',
+      message:
+        'The file did not reach the extension whole (the browser may have restarted it). Nothing was imported; import the file again.',
+      messageVi:
+        'Tệp chưa đến tiện ích trọn vẹn (trình duyệt có thể đã khởi động lại tiện ích). Chưa nhập gì; hãy nhập lại tệp.',
+    };
+  return importText(text);
+}
+
+export async function undoImportByToken(token: string): Promise<UndoImportOutcome> {
+  const record = imports.get(token);
+  if (!record) return { ok: true, status: 'expired' };
+  try {
+    const db = await archive();
+    const result = await serialize(() => undoImport(db, record));
+    imports.forget(token);
+    return { ok: true, status: 'undone', ...result };
+  } catch (error) {
+    return { ok: false, message: message(error) };
   }
 }
 
@@ -98,9 +148,15 @@ export function registerArchiveMessages(fromUs: SenderCheck): void {
   onMessage('restoreArticle', ({ data, sender }) =>
     allowed(sender) && typeof data === 'string' ? restoreByToken(data) : { ok: false, message: refused },
   );
+  onMessage('importPart', ({ data, sender }) =>
+    allowed(sender) ? receiveImportPart(data) : { ok: false, message: refused },
+  );
   onMessage('importArchive', ({ data, sender }) =>
-    allowed(sender) && typeof data === 'string'
-      ? importText(data)
+    allowed(sender) && typeof data === 'object' && data !== null
+      ? importUpload(data.upload, data.parts)
       : { ok: false, code: 'sender', message: refused, messageVi: 'Yêu cầu không hợp lệ' },
+  );
+  onMessage('undoImport', ({ data, sender }) =>
+    allowed(sender) && typeof data === 'string' ? undoImportByToken(data) : { ok: false, message: refused },
   );
 }

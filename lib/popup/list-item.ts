@@ -1,5 +1,5 @@
-/** One row of the archive list: title, site, dates, entity chips, delete button. No body is read. */
-import type { ArticleSummary } from '@/lib/archive';
+/** One row of the archive list: title, site and the host its address really opens, dates, entity chips, delete button. No body is read. */
+import { realHost, type ArticleSummary } from '@/lib/archive';
 import { formatShortDate } from '@/lib/ui/dates';
 import { t } from '@/lib/i18n';
 import { button, h } from '@/lib/ui/dom';
@@ -10,6 +10,12 @@ export const MAX_CHIPS = 4;
 export interface ItemActions {
   open(summary: ArticleSummary): void;
   remove(summary: ArticleSummary): void;
+}
+
+/** The host the saved address really opens ("evil.example" for https://nhandan.vn@evil.example/). */
+function hostOf(doc: Document, url: string): HTMLElement | null {
+  const host = realHost(url);
+  return host === null ? null : h(doc, 'span', { className: 'item-host', text: host, testid: 'host' });
 }
 
 export function renderListItem(doc: Document, summary: ArticleSummary, actions: ItemActions): HTMLLIElement {
@@ -28,6 +34,7 @@ export function renderListItem(doc: Document, summary: ArticleSummary, actions: 
       'span',
       { className: 'item-meta' },
       h(doc, 'span', { className: 'item-site', text: summary.siteName }),
+      hostOf(doc, summary.url),
       h(doc, 'span', { className: 'item-date', text: published, testid: 'published' }),
       h(doc, 'span', {
         className: 'item-date',

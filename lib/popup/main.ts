@@ -22,7 +22,7 @@ import { createFilterBar } from './filters';
 import { browserUsage, createFooter } from './footer';
 import { lastExportAt } from './last-export';
 import { createSnackbar } from './snackbar';
-import { runExport, runImport } from './transfer';
+import { importChangedMessage, runExport, runImport, runUndoImport } from './transfer';
 
 export const UNDO_MS = 8000;
 
@@ -92,6 +92,13 @@ export async function startPopup(doc: Document = document): Promise<void> {
     await refreshAll();
   };
 
+  const undoImportFile = async (token: string) => {
+    const outcome = await runUndoImport(token, lang);
+    snackbar.show(outcome.text);
+    footer.report(outcome.text, outcome.ok ? 'ok' : 'error');
+    await refreshAll();
+  };
+
   const list = createArchiveList(doc, lang, (options) => listArticles(db, options), {
     open,
     remove: (s) => void remove(s),
@@ -101,7 +108,16 @@ export async function startPopup(doc: Document = document): Promise<void> {
       if (await runExport(doc, db, kind, lang, footer.report)) footer.setLastExport(await lastExportAt.getValue());
     },
     importFile: async (file) => {
-      if ((await runImport(file, lang, footer.report)).ok) await refreshAll();
+      const outcome = await runImport(file, lang, footer.report);
+      if (!outcome.ok) return;
+      await refreshAll();
+      const token = outcome.undoToken;
+      if (token === null) return;
+      snackbar.show(
+        importChangedMessage(outcome, lang),
+        { label: t('popupUndo'), run: () => void undoImportFile(token) },
+        UNDO_MS,
+      );
     },
   });
 

@@ -1,12 +1,12 @@
 /**
  * Export (read directly from the archive, downloaded through an <a download> — no downloads
- * permission) and import (sent to the background, the archive's only writer).
+ * permission) and import: the popup only reads the file and hands its text to the background
+ * (the archive's only writer, which validates, sanitises and merges it), in parts that fit a message.
  */
 import { exportArchive, exportFileName, exportWallabag, type ArchiveDb } from '@/lib/archive';
 import { t } from '@/lib/i18n';
-import { sendMessage, type ImportOutcome } from '@/lib/messaging';
+import { sendMessage, splitForMessages, type ImportOutcome, type UndoImportOutcome } from '@/lib/messaging';
 import { formatCount, type Lang } from './numbers';
-import { sanitizeArchiveText } from './import-file';
 import { lastExportAt } from './last-export';
 
 export type ExportKind = 'archive' | 'wallabag';
@@ -60,16 +60,48 @@ export function importMessage(outcome: ImportOutcome, lang: Lang): string {
   return lang === 'vi' ? outcome.messageVi : outcome.message;
 }
 
+/** The snackbar's line after an import that changed something: how many copies it replaced, if any. */
+export function importChangedMessage(outcome: Extract<ImportOutcome, { ok: true }>, lang: Lang): string {
+  return outcome.updated > 0
+    ? t('popupImportReplaced', [formatCount(outcome.updated, lang), formatCount(outcome.added, lang)])
+    : t('popupImportAdded', formatCount(outcome.added, lang));
+}
+
+export function undoImportMessage(outcome: UndoImportOutcome, lang: Lang): string {
+  if (!outcome.ok) return t('popupImportUndoFailed', outcome.message);
+  if (outcome.status === 'expired') return t('popupRestoreExpired');
+  const undone = t('popupImportUndone', [formatCount(outcome.removed, lang), formatCount(outcome.restored, lang)]);
+  return outcome.kept > 0 ? `${undone}. ${t('popupImportUndoKept', formatCount(outcome.kept, lang))}` : undone;
+}
+
+/** Hand the file's text to the background, in parts of at most MAX_MESSAGE_CHARS characters. */
+async function sendFile(text: string): Promise<ImportOutcome> {
+  const upload = crypto.randomUUID();
+  const parts = splitForMessages(text);
+  for (const [index, part] of parts.entries()) {
+    const sent = await sendMessage('importPart', { upload, index, text: part });
+    if (!sent.ok) throw new Error(sent.message);
+  }
+  return sendMessage('importArchive', { upload, parts: parts.length });
+}
+
 export async function runImport(file: File, lang: Lang, report: Report): Promise<ImportOutcome> {
   report(t('popupImporting', file.name));
   let outcome: ImportOutcome;
   try {
-    const text = sanitizeArchiveText(await file.text());
-    outcome = await sendMessage('importArchive', text);
+    outcome = await sendFile(await file.text());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     outcome = { ok: false, code: 'storage', message, messageVi: `Không nhập được: ${message}` };
   }
   report(importMessage(outcome, lang), outcome.ok ? 'ok' : 'error');
   return outcome;
+}
+
+export async function runUndoImport(token: string, lang: Lang): Promise<UndoImportOutcome & { text: string }> {
+  const outcome: UndoImportOutcome = await sendMessage('undoImport', token).catch((e: unknown) => ({
+    ok: false as const,
+    message: e instanceof Error ? e.message : String(e),
+  }));
+  return { ...outcome, text: undoImportMessage(outcome, lang) };
 }

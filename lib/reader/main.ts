@@ -4,7 +4,7 @@
  * (lib/ui/highlights.ts: the background's matcher, the same feature as the in-page view), and a
  * toolbar for text size, column width, theme and printing.
  */
-import { getArticle, openArchive, type StoredArticle } from '@/lib/archive';
+import { getArticle, openArchive, realHost, type StoredArticle } from '@/lib/archive';
 import { formatShortDate } from '@/lib/ui/dates';
 import { t, uiLang } from '@/lib/i18n';
 import { h } from '@/lib/ui/dom';
@@ -41,6 +41,24 @@ function savedLine(doc: Document, article: StoredArticle): HTMLElement {
     'p',
     { className: 'reader-saved', testid: 'reader-meta' },
     `${t('readerSaved', formatShortDate(article.savedAt))} · ${t('readerWords', String(article.wordCount))}`,
+  );
+}
+
+/**
+ * The link to the original page says which host it really opens ("mở nhandan.vn"), so an address
+ * like https://nhandan.vn@evil.example/ shows evil.example; an address that is not http(s) is no link.
+ */
+function showOriginalHost(doc: Document, view: HTMLElement, url: string): void {
+  const link = view.querySelector('.vl-original');
+  if (!link) return;
+  const host = realHost(url);
+  if (host === null) {
+    link.removeAttribute('href');
+    return;
+  }
+  link.after(
+    ' ',
+    h(doc, 'span', { className: 'reader-original-host', testid: 'original-host', text: t('readerOriginalHost', host) }),
   );
 }
 
@@ -90,6 +108,7 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
   view = rendered;
   rendered.dataset.testid = 'reader-article';
   rendered.querySelector('.vl-header')?.append(savedLine(doc, article));
+  showOriginalHost(doc, rendered, article.url);
   const body = rendered.querySelector('.vl-body') ?? rendered;
   if (body instanceof HTMLElement) body.dataset.testid = 'reader-body';
   const layout = h(doc, 'div', { className: 'reader-layout' }, rendered);

@@ -2,7 +2,8 @@
  * The product's memory, in the browser E2E_BROWSER names: save from the in-page button (the badge
  * shows it) and from the popup, list and search in the popup (opened as a page), read offline
  * with highlights in the reader page, export a file that validates against the schema, delete
- * every article and import that file back.
+ * every article and import that file back; import a file with a newer copy of one article and a
+ * new one: the popup says one stored copy was replaced, and Undo puts the archive back.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import {
 } from '../support/dom';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
+import { waitFor } from '../support/wait';
 
 const articles = loadFixtures().filter((f) => f.expected.isArticle);
 const antv = articles.find((f) => f.folder === 'antv--hop-tac-cong-an')!;
@@ -35,6 +37,13 @@ const isImage = (path: string) => /\.(?:jpe?g|png|gif|webp|svg)(?:$|\?)/i.test(p
 let server: FixtureServer;
 let h: Harness;
 let exported = '';
+
+/** Choose `text` as a file named `name` in the popup's import input. */
+async function importInPopup(popup: Page, text: string, name = 'vietlao-archive.json'): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'vietlao-import-')), name);
+  writeFileSync(file, text);
+  await ((await element(popup, byTestId('import-input'))) as ElementHandle<HTMLInputElement>).uploadFile(file);
+}
 
 const openPopup = (tabId?: number) => h.openExtension(`/popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
 
@@ -168,12 +177,57 @@ describe(`${BROWSER}: saving, the popup archive, the reader page, export and imp
     await popup.close();
     const emptied = await openPopup(); // a fresh look: the archive is empty, not just the list
     await element(emptied, byTestId('empty'));
-    const file = join(mkdtempSync(join(tmpdir(), 'vietlao-import-')), 'vietlao-archive.json');
-    writeFileSync(file, exported);
-    await ((await element(emptied, byTestId('import-input'))) as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await importInPopup(emptied, exported);
     await waitForCount(emptied, ITEM, 2);
     assert.match(await emptied.$eval(byTestId('io-status'), (el) => el.textContent ?? ''), /2/);
     assert.equal(await count(emptied, ITEM), 2);
     await emptied.close();
+  });
+
+  it('an import that replaces a stored copy says how many, and Undo restores it and removes what it added', async () => {
+    const file = JSON.parse(exported) as { articles: Record<string, unknown>[] };
+    const original = file.articles[0]!;
+    const newer = {
+      ...original,
+      title: `${String(original.title)} (bản sửa trong tệp)`,
+      updatedAt: '2030-01-01T00:00:00.000Z',
+    };
+    const added = {
+      ...original,
+      id: 'a-bai-moi-trong-tep',
+      url: 'https://antv.gov.vn/tin-tuc/bai-moi-trong-tep-900500.html',
+      canonicalUrl: 'https://antv.gov.vn/tin-tuc/bai-moi-trong-tep-900500.html',
+      title: 'Bài mới chỉ có trong tệp',
+    };
+    const popup = await openPopup();
+    await importInPopup(popup, JSON.stringify({ ...file, articles: [newer, added] }), 'ban-moi-hon.json');
+    await waitForCount(popup, ITEM, 3);
+    const snackbar = await innerText(popup, byTestId('snackbar'));
+    assert.match(
+      snackbar,
+      /replaced by newer ones from the file: 1\b|thay 1 bản đã lưu/i,
+      `the snackbar says one stored copy was replaced: ${snackbar}`,
+    );
+    const titles = await texts(popup, `${ITEM} ${byTestId('open')}`);
+    assert.ok(
+      titles.some((t) => t.includes('(bản sửa trong tệp)')),
+      'the newer copy is listed',
+    );
+    await click(popup, byTestId('undo'));
+    await waitForCount(popup, ITEM, 2);
+    await waitFor(
+      async () => /hoàn tác|undone/i.test(await innerText(popup, byTestId('snackbar'))),
+      'the undo message',
+    );
+    const back = await texts(popup, `${ITEM} ${byTestId('open')}`);
+    assert.ok(
+      back.some((t) => t.includes(String(original.title))),
+      'the stored copy is back',
+    );
+    assert.ok(
+      !back.some((t) => t.includes('(bản sửa trong tệp)') || t.includes('Bài mới chỉ có trong tệp')),
+      back.join(' | '),
+    );
+    await popup.close();
   });
 });

@@ -35,11 +35,17 @@ import {
   waitForCleanView,
 } from '../support/dom';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { BROWSER, Harness } from '../support/harness';
+import { BROWSER, Harness, onlyIn } from '../support/harness';
 import { hostileCases, readArchive } from '../support/hostile';
 import { waitFor } from '../support/wait';
 import { checkHtml, checkInPageExpression, DANGEROUS_TAGS } from '../security/check-html';
-import { clobberPage, hostileImportFile, plainPage, prototypeAttackPage } from '../security/e2e-pages';
+import {
+  clobberPage,
+  hostileFieldFile,
+  hostileImportFile,
+  plainPage,
+  prototypeAttackPage,
+} from '../security/e2e-pages';
 import { payloadPages } from '../security/payload-pages';
 import { HIT_PATH, keptTexts, XSS_PAYLOADS } from '../security/xss-payloads';
 
@@ -150,6 +156,9 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
 
   it('XSS: importing a file whose contentHtml carries every payload stores and shows sanitised HTML', async () => {
     const hostile = hostileImportFile(exported);
+    // the popup hands the file over untouched: the background sanitises (Chrome: in its offscreen document)
+    for (const attack of [/<script/i, /\son[a-z]+\s*=/i, /javascript:/i])
+      assert.match(hostile.text, attack, 'the file carries scripts, handlers and javascript: URLs');
     const popup = await h.openExtension('/popup.html');
     const file = join(mkdtempSync(join(tmpdir(), 'vietlao-sec-')), 'doc-hai.json');
     writeFileSync(file, hostile.text);
@@ -164,10 +173,30 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
     await element(reader, 'body[data-ready="true"]');
     assert.match(await innerText(reader, READER_BODY), /đoạn mở đầu vẫn phải đọc được/);
     assert.deepEqual(await readerDomProblems(reader), []);
+    assert.equal(await count(reader, `${READER_BODY} script, ${READER_BODY} [href^="javascript:" i]`), 0);
+    assert.match(
+      await innerText(reader, byTestId('original-host')),
+      /antv\.gov\.vn/,
+      'the original link names its host',
+    );
     await new Promise((r) => setTimeout(r, 200));
     await reader.close();
     assertNothingRan('import');
   });
+
+  it(
+    'Chrome: the service worker has no DOM, so the import above was sanitised in the offscreen document, closed once done',
+    onlyIn('chromium', 'Firefox sanitises in its background page, which has a DOM: it has no offscreen documents'),
+    async () => {
+      const seen = await h.background(async (scope) => {
+        const chrome = (scope as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } })
+          .chrome;
+        const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+        return { dom: typeof (scope as { document?: unknown }).document, open: contexts.length };
+      });
+      assert.deepEqual(seen, { dom: 'undefined', open: 0 });
+    },
+  );
 
   it('the page cannot drive the extension: forged messages and untrusted clicks save nothing', async () => {
     const page = await openArticle(clobber.url);
@@ -222,6 +251,27 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
         title: 'a bad import file in the popup: a clear message, and the list unchanged',
         file: { name: 'hong.json', text: () => exported.slice(0, Math.floor(exported.length / 2)) },
         expected: { importError: /tệp|JSON|cắt|truncat|file/i },
+      },
+      {
+        title: 'an imported url with a user name (https://nhandan.vn@evil.example/) is refused, naming the real host',
+        file: {
+          name: 'url-gia.json',
+          text: () => hostileFieldFile(exported, 'url', 'https://nhandan.vn@evil.example/'),
+        },
+        expected: { importError: /"url".*evil\.example/ },
+      },
+      {
+        title: 'an imported javascript: leadImage is refused',
+        file: { name: 'anh-gia.json', text: () => hostileFieldFile(exported, 'leadImage', 'javascript:alert(1)') },
+        expected: { importError: /"leadImage".*(http\(s\)|javascript)/ },
+      },
+      {
+        title: 'an imported site holding HTML is refused',
+        file: {
+          name: 'trang-gia.json',
+          text: () => hostileFieldFile(exported, 'site', '<img src=x onerror=alert(1)>antv.gov.vn'),
+        },
+        expected: { importError: /"site".*(HTML)/ },
       },
     ],
   );

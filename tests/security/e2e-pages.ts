@@ -103,6 +103,20 @@ export function hostileImportFile(
   return { text: JSON.stringify({ ...file, articles: [article] }), url, title };
 }
 
+/** An archive file (built from an exported one) whose one new article has `field` set to `value`. */
+export function hostileFieldFile(exported: string, field: string, value: unknown): string {
+  const file = JSON.parse(exported) as { articles: Record<string, unknown>[] };
+  const url = 'https://antv.gov.vn/tin-tuc/chinh-tri/bai-nhap-truong-doc-900401.html';
+  const article = {
+    ...file.articles[0]!,
+    url,
+    canonicalUrl: url,
+    updatedAt: '2030-01-01T00:00:00.000Z',
+    [field]: value,
+  };
+  return JSON.stringify({ ...file, articles: [article] });
+}
+
 /**
  * Evaluated in an extension page: every row of the archive read with raw IndexedDB (no code of
  * the product), so the tests see exactly what is stored.

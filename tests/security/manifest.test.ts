@@ -3,7 +3,7 @@
  * supported news sites (lib/clean/sites/hosts.ts) and nothing broader at install; content scripts match the
  * same; the one broad pattern is the optional per-site permission of the options page.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
@@ -25,8 +25,10 @@ interface Manifest {
 
 describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser) => {
   let m: Manifest;
+  let out = '';
   beforeAll(() => {
-    m = JSON.parse(readFileSync(join(ensureBuilt(browser), 'manifest.json'), 'utf8')) as Manifest;
+    out = ensureBuilt(browser);
+    m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
   }, 240_000);
 
   it('host access is exactly the supported news sites', () => {
@@ -64,9 +66,19 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
     expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual([
       'activeTab',
       'contextMenus',
+      // Chrome only: its service worker has no DOM; imported HTML is sanitised in an offscreen document
+      ...(browser === 'chrome' ? ['offscreen'] : []),
       'scripting',
       'storage',
       'unlimitedStorage',
     ]);
+  });
+
+  it('the offscreen document is built for Chrome only, and only wires the sanitiser', () => {
+    expect(existsSync(join(out, 'offscreen.html'))).toBe(browser === 'chrome');
+    if (browser !== 'chrome') return;
+    const html = readFileSync(join(out, 'offscreen.html'), 'utf8');
+    expect(html).toMatch(/<script type="module"[^>]*src="\/chunks\/offscreen-[\w-]+\.js"/);
+    expect(html).not.toMatch(/<(iframe|link rel="stylesheet")/);
   });
 });

@@ -140,7 +140,7 @@ async function loadRecords(size: number): Promise<number> {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: new Date().toISOString(),
     generator: GENERATOR,
-    articles: rows.map((r, i) => toExportedArticle(joinRows(r, bodies[i]!))),
+    articles: await Promise.all(rows.map((r, i) => toExportedArticle(joinRows(r, bodies[i]!)))),
   };
   return rows.length;
 }

@@ -88,3 +88,39 @@ describe('the reader page', () => {
     expect(card.querySelector('.vl-card-type')!.textContent).toBe('Nhân vật · Việt Nam');
   });
 });
+
+describe('the reader page: the link to the original names the host it really opens', () => {
+  /** Open the reader page on an article stored with this address (as an older version could have stored it). */
+  async function readerFor(url: string): Promise<Document> {
+    stubI18n();
+    registerBackground();
+    const db = await openArchive();
+    const { id } = await saveArticle(db, {
+      ...fixtureArticle(),
+      url,
+      canonicalUrl: `https://thoidai.com.vn/${crypto.randomUUID()}.html`,
+    });
+    db.close();
+    window.history.replaceState(null, '', `/reader.html?id=${encodeURIComponent(id)}`);
+    await startReaderPage(document);
+    return document;
+  }
+
+  it('an address with a user name shows the host it opens, not the one it names', async () => {
+    const doc = await readerFor('https://nhandan.vn@evil.example/tin-tuc/bai.html');
+    const link = doc.querySelector<HTMLAnchorElement>('[data-testid="original-link"]')!;
+    expect(link.host).toBe('evil.example');
+    expect(doc.querySelector('[data-testid="original-host"]')!.textContent).toBe('mở evil.example');
+  });
+
+  it('an ordinary address shows its host', async () => {
+    const doc = await readerFor('https://thoidai.com.vn/hop-tac-quoc-phong.html');
+    expect(doc.querySelector('[data-testid="original-host"]')!.textContent).toBe('mở thoidai.com.vn');
+  });
+
+  it('an address that is not http(s) is no link at all', async () => {
+    const doc = await readerFor('javascript:alert(1)');
+    expect(doc.querySelector('[data-testid="original-link"]')!.hasAttribute('href')).toBe(false);
+    expect(doc.querySelector('[data-testid="original-host"]')).toBeNull();
+  });
+});

@@ -1,0 +1,3 @@
+import { serveSanitizer } from '@/lib/background/sanitize-host';
+
+serveSanitizer(window);
