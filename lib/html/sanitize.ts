@@ -3,8 +3,10 @@
  * HTML strings into DOM or DOM into HTML strings (checked by ESLint: eslint.config.js).
  *
  * Page content reaches the archive, the reader page and the in-page view only through here.
+ * Tracking pixels (lib/html/pixels.ts) do not get through.
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { isTrackingPixel } from './pixels';
 
 /** Tags an article body may keep: prose, lists, quotes, tables and figures. */
 const ALLOWED_TAGS = [
@@ -141,6 +143,7 @@ function purifierFor(win: Window): DOMPurify {
         node.setAttribute('rel', 'noopener noreferrer');
       }
       if (node.nodeName === 'IMG') {
+        if (isTrackingPixel(node)) return void node.remove(); // lib/html/pixels.ts: read receipts, not photos
         node.setAttribute('loading', 'lazy');
         node.setAttribute('referrerpolicy', 'no-referrer');
       }
