@@ -7,6 +7,7 @@
 import { getArticle, openArchive, type StoredArticle } from '@/lib/archive';
 import { formatShortDate } from '@/lib/ui/dates';
 import { t, uiLang } from '@/lib/i18n';
+import { stripBidiControls } from '@/lib/text/bidi';
 import { h } from '@/lib/ui/dom';
 import { articleViewLabels, renderArticle } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
@@ -85,7 +86,7 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
     doc.body.dataset.ready = 'error';
     return;
   }
-  doc.title = `${article.title} — ${article.siteName}`;
+  doc.title = stripBidiControls(`${article.title} — ${article.siteName}`);
   const rendered = renderArticle(doc, article, articleViewLabels());
   view = rendered;
   rendered.dataset.testid = 'reader-article';
