@@ -55,12 +55,14 @@ describe('the sanitiser drops pixels and keeps photos', () => {
       '<p>Đoạn một.<img src="https://www.facebook.com/tr?id=1&amp;ev=PageView" width="1" height="1"></p>' +
         '<figure><img src="https://static.antv.gov.vn/anh.jpg" width="800" height="450" alt="Hội đàm">' +
         '<figcaption>Quang cảnh hội đàm</figcaption></figure>' +
-        '<p><img src="https://lg1.logging.admicro.vn/_log?a=1">Đoạn hai.</p>',
+        '<p><img src="https://lg1.logging.admicro.vn/_log?a=1">Đoạn hai.</p>' +
+        '<p><img src="https://static.antv.gov.vn/thong-ke/dem.gif?bai=1" width="1" height="1">Đoạn ba.</p>',
       win,
     );
     expect(out).not.toContain('facebook.com');
     expect(out).not.toContain('admicro');
-    expect(out).toContain('https://static.antv.gov.vn/anh.jpg');
+    expect(out).not.toContain('dem.gif'); // by its size alone
+    expect(out).toContain('<img src="https://static.antv.gov.vn/anh.jpg" width="800" height="450" alt="Hội đàm"');
     expect(out).toContain('Quang cảnh hội đàm');
     expect(out).toContain('Đoạn một.');
     expect(out).toContain('Đoạn hai.');
