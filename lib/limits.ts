@@ -2,7 +2,8 @@
  * Limits, written once. Field limits of an article: the background checks every save against them
  * (lib/background/payloads.ts) and the importer every imported file (lib/archive/import-validation.ts).
  * Bounds of highlighting: what a view marks (lib/ui/highlights.ts) and what the background matches
- * per request (lib/background/entity-messages.ts).
+ * per request (lib/background/entity-messages.ts). Bounds of the reader page's "Load images"
+ * (lib/background/image-messages.ts, lib/reader/images.ts).
  */
 
 /** Longest text, HTML or other free-text field (characters; about 5 MB). */
@@ -21,3 +22,9 @@ export const MAX_MENTIONS = 20_000;
 export const MAX_VIEW_MARKS = 2000;
 /** Most characters of article text the background matches per request; the rest is not looked at, and the panel says so. */
 export const MAX_MATCH_CHARS = 200_000;
+/** Largest image the reader page's "Load images" fetches (bytes; larger ones stay placeholders). */
+export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+/** Most images one "Load images" fetches for an article; the rest stay placeholders, and the page says so. */
+export const MAX_LOADED_IMAGES = 100;
+/** How long one image fetch may take (ms) before it counts as failed. */
+export const IMAGE_FETCH_TIMEOUT_MS = 30_000;

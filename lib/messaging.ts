@@ -47,6 +47,16 @@ export type RestoreOutcome =
 export type MentionsOutcome =
   { ok: true; mentions: Mention[]; trimmed: boolean } | { ok: false; code: 'busy' | 'invalid' };
 
+/**
+ * One image of a saved article, fetched by the background for the reader page's "Load images":
+ * its bytes as a data: URL of a checked raster image type, or why not — 'host': not a site the
+ * extension holds permission for; 'too-large': over MAX_IMAGE_BYTES; 'not-image': not a raster
+ * image; 'failed': the network or the server said no; 'invalid': not asked by an extension page.
+ */
+export type ImageOutcome =
+  | { ok: true; type: string; dataUrl: string }
+  | { ok: false; code: 'host' | 'too-large' | 'not-image' | 'failed' | 'invalid' };
+
 export type ImportOutcome =
   | { ok: true; added: number; updated: number; skipped: number }
   | { ok: false; code: ImportErrorCode | 'sender'; message: string; messageVi: string };
@@ -77,6 +87,8 @@ interface ProtocolMap {
   deleteArticle(id: string): DeleteOutcome;
   /** extension page → background: undo a delete. */
   restoreArticle(undoToken: string): RestoreOutcome;
+  /** reader page → background: one image of a saved article, without cookies or referrer (the user chose "Load images"). */
+  fetchImage(url: string): ImageOutcome;
   /** extension page → background: merge an exported archive file (its text) into the archive. */
   importArchive(text: string): ImportOutcome;
 }

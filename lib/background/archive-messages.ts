@@ -25,7 +25,7 @@ type SenderCheck = (sender: Browser.runtime.MessageSender) => boolean;
 const undoRecords = new Map<string, { record: DeletedArticle; expires: number }>();
 
 /** A page of this extension (popup.html, reader.html), not a content script in a web page. */
-function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
