@@ -69,7 +69,9 @@ describe('holdImages', () => {
     expect(first!.classList).toContain('vl-held-640x400');
     expect(root.querySelector('[style]')).toBeNull();
     const rules = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText));
-    expect(rules.join('\n')).toContain('.vl-body .vl-image-held.vl-held-640x400 { max-width: 640px; aspect-ratio: 640 / 400; }');
+    expect(rules.join('\n')).toContain(
+      '.vl-body .vl-image-held.vl-held-640x400 { max-width: 640px; aspect-ratio: 640 / 400; }',
+    );
     expect(third!.className).toBe('vl-image-held'); // no size: the default box
     expect(root.textContent).toContain('Giữa bài.');
   });
