@@ -1,7 +1,30 @@
 import { defineConfig } from 'wxt';
-import { SUPPORTED_HOST_PATTERNS } from './lib/clean/sites/hosts';
+import { SUPPORTED_HOST_PATTERNS, SUPPORTED_HOSTS } from './lib/clean/sites/hosts';
 import { gazetteerPlugin } from './lib/entities/build/vite-plugin';
 import { libraryDomRewrites } from './lib/build/library-dom-rewrites';
+
+/**
+ * The extension pages' Content Security Policy (popup, reader page, options, and the background):
+ * nothing remote by default. Scripts, styles and fonts from the extension only; images from the
+ * extension, data: and blob: (the reader page shows a saved article's images only after "Load
+ * images", from blob: URLs of bytes the background fetched); no plugins, frames, forms or <base>.
+ * connect-src: the extension itself and the supported news sites, for "Load images" — the only
+ * request the extension makes, on the user's demand (README → Privacy).
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  `connect-src 'self' ${SUPPORTED_HOSTS.flatMap((host) => [`https://${host}`, `https://*.${host}`, `http://${host}`, `http://*.${host}`]).join(' ')}`,
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -28,6 +51,7 @@ export default defineConfig({
     // Only the sites the user adds in the options page, one host at a time, when they agree.
     // (MV2 has no optional_host_permissions: there the same patterns are optional_permissions.)
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
     commands: {
       'save-article': {

@@ -3,7 +3,8 @@
  * (lib/background/payloads.ts) and the importer every imported file (lib/archive/import-validation.ts).
  * Bounds of highlighting: what a view marks (lib/ui/highlights.ts) and what the background matches
  * per request (lib/background/entity-messages.ts). Message sizes: what one message between the
- * extension's contexts carries (lib/messaging.ts).
+ * extension's contexts carries (lib/messaging.ts). Bounds of the reader page's "Load images"
+ * (lib/background/image-messages.ts, lib/reader/images.ts). Page budgets (lib/clean/budget.ts).
  */
 
 /** Longest text, HTML or other free-text field (characters; about 5 MB). */
@@ -39,3 +40,9 @@ export const MAX_PAGE_TEXT_CHARS = 2_000_000;
  * a message over 64 MiB of JSON; 4 M characters stay under it even when every one is escaped.
  */
 export const MAX_MESSAGE_CHARS = 4_000_000;
+/** Largest image the reader page's "Load images" fetches (bytes; larger ones stay placeholders). */
+export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+/** Most images one "Load images" fetches for an article; the rest stay placeholders, and the page says so. */
+export const MAX_LOADED_IMAGES = 100;
+/** How long one image fetch may take (ms) before it counts as failed. */
+export const IMAGE_FETCH_TIMEOUT_MS = 30_000;

@@ -48,6 +48,16 @@ export type RestoreOutcome =
 export type MentionsOutcome =
   { ok: true; mentions: Mention[]; trimmed: boolean } | { ok: false; code: 'busy' | 'invalid' };
 
+/**
+ * One image of a saved article, fetched by the background for the reader page's "Load images":
+ * its bytes as a data: URL of a checked raster image type, or why not — 'host': not a site the
+ * extension holds permission for; 'too-large': over MAX_IMAGE_BYTES; 'not-image': not a raster
+ * image; 'failed': the network or the server said no; 'invalid': not asked by an extension page.
+ */
+export type ImageOutcome =
+  | { ok: true; type: string; dataUrl: string }
+  | { ok: false; code: 'host' | 'too-large' | 'not-image' | 'failed' | 'invalid' };
+
 /** An import done by the background; `undoToken` hands it back to undoImport (null: nothing changed). */
 export type ImportOutcome =
   | { ok: true; added: number; updated: number; skipped: number; undoToken: string | null }
@@ -94,6 +104,10 @@ interface ProtocolMap {
   deleteArticle(id: string): DeleteOutcome;
   /** extension page → background: undo a delete. */
   restoreArticle(undoToken: string): RestoreOutcome;
+  /** reader page → background: one image of a saved article, without cookies or referrer (the user chose "Load images"). */
+  fetchImage(url: string): ImageOutcome;
+  /** extension page → background: merge an exported archive file (its text) into the archive. */
+  importArchive(text: string): ImportOutcome;
   /** extension page → background: one part of an archive file's text (see splitForMessages). */
   importPart(part: ImportPart): ImportPartOutcome;
   /** extension page → background: merge the archive file sent in `parts` parts under `upload` into the archive. */

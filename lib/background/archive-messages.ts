@@ -62,7 +62,7 @@ const imports = undoStore<ImportUndo>();
 const uploads = createImportUploads();
 
 /** A page of this extension (popup.html, reader.html), not a content script in a web page. */
-function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 

@@ -6,7 +6,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
-import { registerArchiveMessages } from './archive-messages';
+import { fromExtensionPage, registerArchiveMessages } from './archive-messages';
+import { registerImageMessages } from './image-messages';
 import { registerEntityMessages } from './entity-messages';
 import { isSavedUrl, requestPersistence, saveFromContent } from './archive-service';
 import { cleanTab, inject, syncAddedSites } from './on-demand';
@@ -66,6 +67,7 @@ export function startBackground(): void {
     fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' },
   );
   registerArchiveMessages(fromUs);
+  registerImageMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
 
   void syncAddedSites().catch(() => undefined); // Firefox MV2 registrations last one background session
   browser.runtime.onInstalled.addListener(() => {

@@ -3,8 +3,10 @@
  * HTML strings into DOM or DOM into HTML strings (checked by ESLint: eslint.config.js).
  *
  * Page content reaches the archive, the reader page and the in-page view only through here.
+ * Tracking pixels (lib/html/pixels.ts) do not get through.
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { isTrackingPixel } from './pixels';
 
 /** Tags an article body may keep: prose, lists, quotes, tables and figures. */
 const ALLOWED_TAGS = [
@@ -68,6 +70,12 @@ const ALLOWED_ATTR = [
   'lang',
   'dir',
 ];
+/**
+ * Attributes that are not addresses. DOMPurify checks every attribute value it does not know to
+ * be URI-safe against ALLOWED_URI_REGEXP, so without this list a strict regexp silently drops
+ * width="640", colspan="2", lang="vi", dir="rtl" — and with them the size of every figure.
+ */
+const NOT_URI_ATTR = ['width', 'height', 'colspan', 'rowspan', 'datetime', 'lang', 'dir'];
 /** http(s) and mailto only: no javascript:, data:, vbscript:, blob: or relative tricks. */
 const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:)/i;
 
@@ -75,6 +83,7 @@ export const PURIFY_CONFIG: Config = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
   ALLOWED_URI_REGEXP,
+  ADD_URI_SAFE_ATTR: NOT_URI_ATTR,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -141,6 +150,7 @@ function purifierFor(win: Window): DOMPurify {
         node.setAttribute('rel', 'noopener noreferrer');
       }
       if (node.nodeName === 'IMG') {
+        if (isTrackingPixel(node)) return void node.remove(); // lib/html/pixels.ts: read receipts, not photos
         node.setAttribute('loading', 'lazy');
         node.setAttribute('referrerpolicy', 'no-referrer');
       }

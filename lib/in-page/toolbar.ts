@@ -4,6 +4,7 @@
  */
 import toolbarCss from '@/assets/toolbar.css?inline';
 import { TOOLBAR_TAG } from './clean-view';
+import { stripBidiControls } from '@/lib/text/bidi';
 
 export interface ToolbarLabels {
   clean: string;
@@ -68,7 +69,7 @@ export function createToolbar(
       toggle.title = on ? labels.original : labels.clean;
     },
     setStatus(text, kind = '') {
-      status.textContent = text;
+      status.textContent = stripBidiControls(text);
       status.className = `status ${kind}`;
     },
     setSaved(saved) {

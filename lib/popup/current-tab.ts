@@ -8,6 +8,7 @@ import { OVER_BUDGET } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
 import { MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS } from '@/lib/limits';
 import { formatCount } from './numbers';
+import { stripBidiControls } from '@/lib/text/bidi';
 import { sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
 import { button, h } from '@/lib/ui/dom';
 
@@ -66,7 +67,7 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
         clean.disabled = true;
         const result = await sendMessage('cleanTab', tabId).catch((e: unknown) => ({ error: String(e) }));
         if ('error' in result) {
-          note.textContent = result.error;
+          note.textContent = stripBidiControls(result.error);
           clean.disabled = false;
           return;
         }
@@ -104,7 +105,7 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
         (e: unknown) => ({ ok: false, code: 'storage', message: String(e) }) as const,
       );
       save.disabled = false;
-      status.textContent = saveMessage(outcome);
+      status.textContent = stripBidiControls(saveMessage(outcome));
       status.className = `card-status ${outcome.ok ? 'ok' : 'error'}`;
       if (outcome.ok) onSaved();
     },
@@ -126,7 +127,7 @@ export async function renderCurrentTab(card: HTMLElement, tabId: number | null, 
   };
   setToggle(state.clean);
   card.append(
-    h(doc, 'p', { className: 'card-title', text: state.title ?? state.url, testid: 'tab-title' }),
+    h(doc, 'p', { className: 'card-title', text: state.title ?? state.url, testid: 'tab-title', isolate: true }),
     h(doc, 'div', { className: 'card-actions' }, save, toggle),
     status,
   );

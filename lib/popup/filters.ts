@@ -4,6 +4,7 @@
  */
 import type { EntityCount, SiteCount } from '@/lib/archive';
 import { t } from '@/lib/i18n';
+import { stripBidiControls } from '@/lib/text/bidi';
 import { button, h } from '@/lib/ui/dom';
 import { ENTITY_TYPE_ORDER, entityTypeLabel } from '@/lib/ui/entity-types';
 import { debounce } from './debounce';
@@ -22,7 +23,8 @@ export interface FilterBar {
 function option(doc: Document, value: string, label: string): HTMLOptionElement {
   const node = doc.createElement('option');
   node.value = value;
-  node.textContent = label;
+  node.textContent = stripBidiControls(label); // a site or entity name from the archive
+  node.dir = 'auto';
   return node;
 }
 

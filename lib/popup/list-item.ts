@@ -28,12 +28,12 @@ export function renderListItem(doc: Document, summary: ArticleSummary, actions: 
       testid: 'open',
       attrs: { href: `reader.html?id=${encodeURIComponent(summary.id)}`, title: t('popupOpenReader') },
     },
-    h(doc, 'span', { className: 'item-title', text: summary.title }),
+    h(doc, 'span', { className: 'item-title', text: summary.title, isolate: true }),
     h(
       doc,
       'span',
       { className: 'item-meta' },
-      h(doc, 'span', { className: 'item-site', text: summary.siteName }),
+      h(doc, 'span', { className: 'item-site', text: summary.siteName, isolate: true }),
       hostOf(doc, summary.url),
       h(doc, 'span', { className: 'item-date', text: published, testid: 'published' }),
       h(doc, 'span', {
@@ -51,6 +51,7 @@ export function renderListItem(doc: Document, summary: ArticleSummary, actions: 
     h(doc, 'li', {
       className: `chip ${entityTypeClass(e.type)}`,
       text: e.name,
+      isolate: true,
       attrs: { title: `${e.name} · ${e.count}` },
     }),
   );

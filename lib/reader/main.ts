@@ -7,9 +7,13 @@
 import { getArticle, openArchive, realHost, type StoredArticle } from '@/lib/archive';
 import { formatShortDate } from '@/lib/ui/dates';
 import { t, uiLang } from '@/lib/i18n';
+import { stripBidiControls } from '@/lib/text/bidi';
 import { h } from '@/lib/ui/dom';
 import { articleViewLabels, renderArticle } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
+import { isSupportedUrl } from '@/lib/clean/sites/hosts';
+import { sendMessage } from '@/lib/messaging';
+import { holdImages, imagesNotice, type HeldImage } from './images';
 import { applyPrefs, normalizePrefs, readerPrefs, type ReaderPrefs } from './prefs';
 import { createReaderToolbar } from './toolbar';
 
@@ -103,14 +107,20 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
     doc.body.dataset.ready = 'error';
     return;
   }
-  doc.title = `${article.title} — ${article.siteName}`;
-  const rendered = renderArticle(doc, article, articleViewLabels());
+  doc.title = stripBidiControls(`${article.title} — ${article.siteName}`);
+  let held: HeldImage[] = [];
+  const rendered = renderArticle(doc, article, articleViewLabels(), {
+    // remote images become placeholders before the body joins the page: opening it requests nothing
+    prepareBody: (content) => (held = holdImages(content, doc, isSupportedUrl)),
+  });
   view = rendered;
   rendered.dataset.testid = 'reader-article';
   rendered.querySelector('.vl-header')?.append(savedLine(doc, article));
   showOriginalHost(doc, rendered, article.url);
   const body = rendered.querySelector('.vl-body') ?? rendered;
   if (body instanceof HTMLElement) body.dataset.testid = 'reader-body';
+  const notice = imagesNotice(doc, held, (url) => sendMessage('fetchImage', url));
+  if (notice) body.before(notice);
   const layout = h(doc, 'div', { className: 'reader-layout' }, rendered);
   main.replaceChildren(layout);
   const highlights = await applyHighlights(rendered, article.text).catch(() => null); // readable without them

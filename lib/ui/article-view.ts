@@ -6,6 +6,7 @@
 import type { CleanArticle } from '@/lib/article';
 import { sanitizeToFragment } from '@/lib/html/sanitize';
 import { formatDate } from './dates';
+import { h } from './dom';
 import { t, uiLang } from '@/lib/i18n';
 
 /** The view's words, from _locales (see `articleViewLabels`), in the interface's one language. */
@@ -30,36 +31,48 @@ function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string,
   text?: string,
+  isolate = false,
 ): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+  return h(doc, tag, { className, text, isolate });
 }
 
-export function renderArticle(doc: Document, article: ViewFields, labels: ArticleViewLabels): HTMLElement {
+/** What a view does to the sanitised body before it joins the document (the reader page holds remote images back). */
+export interface RenderOptions {
+  prepareBody?: (body: DocumentFragment) => void;
+}
+
+export function renderArticle(
+  doc: Document,
+  article: ViewFields,
+  labels: ArticleViewLabels,
+  options: RenderOptions = {},
+): HTMLElement {
   const root = el(doc, 'article', 'vl-article');
   root.lang = article.lang || 'vi';
 
   const header = el(doc, 'header', 'vl-header');
-  header.append(el(doc, 'p', 'vl-site', article.siteName));
-  header.append(el(doc, 'h1', 'vl-title', article.title));
+  header.append(el(doc, 'p', 'vl-site', article.siteName, true));
+  header.append(el(doc, 'h1', 'vl-title', article.title, true));
   const meta = el(doc, 'p', 'vl-meta');
-  const parts: string[] = [];
-  if (article.publishedAt) parts.push(formatDate(article.publishedAt, labels.lang));
-  if (article.byline) parts.push(article.byline);
+  // date · byline · reading time; the byline (the page's words) isolated from the rest
+  const parts: (string | HTMLElement)[] = [];
+  if (article.byline) parts.push(el(doc, 'span', 'vl-byline', article.byline, true));
   parts.push(labels.minutes(article.readingMinutes));
   if (article.publishedAt) {
-    const time = el(doc, 'time', 'vl-date', parts.shift());
+    const time = el(doc, 'time', 'vl-date', formatDate(article.publishedAt, labels.lang));
     time.dateTime = article.publishedAt;
-    meta.append(time, parts.length ? ` · ${parts.join(' · ')}` : '');
-  } else meta.textContent = parts.join(' · ');
+    parts.unshift(time);
+  }
+  parts.forEach((part, i) => meta.append(...(i > 0 ? [' · ', part] : [part])));
   header.append(meta);
   root.append(header);
 
   if (article.lead) root.append(el(doc, 'p', 'vl-lead', article.lead));
   const body = el(doc, 'div', 'vl-body');
-  body.append(sanitizeToFragment(article.contentHtml, doc.defaultView ?? window));
+  // sanitised into an inert document; prepared (e.g. images held back) before it is adopted here
+  const content = sanitizeToFragment(article.contentHtml, doc.defaultView ?? window);
+  options.prepareBody?.(content);
+  body.append(content);
   root.append(body);
 
   const footer = el(doc, 'footer', 'vl-footer');

@@ -53,7 +53,7 @@ export function attachEntityCard(article: HTMLElement, source: EntityCardSource)
     const details = await cache.get(id)!;
     if (current !== mark) return;
     const lines: (HTMLElement | null)[] = [
-      h(doc, 'p', { className: 'vl-card-name', text: details?.name ?? mention.surface }),
+      h(doc, 'p', { className: 'vl-card-name', text: details?.name ?? mention.surface, isolate: true }),
       h(doc, 'p', {
         className: 'vl-card-type',
         text: [entityTypeLabel(mention.type), details ? COUNTRY[details.country]?.() : t('entityUnlisted')]
@@ -66,8 +66,24 @@ export function attachEntityCard(article: HTMLElement, source: EntityCardSource)
             text: uiLang() === 'vi' ? details.descriptionVi : details.descriptionEn,
           })
         : null,
-      mention.title ? h(doc, 'p', { className: 'vl-card-title', text: `${t('entityTitle')}: ${mention.title}` }) : null,
-      h(doc, 'p', { className: 'vl-card-seen', text: `${t('entitySeen')}: ${source.spellings(id).join(' · ')}` }),
+      mention.title
+        ? h(
+            doc,
+            'p',
+            { className: 'vl-card-title' },
+            `${t('entityTitle')}: `,
+            h(doc, 'span', { text: mention.title, isolate: true }),
+          )
+        : null,
+      h(
+        doc,
+        'p',
+        { className: 'vl-card-seen' },
+        `${t('entitySeen')}: `,
+        ...source
+          .spellings(id)
+          .flatMap((spelling, i) => [i > 0 ? ' · ' : null, h(doc, 'span', { text: spelling, isolate: true })]),
+      ),
     ];
     card.replaceChildren(...lines.filter((l): l is HTMLElement => l !== null));
     const box = mark.getBoundingClientRect();

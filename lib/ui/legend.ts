@@ -73,7 +73,7 @@ export function renderLegend(
           testid: 'legend-entry',
           attrs: { type: 'button', title: t('readerMentions', String(entry.count)) },
         },
-        h(doc, 'span', { className: 'legend-name', text: entry.name }),
+        h(doc, 'span', { className: 'legend-name', text: entry.name, isolate: true }),
         h(doc, 'span', { className: 'legend-count', text: String(entry.count) }),
       );
       item.dataset.entityId = entry.id;

@@ -10,8 +10,12 @@
  *  3. A quota failure during a save: the in-page status says why, nothing partial is stored.
  *  4. 100 saves at once from 10 tabs: each article stored once, indexes consistent, the popup
  *     never shows more than the distinct articles.
- *  5. The extension's own contexts make no network request (images of a saved article shown in
- *     the reader excepted: README "Saved images stay links to their source").
+ *  5. The extension's own contexts make no network request at all: not the background, not the
+ *     popup, options or reader page (a saved article's images are placeholders; the CSP allows
+ *     images from 'self' data: blob: only).
+ *  6. "Load images" in the reader page: the background fetches the article's images on the
+ *     supported site without Cookie or Referer, the page shows them from blob: URLs; an image on
+ *     another site stays a placeholder and is never requested.
  * Console logs of the background are seen in Chromium only: BiDi shows no Firefox background page.
  */
 import assert from 'node:assert/strict';
@@ -34,7 +38,13 @@ import {
   toolbarStatus,
   waitForCleanView,
 } from '../support/dom';
-import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import {
+  FIXTURE_PNG_PATH,
+  FIXTURE_PNG_SIZE,
+  loadFixtures,
+  startFixtureServer,
+  type FixtureServer,
+} from '../support/fixture-server';
 import { BROWSER, Harness, onlyIn } from '../support/harness';
 import { hostileCases, readArchive } from '../support/hostile';
 import { waitFor } from '../support/wait';
@@ -43,6 +53,7 @@ import {
   clobberPage,
   hostileFieldFile,
   hostileImportFile,
+  imagesPage,
   plainPage,
   prototypeAttackPage,
 } from '../security/e2e-pages';
@@ -53,6 +64,7 @@ const pages = payloadPages({ csp: true });
 const attack = prototypeAttackPage();
 const clobber = clobberPage();
 const quotaPage = plainPage('bai-het-bo-nho', 1);
+const withImages = imagesPage(FIXTURE_PNG_PATH);
 /** Articles the content script cleans on its own (supported hosts; "generic" fixtures are on demand only). */
 const fixtureArticles = loadFixtures().filter((f) => f.expected.isArticle && isSupportedHost(new URL(f.url).hostname));
 const antv = fixtureArticles.find((f) => f.folder === 'antv--hop-tac-cong-an')!;
@@ -96,7 +108,7 @@ const readerDomProblems = (page: Page) =>
 
 describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () => {
   before(async () => {
-    server = await startFixtureServer([...pages, clobber, quotaPage]);
+    server = await startFixtureServer([...pages, clobber, quotaPage, withImages]);
     h = await Harness.launch({ server });
   });
   after(async () => {
@@ -392,25 +404,137 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
     await Promise.all(tabs.map((t) => t.close()));
   });
 
-  it('network: the background, popup and reader made no request of their own during the whole journey', async () => {
-    // the reader shows a saved article's images from their source (README: "Saved images stay links
-    // to their source"); every other request by an extension context is a failure
+  it('network: the background, popup, options and reader page made no request at all during the whole journey', async () => {
+    // Every saved payload article has remote images; the reader shows them as placeholders.
     const stored = await readArchive(h);
-    const imageHosts = new Set(
-      stored.bodies.flatMap((b) =>
-        [...b.contentHtml.matchAll(/src="(https?:\/\/[^"]+)"/g)].map((m) => new URL(m[1]!).host),
-      ),
+    assert.ok(
+      stored.bodies.filter((b) => /<img [^>]*src="https?:/.test(b.contentHtml)).length >= 3,
+      'saved articles with remote images',
     );
-    const requests = h.extensionRequests();
-    const other = requests.filter(
-      (r) => !(r.type === 'image' && r.from !== 'background' && imageHosts.has(new URL(r.url).host)),
+    // Once more, each extension page on its own, with the articles that have images.
+    for (const b of stored.bodies.filter((x) => /<img [^>]*src="https?:/.test(x.contentHtml)).slice(0, 3)) {
+      const reader = await h.openExtension(`/reader.html?id=${encodeURIComponent(b.id)}`);
+      await element(reader, 'body[data-ready="true"]');
+      assert.ok((await count(reader, byTestId('image-placeholder'))) > 0, 'remote images are placeholders');
+      assert.equal(await count(reader, `${READER_BODY} img`), 0, 'no image element in the body');
+      await reader.close();
+    }
+    for (const path of ['/popup.html', '/options.html']) await (await h.openExtension(path)).close();
+    await new Promise((r) => setTimeout(r, 500)); // late loads
+    // The recorder sees extension pages' requests: one made on purpose, then set aside.
+    const probe = `https://antv.gov.vn/__recorder-probe/${Date.now()}`;
+    await h.ext(`fetch(${JSON.stringify(probe)}).then(() => 'sent', (e) => 'failed: ' + e)`);
+    const requests = await waitFor(() => {
+      const all = h.extensionRequests();
+      return all.some((r) => r.url === probe) ? all : null;
+    }, 'the probe request recorded');
+    assert.ok(
+      requests.some((r) => r.url === probe && r.from === '/options.html'),
+      `the probe is recorded as the options page's: ${JSON.stringify(requests.filter((r) => r.url === probe))}`,
+    );
+    const other = requests.filter((r) => r.url !== probe);
+    assert.deepEqual(other, [], 'requests by extension contexts');
+    assertNothingRan('the whole journey');
+  });
+
+  it('Load images: the background fetches the PNG without Cookie or Referer and the reader shows it; another site stays a placeholder', async () => {
+    // The user has a cookie for the site; the page's own requests carry it (the control).
+    const page = await openArticle(withImages.url);
+    await page.evaluate(`document.cookie = 'vl_theo_doi=doc-lai; path=/; Secure; SameSite=None'`);
+    const control = `${FIXTURE_PNG_PATH}kiem-tra-cookie.png`;
+    await page.evaluate(`fetch(${JSON.stringify(control)}).then((r) => r.arrayBuffer())`);
+    const seen = server.requests.find((r) => r.path === control);
+    assert.match(seen?.cookie ?? '', /vl_theo_doi=doc-lai/, 'the browser sends the cookie to the site');
+    await saveFromToolbar(page);
+    await page.close();
+
+    const stored = await readArchive(h);
+    const row = stored.articles.find((a) => a.canonicalUrl === withImages.url)!;
+    const html = stored.bodies.find((b) => b.id === row.id)!.contentHtml;
+    for (const src of [withImages.png, withImages.lazyPng, withImages.elsewhere]) assert.ok(html.includes(src), src);
+    assert.ok(!html.includes('dem.gif'), 'the tracking pixel is not saved');
+    // the article's own photos too (the fixture server answers them with an SVG, which is refused)
+    const remote = [...html.matchAll(/<img [^>]*src="(https?:[^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(remote.length >= 3, remote.join(' '));
+
+    const pngPaths = [new URL(withImages.png).pathname, new URL(withImages.lazyPng).pathname];
+    const serverStart = server.requests.length;
+    const fromServer = () => server.requests.slice(serverStart).filter((r) => pngPaths.includes(r.path));
+    const elsewhere = () =>
+      server.requests.slice(serverStart).filter((r) => r.host.replace(/:\d+$/, '').endsWith('example.net'));
+    const recorded = h.extensionRequests().length;
+    const reader = await h.openExtension(`/reader.html?id=${encodeURIComponent(row.id)}`);
+    await element(reader, 'body[data-ready="true"]');
+    assert.equal(await count(reader, byTestId('image-placeholder')), remote.length);
+    assert.equal(await count(reader, `${READER_BODY} img`), 0);
+    // the PNG's figure: the placeholder has its shape, its alt text and site; the caption stays
+    const figure = (await reader.$$eval(`${READER_BODY} figure`, (figures) =>
+      figures
+        .filter((f) => /ảnh thử/.test(f.textContent ?? ''))
+        .map((f) => {
+          const box = f.querySelector('[data-testid="image-placeholder"]')!.getBoundingClientRect();
+          return { text: (f as HTMLElement).innerText, ratio: box.width / box.height, width: box.width };
+        }),
+    )) as { text: string; ratio: number; width: number }[];
+    assert.equal(figure.length, 1, 'the figure of the PNG');
+    assert.match(figure[0]!.text, /Quang cảnh hội đàm/, 'alt text shown');
+    assert.match(figure[0]!.text, /antv\.gov\.vn/, 'source host shown');
+    assert.match(figure[0]!.text, /Quang cảnh buổi hội đàm \(ảnh thử\)/, 'caption kept');
+    assert.ok(Math.abs(figure[0]!.ratio - 640 / 400) < 0.05, `the figure's shape kept: ${JSON.stringify(figure[0])}`);
+    assert.ok(figure[0]!.width <= 640.5, `at most the image's width: ${figure[0]!.width}`);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(fromServer(), [], 'opening the reader requested no image');
+
+    await click(reader, byTestId('load-images'));
+    await reader.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('data-state') === 'loaded',
+      { timeout: 15_000, polling: 50 },
+      byTestId('reader-images'),
+    );
+    assert.match(
+      await innerText(reader, byTestId('images-status')),
+      new RegExp(`2/${remote.length}|2 of ${remote.length}`),
+    );
+    const shown = (await reader.$$eval(`${READER_BODY} img`, (imgs) =>
+      imgs.map((i) => {
+        const img = i as HTMLImageElement;
+        return { src: img.src, w: img.naturalWidth, h: img.naturalHeight, alt: img.alt, complete: img.complete };
+      }),
+    )) as { src: string; w: number; h: number; alt: string; complete: boolean }[];
+    assert.equal(shown.length, 2, JSON.stringify(shown));
+    for (const img of shown) {
+      assert.match(img.src, /^blob:/);
+      assert.deepEqual([img.w, img.h], [FIXTURE_PNG_SIZE.width, FIXTURE_PNG_SIZE.height], 'the PNG decoded');
+    }
+    assert.deepEqual(shown.map((i) => i.alt).sort(), ['Quang cảnh hội đàm', 'Ảnh tải chậm'].sort());
+    const left = await texts(reader, `${READER_BODY} ${byTestId('image-placeholder')}`);
+    assert.equal(left.length, remote.length - 2);
+    const other = left.filter((t) => /anh\.example\.net/.test(t));
+    assert.equal(other.length, 1);
+    assert.match(other[0]!, /không thuộc các báo được hỗ trợ|not one of the supported news sites/);
+    for (const t of left.filter((x) => !/anh\.example\.net/.test(x)))
+      assert.match(t, /Không phải ảnh|Not an image/, `an SVG answer is refused: ${t}`);
+
+    const fetched = fromServer();
+    assert.deepEqual(
+      fetched.map((r) => r.path).sort(),
+      [...pngPaths].sort(),
+      'each image fetched once, by the background',
+    );
+    for (const r of server.requests.slice(serverStart)) {
+      assert.equal(r.cookie, undefined, `${r.path}: no Cookie`);
+      assert.equal(r.referer, undefined, `${r.path}: no Referer`);
+    }
+    assert.deepEqual(elsewhere(), [], 'the other site was never contacted');
+    const since = h.extensionRequests().slice(recorded);
+    assert.ok(
+      since.every((r) => r.from === 'background'),
+      `only the background fetched: ${JSON.stringify(since)}`,
     );
     assert.ok(
-      requests.some((r) => r.type === 'image'),
-      "the recorder sees extension-page requests (the reader's images)",
+      since.some((r) => r.url.includes(FIXTURE_PNG_PATH)),
+      `the recorder saw the background's image requests: ${JSON.stringify(since)}`,
     );
-    assert.deepEqual(other, [], 'requests by extension contexts');
-    assert.equal(requests.filter((r) => r.from === 'background').length, 0, 'the background made no request');
-    assertNothingRan('the whole journey');
+    await reader.close();
   });
 });

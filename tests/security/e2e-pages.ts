@@ -78,6 +78,36 @@ export function plainPage(slug: string, n: number): { url: string; title: string
   return { url, title, html: rebase(base, base.html, url, title) };
 }
 
+/**
+ * The antv article with images of every kind the reader page holds back: a real PNG on the site
+ * (the fixture server's FIXTURE_PNG_PATH) in a figure with a caption, a lazy one (data-src), one
+ * on a site the extension has no permission for; and a tracking pixel, which is never saved.
+ */
+export function imagesPage(pngPath: string): {
+  url: string;
+  title: string;
+  html: string;
+  png: string;
+  lazyPng: string;
+  elsewhere: string;
+  pixel: string;
+} {
+  const base = antv();
+  const url = 'https://antv.gov.vn/tin-tuc/chinh-tri/bai-co-anh-900500.html';
+  const title = `${base.expected.title} (bài có ảnh)`;
+  const png = `https://antv.gov.vn${pngPath}hoi-dam.png`;
+  const lazyPng = `https://antv.gov.vn${pngPath}tai-cham.png`;
+  const elsewhere = 'https://anh.example.net/ngoai.png';
+  const pixel = 'https://antv.gov.vn/thong-ke/dem.gif?bai=900500';
+  const chunk = [
+    `<figure><img src="${png}" width="640" height="400" alt="Quang cảnh hội đàm"><figcaption>Quang cảnh buổi hội đàm (ảnh thử)</figcaption></figure>`,
+    `<p>Ảnh tải chậm: <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="${lazyPng}" alt="Ảnh tải chậm"></p>`,
+    `<p>Ảnh ở trang khác: <img src="${elsewhere}" width="300" height="200" alt="Ảnh ở trang khác"></p>`,
+    `<p>Đoạn có điểm ảnh theo dõi.<img src="${pixel}" width="1" height="1"></p>`,
+  ].join('\n');
+  return { url, title, html: rebase(base, insertMidBody(base, chunk), url, title), png, lazyPng, elsewhere, pixel };
+}
+
 /** Every payload, instrumented to hit `host`, as one hostile contentHtml (for the import test). */
 export function allPayloadsHtml(host: string): string {
   return `<p>Bài nhập có mã độc: đoạn mở đầu vẫn phải đọc được.</p>${XSS_PAYLOADS.map((p, i) => instrument(p, i, host)).join('\n')}<p>Đoạn kết của bài nhập.</p>`;

@@ -1,12 +1,14 @@
 /**
  * Permissions: the BUILT manifests (built here, both browsers) ask for host access to exactly the
  * supported news sites (lib/clean/sites/hosts.ts) and nothing broader at install; content scripts match the
- * same; the one broad pattern is the optional per-site permission of the options page.
+ * same; the one broad pattern is the optional per-site permission of the options page. The
+ * extension pages' CSP loads nothing remote: images from the extension, data: and blob: only,
+ * requests only to the supported news sites ("Load images").
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
+import { isSupportedHost, SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 import { ensureBuilt } from '../support/build';
 
 const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'file:///*', '*://*/'];
@@ -80,5 +82,39 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
     const html = readFileSync(join(out, 'offscreen.html'), 'utf8');
     expect(html).toMatch(/<script type="module"[^>]*src="\/chunks\/offscreen-[\w-]+\.js"/);
     expect(html).not.toMatch(/<(iframe|link rel="stylesheet")/);
+  });
+
+  it("the extension pages' CSP loads nothing remote: images 'self' data: blob:, scripts 'self', no plugins", () => {
+    const csp =
+      browser === 'chrome'
+        ? (m.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages
+        : (m.content_security_policy as string | undefined);
+    expect(typeof csp).toBe('string');
+    const directives = new Map(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...sources]) => [name!, sources]),
+    );
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(directives.get('font-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-|\*(?!\.)|wasm/);
+    // connect-src: the extension and the supported news sites ("Load images"), nothing else
+    const [self, ...remote] = directives.get('connect-src')!;
+    expect(self).toBe("'self'");
+    expect(remote.length).toBeGreaterThan(0);
+    for (const source of remote) {
+      const m = /^https?:\/\/(?:\*\.)?([a-z0-9.-]+)$/.exec(source);
+      expect(m, source).not.toBeNull();
+      expect(isSupportedHost(m![1]!), source).toBe(true);
+    }
   });
 });

@@ -2,9 +2,12 @@
  * Serves the fixture pages under their real hostnames, offline: each
  * tests/fixtures/pages/<site>--<case>/source.html answers at the URL in its expected.json.
  * It is also a plain HTTP proxy (absolute-URI requests), which is how Firefox reaches it,
- * and it records every request so tests can prove the extension itself sends none.
- * Images on the fixture hosts get a neutral placeholder; everything else is a 404.
+ * and it records every request (with its Cookie and Referer headers) so tests can prove the
+ * extension itself sends none, or sends one without them. Images on the fixture hosts get a
+ * neutral SVG placeholder, except under FIXTURE_PNG_PATH: a real PNG (FIXTURE_PNG); everything
+ * else is a 404.
  */
+import { deflateSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -44,13 +47,63 @@ export function loadFixtures(): FixturePage[] {
 
 const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#d9d4c7"/><text x="400" y="235" font-family="sans-serif" font-size="28" text-anchor="middle" fill="#6b665c">ảnh minh hoạ (fixture)</text></svg>`;
 
+/** A real PNG of `width`×`height` (a two-colour stripe pattern), encoded here: CRC-32, zlib, no dependency. */
+export function makePng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      rows.set(((x >> 3) + (y >> 3)) % 2 ? [163, 38, 42] : [47, 107, 58], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Paths under this prefix, on a fixture host, answer FIXTURE_PNG (image/png, not cached). */
+export const FIXTURE_PNG_PATH = '/__png/';
+export const FIXTURE_PNG_SIZE = { width: 64, height: 40 };
+export const FIXTURE_PNG = makePng(FIXTURE_PNG_SIZE.width, FIXTURE_PNG_SIZE.height);
+
+export interface RecordedServerRequest {
+  host: string;
+  path: string;
+  at: number;
+  /** The request's Cookie and Referer headers, when it had them. */
+  cookie?: string;
+  referer?: string;
+}
+
 export interface FixtureServer {
   /** Plain HTTP, and the HTTP proxy (Firefox). */
   port: number;
   /** HTTPS with the self-signed test certificate (tests/support/certs). */
   tlsPort: number;
   hosts: string[];
-  requests: { host: string; path: string; at: number }[];
+  requests: RecordedServerRequest[];
   /** Add or replace a page at a URL (tests of hostile pages). */
   route(url: string, html: string): void;
   close(): Promise<void>;
@@ -90,9 +143,13 @@ export async function startFixtureServer(extraPages: { url: string; html: string
       host = u.host;
       path = u.pathname + u.search;
     }
-    requests.push({ host, path, at: Date.now() });
+    const { cookie, referer } = req.headers;
+    requests.push({ host, path, at: Date.now(), ...(cookie ? { cookie } : {}), ...(referer ? { referer } : {}) });
     const html = pages.get(key(host, path));
-    if (html !== undefined) {
+    if (path.startsWith(FIXTURE_PNG_PATH) && ours(host)) {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+      res.end(FIXTURE_PNG);
+    } else if (html !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
     } else if (/\.(?:jpe?g|png|gif|webp|svg)(?:$|\?)/i.test(path) && ours(host)) {

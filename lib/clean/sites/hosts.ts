@@ -20,3 +20,10 @@ export function isSupportedHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/\.$/, '');
   return SUPPORTED_HOSTS.some((host) => h === host || h.endsWith(`.${host}`));
 }
+
+/** An http(s) address on a supported host with no user name or password in it (`https://nhandan.vn@evil.example/` is not). */
+export function isSupportedUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
+  return /^https?:$/.test(u.protocol) && !u.username && !u.password && isSupportedHost(u.hostname);
+}

@@ -24,3 +24,35 @@ describe('stripBidiControls: no invisible reordering in exported titles, names a
     expect(stripBidiControls(once)).toBe(once);
   });
 });
+describe('stripBidiControls, character by character', () => {
+  it.each([
+    ['U+202A LRE', '\u202A'],
+    ['U+202B RLE', '\u202B'],
+    ['U+202C PDF', '\u202C'],
+    ['U+202D LRO', '\u202D'],
+    ['U+202E RLO', '\u202E'],
+    ['U+2066 LRI', '\u2066'],
+    ['U+2067 RLI', '\u2067'],
+    ['U+2068 FSI', '\u2068'],
+    ['U+2069 PDI', '\u2069'],
+    ['U+200E LRM', '\u200E'],
+    ['U+200F RLM', '\u200F'],
+    ['U+061C ALM', '\u061C'],
+  ])('removes %s wherever it is', (_name, c) => {
+    expect(stripBidiControls(`${c}Hội ${c}đàm${c}${c}`)).toBe('Hội đàm');
+  });
+
+  it('keeps everything else: Vietnamese (NFC and NFD), Lao, Arabic and Hebrew letters, emoji, spaces, joiners', () => {
+    const text = 'Hội đàm ' + 'Hòa'.normalize('NFD') + ' ສະບາຍດີ مرحبا שלום 🇻🇳 a\u00A0b x\u200By \u200D\u200C';
+    expect(stripBidiControls(text)).toBe(text);
+  });
+
+  it('leaves a string without controls as it is, and an empty string empty', () => {
+    expect(stripBidiControls('Bộ Công an Lào')).toBe('Bộ Công an Lào');
+    expect(stripBidiControls('')).toBe('');
+  });
+
+  it('the characters next to the range stay (U+2029, U+202F, U+2065, U+206A)', () => {
+    expect(stripBidiControls('\u2029\u202F\u2065\u206A')).toBe('\u2029\u202F\u2065\u206A');
+  });
+});
