@@ -176,7 +176,7 @@ describe('background messages from other senders', () => {
   it('wrong data types from our own contexts are refused, not thrown', async () => {
     const page = { id: own(), url: pageUrl() };
     expect(await call('deleteArticle', { id: 'x' }, page)).toMatchObject({ ok: false });
-    expect(await call('importArchive', { text: '{}' }, page)).toMatchObject({ ok: false, code: 'sender' });
+    expect(await call('importArchive', { text: '{}' }, page)).toMatchObject({ ok: false, code: 'upload' }); // no such upload
     expect(await call('isSaved', 42, contentScript())).toBe(false);
     expect(await call('findMentions', ['a list', 'of texts'], contentScript())).toEqual({ ok: false, code: 'invalid' });
     expect(await call('findMentions', { text: 'Lào' }, contentScript())).toEqual({ ok: false, code: 'invalid' });
