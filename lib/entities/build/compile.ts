@@ -50,7 +50,7 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
   const warn = (m: string): void => void warnings.push(m);
   const byId = new Map<string, EntityRow>();
   for (const e of rows.entities) {
-    if (byId.has(e.id)) warn(`${e.source}: duplicate id ${e.id}`);
+    if (byId.has(e.id)) warn(`${e.at}: duplicate id ${e.id}`);
     else byId.set(e.id, e);
   }
 
@@ -93,8 +93,8 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
     table.vi.push(e.vi);
     table.en.push(e.en);
     table.aliases.push(e.aliases.join(' | '));
-    const forms = [e.name, ...e.aliases.flatMap((a) => (a.includes('{') ? expand(a, byId, warn, e.source) : [a]))];
-    for (const f of new Set(forms)) insert(f, row, startsUpper(f), e.source);
+    const forms = [e.name, ...e.aliases.flatMap((a) => (a.includes('{') ? expand(a, byId, warn, e.at) : [a]))];
+    for (const f of new Set(forms)) insert(f, row, startsUpper(f), e.at);
   }
   for (const [list, kind] of [
     [rows.stops, 'S'],
@@ -106,7 +106,7 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
       countries.push('-');
       for (const k of ['ids', 'vi', 'en', 'aliases'] as const) table[k].push('');
       table.names.push(''); // the trie holds the phrase; the browser needs nothing more
-      insert(p.phrase, row, false, p.source);
+      insert(p.phrase, row, false, p.at);
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * Reading the gazetteer TSVs (assets/gazetteer/*.tsv). Three kinds of file, told apart by their
  * header row:
- *   entities:  id  type  country  name  description_vi  description_en  aliases
+ *   entities:  id  type  country  name  description_vi  description_en  aliases  source
  *   titles:    title  note          (ranks and offices written before a name)
  *   stoplist:  phrase  note         (generic phrases that must NOT become an entity)
  */
@@ -15,12 +15,16 @@ export interface EntityRow {
   vi: string;
   en: string;
   aliases: string[];
+  /** The public page its facts and spellings come from (a URL), or `unverified`. */
   source: string;
+  /** Where the row is written (`file:line`), for build messages. */
+  at: string;
 }
 
 export interface PhraseRow {
   phrase: string;
-  source: string;
+  /** Where the row is written (`file:line`), for build messages. */
+  at: string;
 }
 
 export interface GazetteerRows {
@@ -31,6 +35,8 @@ export interface GazetteerRows {
 
 const TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
 const COUNTRIES: readonly Country[] = ['VN', 'LA', 'both', 'other'];
+/** The `source` of an entry whose facts no public page confirms yet (the README counts them). */
+export const UNVERIFIED = 'unverified';
 const ID = /^(person|org|place|event)\.[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 function lines(text: string): string[][] {
@@ -49,7 +55,7 @@ export function parseTsv(text: string, source: string, into: GazetteerRows): str
   const errors: string[] = [];
   const col = (name: string): number => header.indexOf(name);
   if (header[0] === 'id') {
-    const need = ['id', 'type', 'country', 'name', 'description_vi', 'description_en', 'aliases'];
+    const need = ['id', 'type', 'country', 'name', 'description_vi', 'description_en', 'aliases', 'source'];
     const missing = need.filter((n) => col(n) < 0);
     if (missing.length) return [`${source}: missing columns ${missing.join(', ')}`];
     rows.forEach((r, i) => {
@@ -62,6 +68,9 @@ export function parseTsv(text: string, source: string, into: GazetteerRows): str
       if (!TYPES.includes(type)) errors.push(`${at}: bad type "${type}"`);
       if (!COUNTRIES.includes(country)) errors.push(`${at}: bad country "${country}"`);
       if (!get('name')) errors.push(`${at}: empty name`);
+      const sourced = get('source');
+      if (sourced !== UNVERIFIED && !/^https:\/\/[^\s|]+$/.test(sourced))
+        errors.push(`${at}: source "${sourced}" is neither an https:// address nor ${UNVERIFIED}`);
       const aliases = get('aliases')
         .split('|')
         .map((a) => a.trim())
@@ -74,13 +83,14 @@ export function parseTsv(text: string, source: string, into: GazetteerRows): str
         vi: get('description_vi'),
         en: get('description_en'),
         aliases,
-        source: at,
+        source: sourced,
+        at,
       });
     });
   } else if (header[0] === 'title' || header[0] === 'phrase') {
     const list = header[0] === 'title' ? into.titles : into.stops;
     rows.forEach((r, i) => {
-      if (r[0]) list.push({ phrase: r[0], source: `${source}:${i + 2}` });
+      if (r[0]) list.push({ phrase: r[0], at: `${source}:${i + 2}` });
     });
   } else {
     errors.push(`${source}: unknown header "${header.join(' ')}"`);
