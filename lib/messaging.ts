@@ -7,8 +7,12 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CleanArticle, Mention } from '@/lib/article';
 import type { ImportErrorCode } from '@/lib/archive';
 
+/**
+ * `undoToken`: the save replaced a stored copy, which the background keeps until the user moves on
+ * (the tab navigates or closes, or saves again); undoSave with the token puts it back.
+ */
 export type SaveOutcome =
-  | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string }
+  | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string; undoToken?: string }
   | { ok: false; code: 'quota' | 'storage' | 'invalid' | 'no-article'; message: string };
 
 /** A gazetteer entity as the hover card shows it. */
@@ -51,11 +55,23 @@ export type ImportOutcome =
   | { ok: true; added: number; updated: number; skipped: number }
   | { ok: false; code: ImportErrorCode | 'sender'; message: string; messageVi: string };
 
+/** 'superseded': the article changed again since (nothing written); 'expired': the copy is no longer kept. */
+export type UndoSaveOutcome =
+  { ok: true; status: 'restored' | 'superseded' | 'expired' } | { ok: false; message: string };
+
 interface ProtocolMap {
-  /** content → background: store this cleaned article. */
+  /**
+   * content → background: store this cleaned article. Its identity is the sender tab's address
+   * (its `canonicalUrl` only counts on the same site: lib/archive/url.ts articleIdentity).
+   */
   saveArticle(article: CleanArticle): SaveOutcome;
-  /** content → background: is this URL in the archive? (badge and button state) */
-  isSaved(url: string): boolean;
+  /** content → background: take back the save that replaced a stored copy (the token of its SaveOutcome). */
+  undoSave(undoToken: string): UndoSaveOutcome;
+  /**
+   * content → background: is the article in the sender's tab saved? (badge and toolbar state.) The
+   * page's canonical URL is only a hint, used on the tab's own site; any other URL is not looked up.
+   */
+  isSaved(claimedCanonical: string | null): boolean;
   /** popup → content: the page's state, and turning the clean view on or off. */
   getPageState(): PageState;
   setCleanView(on: boolean): PageState;
