@@ -59,6 +59,41 @@ export type ImportOutcome =
 export type UndoSaveOutcome =
   { ok: true; status: 'restored' | 'superseded' | 'expired' } | { ok: false; message: string };
 
+/** What the extension asks the in-page view about (lib/in-page/describe.ts): one part, a selector inside it. */
+export interface InPageQuery {
+  part: 'view' | 'toolbar' | 'page';
+  selector?: string;
+  /** Scroll the first match into view first. */
+  reveal?: boolean;
+  /** Also list every element under each match (tag and attributes). */
+  subtree?: boolean;
+}
+
+export interface InPageElement {
+  tag: string;
+  text: string;
+  innerText: string;
+  /** The label a toolbar control or status shows (drawn from data-label / data-text), else the text. */
+  label: string;
+  attrs: Record<string, string>;
+  rect: { x: number; y: number; width: number; height: number };
+  visible: boolean;
+  children: number;
+  descendants?: { tag: string; attrs: [string, string][] }[];
+}
+
+export interface InPageDescription {
+  url: string;
+  shown: boolean;
+  /** ready: a press on the toolbar would count now (lib/in-page/user-intent.ts). */
+  toolbar: {
+    ready: boolean;
+    lastRefusal: string | null;
+    box: { x: number; y: number; width: number; height: number };
+  } | null;
+  elements: InPageElement[];
+}
+
 interface ProtocolMap {
   /**
    * content → background: store this cleaned article. Its identity is the sender tab's address
@@ -75,6 +110,11 @@ interface ProtocolMap {
   /** popup → content: the page's state, and turning the clean view on or off. */
   getPageState(): PageState;
   setCleanView(on: boolean): PageState;
+  /**
+   * extension → content: what the in-page view and toolbar show (their shadow roots are closed);
+   * the end-to-end tests' only way in. Web pages cannot send it.
+   */
+  describeInPageView(query: InPageQuery): InPageDescription;
   /** background → content: save yourself (shortcut, context menu, popup "Save this page"). */
   saveFromPage(): SaveOutcome;
   /** in-page view or reader page → background: entity mentions in an article's text (the one matcher lives in the background). */

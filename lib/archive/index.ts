@@ -3,7 +3,7 @@ export { ArchiveDb, DB_NAME, MIGRATIONS, SCHEMA_VERSION, openArchive } from './d
 export type { ArchiveDbOptions, Migration } from './db';
 export { ArchiveError, isQuotaError } from './errors';
 export type { ArchiveErrorCode } from './errors';
-export { articleIdentity, canonicalizeUrl, registrableDomain, sameSite, tryCanonicalizeUrl } from './url';
+export { canonicalizeUrl, tryCanonicalizeUrl } from './url';
 export { saveArticle, undoReplace } from './save';
 export type { ReplacedCopy, SaveResult, SaveStatus, UndoReplaceStatus } from './save';
 export { listArticles, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query';

@@ -5,7 +5,6 @@
  */
 import {
   ArchiveError,
-  articleIdentity,
   openArchive,
   saveArticle,
   serialize,
@@ -13,6 +12,7 @@ import {
   type ArchiveDb,
   type ReplacedCopy,
 } from '@/lib/archive';
+import { articleIdentity } from '@/lib/archive/identity';
 import type { CleanArticle } from '@/lib/article';
 import type { SaveOutcome, UndoSaveOutcome } from '@/lib/messaging';
 import { entitiesOf } from '@/lib/entities/article-entities';
