@@ -78,6 +78,8 @@ export interface InPageElement {
   attrs: Record<string, string>;
   rect: { x: number; y: number; width: number; height: number };
   visible: boolean;
+  /** It has the focus (in its shadow root). */
+  focused: boolean;
   children: number;
   descendants?: { tag: string; attrs: [string, string][] }[];
 }

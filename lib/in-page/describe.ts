@@ -30,6 +30,7 @@ function describeElement(el: Element, subtree: boolean): InPageElement {
     attrs,
     rect: box(el),
     visible: check ? check.call(el) : !html.hidden,
+    focused: (el.getRootNode() as ShadowRoot | Document).activeElement === el,
     children: el.childElementCount,
     descendants: subtree
       ? [...el.querySelectorAll('*')].slice(0, MAX_ELEMENTS).map((d) => ({

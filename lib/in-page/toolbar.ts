@@ -46,14 +46,15 @@ export const TOOLBAR_FRAME: Frame = {
   bottom: 16,
   style:
     'position: fixed !important; right: 16px !important; bottom: 16px !important; width: 440px !important; ' +
-    'height: 48px !important; z-index: 2147483647 !important; display: block !important; opacity: 1 !important;',
+    'height: 48px !important; margin: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
+    'opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important;',
 };
 
 export function createToolbar(
   doc: Document,
   labels: ToolbarLabels,
   actions: ToolbarActions,
-  options: { layout?: Layout } = {},
+  options: { layout?: Layout; now?: () => number } = {},
 ): Toolbar {
   const host = doc.createElement(TOOLBAR_TAG);
   host.setAttribute('style', TOOLBAR_FRAME.style);
@@ -98,6 +99,7 @@ export function createToolbar(
 
   const intent = createUserIntent(host, shadow, TOOLBAR_FRAME, {
     layout: options.layout,
+    now: options.now,
     refused: (_check: IntentCheck) => setStatus(labels.refused, 'error'),
   });
   intent.guard(toggle, () => actions.toggle());
