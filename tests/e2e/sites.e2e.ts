@@ -28,7 +28,7 @@ let server: FixtureServer;
 let h: Harness;
 
 const hasView = (page: Page) => page.evaluate(() => !!document.querySelector('vietlao-view'));
-const title = (page: Page) => page.$eval(inView('.vl-title'), (el) => el.textContent);
+const title = async (page: Page) => (await element(page, inView('.vl-title'))).text;
 const origins = async () => (await h.ext((api) => api.permissions.getAll())).origins ?? [];
 /** Load `url` and prove that nothing happens there (no clean view after a second). */
 async function openUntouched(url: string): Promise<Page> {
