@@ -186,8 +186,15 @@ async function viewsOf(s: string): Promise<Shown[]> {
 
   const toolbar = createToolbar(
     document,
-    { clean: 'Bài sạch', original: 'Trang gốc', save: 'Lưu bài', saved: 'Đã lưu' },
-    { toggle: () => undefined, save: () => undefined },
+    {
+      clean: 'Bài sạch',
+      original: 'Trang gốc',
+      save: 'Lưu bài',
+      saved: 'Đã lưu',
+      undo: 'Hoàn tác',
+      refused: 'Chưa làm gì',
+    },
+    { toggle: () => undefined, save: () => undefined, undo: () => undefined },
   );
   document.body.append(toolbar.host);
   toolbar.setStatus(s, 'error');
