@@ -18,6 +18,7 @@ import {
   byTestId,
   count,
   element,
+  describe as describeInPage,
   inToolbar,
   inView,
   saveFromToolbar,
@@ -33,6 +34,14 @@ const thoidai = loadFixtures().find((f) => f.folder === 'thoidai--van-phong-bqp-
 let server: FixtureServer;
 let h: Harness;
 let articleId = '';
+
+/**
+ * Why axe-core does not audit the in-page view: it lives in closed shadow roots (the page must not
+ * read or restyle it, issue 17.2), which axe cannot enter from the page. Its article is the renderer
+ * the reader page audit covers; its toolbar's keyboard use is checked below.
+ */
+const CLOSED_ROOTS =
+  'the in-page view lives in closed shadow roots, which axe-core cannot enter; its article renderer is audited on the reader page';
 
 /** The views, each opened fresh, ready to audit. */
 const VIEWS: Record<string, () => Promise<Page>> = {
@@ -108,7 +117,7 @@ for (const scheme of ['light', 'dark'] as const) {
   describe(`${BROWSER}, ${scheme} scheme: no serious or critical axe violation`, () => {
     setUp(scheme);
     for (const [name, open] of Object.entries(VIEWS)) {
-      it(name, async () => {
+      it(name, { skip: name === 'in-page view' ? CLOSED_ROOTS : undefined }, async () => {
         const page = await open();
         await assertColorScheme(page, scheme);
         await assertAccessible(page, `${name} (${scheme})`);
@@ -121,15 +130,20 @@ for (const scheme of ['light', 'dark'] as const) {
 describe(`${BROWSER}: every control of every view works from the keyboard`, () => {
   setUp('light');
 
-  it('in-page view: the toolbar and the view are reachable with Tab, and Enter saves', async () => {
+  it("in-page view: Tab reaches the toolbar's switch and Save, and Enter saves", async () => {
     const page = await VIEWS['in-page view']!();
-    await assertKeyboardReachable(page, 'in-page view');
-    await tabTo(page, 'save');
+    await waitFor(async () => (await describeInPage(page, inToolbar('.bar')))?.toolbar?.ready, 'the toolbar ready');
+    await focusPageStart(page);
+    const reached = new Set<string>();
+    for (let i = 0; i < 200 && !reached.has('save'); i++) {
+      await page.keyboard.press('Tab');
+      for (const id of ['toggle', 'save']) if ((await element(page, inToolbar(byTestId(id)))).focused) reached.add(id);
+    }
+    assert.deepEqual([...reached].sort(), ['save', 'toggle'], 'Tab reaches both toolbar controls');
     const before = (await toolbarStatus(page)).text;
     await page.keyboard.press('Enter');
     await waitFor(async () => (await toolbarStatus(page)).text !== before || null, 'a save status after Enter');
     assert.match((await toolbarStatus(page)).cls, /\bok\b/);
-    assert.ok(await page.$(inToolbar(byTestId('save'))));
     await page.close();
   });
 
