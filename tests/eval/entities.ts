@@ -18,7 +18,9 @@ function report(title: string, s: Scores): void {
   for (const t of TYPES) console.log(line(t, s.byType[t]));
   console.log(line('gold listed (R)', s.listedRecall, false));
   console.log(line('gold unlisted (R)', s.unlistedRecall, false));
-  console.log(`  ${'found listed (P)'.padEnd(22)} P ${pct(s.listedPrecision.p)} (${s.listedPrecision.tp}/${s.listedPrecision.found})`);
+  console.log(
+    `  ${'found listed (P)'.padEnd(22)} P ${pct(s.listedPrecision.p)} (${s.listedPrecision.tp}/${s.listedPrecision.found})`,
+  );
   console.log(
     `  ${'found unlisted (P)'.padEnd(22)} P ${pct(s.unlistedPrecision.p)} (${s.unlistedPrecision.tp}/${s.unlistedPrecision.found})`,
   );

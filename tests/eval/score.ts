@@ -250,7 +250,9 @@ export interface LeaveOut {
 export function leaveOut(set: readonly EvalText[], rows: GazetteerRows, seeds: ReadonlySet<string>): LeaveOut {
   const ids = new Set(rows.entities.map((e) => e.id));
   const drop = new Set(
-    set.flatMap((t) => t.gold.map((g) => g.entityId)).filter((id): id is string => !!id && ids.has(id) && !seeds.has(id)),
+    set
+      .flatMap((t) => t.gold.map((g) => g.entityId))
+      .filter((id): id is string => !!id && ids.has(id) && !seeds.has(id)),
   );
   const matcher = matcherFromRows(withoutEntities(rows, drop));
   const results = set.map((t) => align(t, recognise(matcher, t.text)));
