@@ -8,8 +8,19 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Mention } from '@/lib/article';
+import { findMentions } from '@/lib/entities';
 import { emptyRows, parseTsv } from '@/lib/entities/build/tsv';
-import { align, evaluate, loadEvalSet, score, withoutEntities, type EvalText } from '../../eval/score';
+import {
+  align,
+  evaluate,
+  loadEvalSet,
+  matcherFromRows,
+  readRows,
+  recognise,
+  score,
+  withoutEntities,
+  type EvalText,
+} from '../../eval/score';
 
 /** Measured 2026-12-02 on 46 texts (792 gold mentions): see README "Figures". */
 const FLOORS = {
@@ -41,6 +52,11 @@ describe('evaluation set', () => {
         expect(g.entityId !== null || !!g.proposedName, `${t.name}: ${g.surface}`).toBe(true);
       });
     }
+  });
+
+  test('the evaluation matches as the extension does: same mentions as the bundled findMentions', () => {
+    const matcher = matcherFromRows(readRows());
+    for (const t of set) expect(recognise(matcher, t.text), t.name).toEqual(findMentions(t.text));
   });
 
   test('the recogniser stays above the floors', () => {
