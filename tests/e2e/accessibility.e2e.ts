@@ -35,20 +35,21 @@ let server: FixtureServer;
 let h: Harness;
 let articleId = '';
 
-/**
- * Why axe-core does not audit the in-page view: it lives in closed shadow roots (the page must not
- * read or restyle it, issue 17.2), which axe cannot enter from the page. Its article is the renderer
- * the reader page audit covers; its toolbar's keyboard use is checked below.
- */
-const CLOSED_ROOTS =
-  'the in-page view lives in closed shadow roots, which axe-core cannot enter; its article renderer is audited on the reader page';
-
 /** The views, each opened fresh, ready to audit. */
 const VIEWS: Record<string, () => Promise<Page>> = {
   'in-page view': async () => {
     const page = await h.open(thoidai.url);
     await waitForCleanView(page);
     await element(page, inView('mark.vl-entity'));
+    // its roots are closed to the page (issue 17.2); the browser's protocol hands them to axe
+    assert.ok((await h.revealClosedRoots(page)) >= 2, 'the in-page view and toolbar roots revealed');
+    // source text: tsx would wrap the nested function in a helper the page lacks
+    const seen = (await page.evaluate(`(() => {
+      const marks = (root) => [...root.querySelectorAll('*')].reduce(
+        (n, e) => n + (e.shadowRoot ? marks(e.shadowRoot) : 0), root.querySelectorAll('mark.vl-entity').length);
+      return marks(document);
+    })()`)) as number;
+    assert.ok(seen > 0, 'axe reaches the marks inside the revealed roots');
     return page;
   },
   popup: async () => h.openExtension(`/popup.html?tabId=${await h.tabIdOf(thoidai.url)}`),
@@ -117,7 +118,7 @@ for (const scheme of ['light', 'dark'] as const) {
   describe(`${BROWSER}, ${scheme} scheme: no serious or critical axe violation`, () => {
     setUp(scheme);
     for (const [name, open] of Object.entries(VIEWS)) {
-      it(name, { skip: name === 'in-page view' ? CLOSED_ROOTS : undefined }, async () => {
+      it(name, async () => {
         const page = await open();
         await assertColorScheme(page, scheme);
         await assertAccessible(page, `${name} (${scheme})`);
@@ -142,7 +143,11 @@ describe(`${BROWSER}: every control of every view works from the keyboard`, () =
     assert.deepEqual([...reached].sort(), ['save', 'toggle'], 'Tab reaches both toolbar controls');
     const before = (await toolbarStatus(page)).text;
     await page.keyboard.press('Enter');
-    await waitFor(async () => (await toolbarStatus(page)).text !== before || null, 'a save status after Enter');
+    // a final status (ok or error), not the progress line ("Đang lưu…") in between
+    await waitFor(async () => {
+      const now = await toolbarStatus(page);
+      return (now.text !== before && /\b(ok|error)\b/.test(now.cls)) || null;
+    }, 'a save status after Enter');
     assert.match((await toolbarStatus(page)).cls, /\bok\b/);
     await page.close();
   });

@@ -60,8 +60,18 @@ export interface Adapter {
   /** Requests made by the background; Firefox works them out from every URL the pages reported. */
   backgroundRequests(pageUrls: string[]): RecordedRequest[];
   requestType(request: HTTPRequest): string;
+  /**
+   * For the accessibility audit only: give each closed shadow root in `page` to page scripts as
+   * its host's `shadowRoot` (axe-core enters shadow trees that way). Page scripts cannot reach a
+   * closed root; the browser's own protocol can (CDP DOM.getDocument with pierce; BiDi's
+   * includeShadowTree 'all'). Returns how many roots it revealed.
+   */
+  revealClosedRoots(page: Page): Promise<number>;
   close(): Promise<void>;
 }
+
+/** Run in the page's main world with `this` = a host, `root` = its closed shadow root. */
+export const REVEAL_ROOT = `function (root) { Object.defineProperty(this, 'shadowRoot', { configurable: true, get: () => root }); }`;
 
 /** The WebExtension API as the tests call it (`browser` where it exists, else `chrome`: both promise-based). */
 export interface ExtApi {
@@ -173,6 +183,11 @@ export class Harness {
     const page = await this.newPage();
     await page.goto(url, { waitUntil: 'load' });
     return page;
+  }
+
+  /** See Adapter.revealClosedRoots: for the accessibility audit of the in-page view only. */
+  revealClosedRoots(page: Page): Promise<number> {
+    return this.adapter.revealClosedRoots(page);
   }
 
   /** Open an extension page ('/popup.html?tabId=3') in `page` (a new one by default) and wait until it is ready. */
