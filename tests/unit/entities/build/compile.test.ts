@@ -45,8 +45,14 @@ describe('gazetteer build', () => {
     ]);
   });
 
-  test('the serialised automaton stays small (≤ 25 KB gzip)', () => {
-    expect(gzipSync(automatonModule(built.data)).length).toBeLessThanOrEqual(25 * 1024);
+  // Only the background bundles it (tests/security/bundles.test.ts), and decodes it once per start
+  // (bench case 2 reports that load). 25 KB held 414 entities; the sourced gazetteer of the whole
+  // field (issue 13, ≥ 1,500 entities) needs more: the cap leaves room for about 2,500.
+  test('the serialised automaton stays small (≤ 120 KB gzip, ≤ 60 bytes an entity)', () => {
+    const size = gzipSync(automatonModule(built.data)).length;
+    const entities = [...built.data.kinds].filter((k) => 'POLE'.includes(k)).length;
+    expect(size).toBeLessThanOrEqual(120 * 1024);
+    expect(size / entities).toBeLessThanOrEqual(60);
   });
 
   test('bad rows are reported', () => {
