@@ -13,6 +13,7 @@ export const mastercms: SiteRule = {
   id: 'mastercms',
   hosts: ['thoidai.com.vn', 'baoquocte.vn'],
   siteName: (host) => NAMES[host.replace(/^.*?(thoidai\.com\.vn|baoquocte\.vn)$/, '$1')] ?? host,
+  markers: ['.__MASTERCMS_CONTENT', '.__MB_MASTERCMS_EL', 'h1.article-detail-title'],
   article: ['.__MASTERCMS_CONTENT', '.__MB_MASTERCMS_EL', '.article-detail-content', '.viewsDtailContent'],
   title: ['h1.article-detail-title', '.titleDetailNews', 'h1'],
   lead: ['.article-detail-desc', '.padB10', 'h2.sapo'],

@@ -78,6 +78,7 @@ export const vccorpAfcbc: SiteRule = {
   id: 'vccorp-afcbc',
   hosts: ['baochinhphu.vn'],
   siteName: () => 'Báo điện tử Chính phủ',
+  markers: ['.detail-content.afcbc-body', '.afcbc-body .VCSortableInPreviewMode'],
   article: ['.detail-content.afcbc-body', '[data-role="content"].detail-content', '.detail-content'],
   title: ['h1.detail-title', '.detail-title', 'h1'],
   lead: ['h2.detail-sapo', '.detail-sapo'],
