@@ -33,24 +33,36 @@ export const FAMILY_RULES: readonly SiteRule[] = SITE_RULES.filter((rule) => (ru
 /** `find(selector)`: the first element the selector matches that holds text, or null. */
 type Find = (selector: string) => Element | null;
 
+/**
+ * On the generic fallback, a generic container selector is trusted only when what it finds first
+ * holds an article's paragraphs: on a news site the first `<article>` is as often a teaser of
+ * "Tin mới nhất" as the article itself. Without one, the generic path reads the whole body.
+ */
+const MIN_CONTAINER_PARAGRAPHS = 3;
+
 const hasContainer = (rule: SiteRule, find: Find): boolean => rule.article.some((sel) => find(sel) !== null);
 
 /** The family rule, or generic, carrying the host rule's hints (see the header). */
-function onHost(rule: SiteRule, host: SiteRule): SiteRule {
-  if (host === generic) return rule;
+function onHost(rule: SiteRule, host: SiteRule, find: Find): SiteRule {
+  if (host === generic) return { ...rule, siteName: undefined }; // the family's names are its own hosts'
   const hostFirst = rule === generic;
   const both = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
   const meta = (key: 'title' | 'lead' | 'date' | 'byline'): string[] =>
     hostFirst ? both(host[key], rule[key]) : [...rule[key]];
+  const article = hostFirst
+    ? rule.article.filter((sel) => (find(sel)?.querySelectorAll('p').length ?? 0) >= MIN_CONTAINER_PARAGRAPHS)
+    : rule.article;
   return {
     ...rule,
-    siteName: host.siteName ?? rule.siteName,
+    article,
+    siteName: host.siteName,
     titleSuffix: host.titleSuffix ?? rule.titleSuffix,
     title: meta('title'),
     lead: meta('lead'),
     date: meta('date'),
     byline: meta('byline'),
-    remove: both(rule.remove, host.remove),
+    // on the generic path the host's date line goes too (it was read first): no container leaves it out
+    remove: both(rule.remove, hostFirst ? [...host.remove, ...host.date] : host.remove),
     notDate: both(rule.notDate ?? [], host.notDate ?? []),
     prepare: rule.prepare ?? host.prepare,
   };
@@ -65,6 +77,6 @@ export function chooseRule(host: SiteRule, find: Find): RuleChoice {
     const matched = (family.markers ?? []).filter((sel) => find(sel) !== null).length;
     if (matched > (best?.matched ?? 0) && hasContainer(family, find)) best = { rule: family, matched };
   }
-  if (best) return { rule: onHost(best.rule, host), id: best.rule.id, fallback: 'family' };
-  return { rule: onHost(generic, host), id: generic.id, fallback: host === generic ? null : 'generic' };
+  if (best) return { rule: onHost(best.rule, host, find), id: best.rule.id, fallback: 'family' };
+  return { rule: onHost(generic, host, find), id: generic.id, fallback: host === generic ? null : 'generic' };
 }

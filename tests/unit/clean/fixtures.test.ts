@@ -21,6 +21,8 @@ interface Expected {
   paragraphs: string[];
   figures: { src: string; caption: string }[];
   absent: string[];
+  /** The rule that must clean the page and whether it is a fallback (lib/clean/sites/choice.ts). */
+  rule?: { id: string; fallback: 'family' | 'generic' | null };
 }
 
 const root = join(import.meta.dirname, '../../fixtures/pages');
@@ -41,6 +43,10 @@ describe.each(folders)('fixture %s', (folder) => {
   });
   if (!expected.isArticle || !result.isArticle) return;
 
+  it('the rule that cleaned it', () => {
+    if (expected.rule) expect(result.rule).toEqual(expected.rule);
+    else expect(result.rule.fallback).toBeNull();
+  });
   it('title', () => expect(comparable(result.title)).toBe(comparable(expected.title ?? '')));
   it('lead', () =>
     expect(result.lead === null ? null : comparable(result.lead)).toBe(
