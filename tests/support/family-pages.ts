@@ -64,6 +64,11 @@ export interface Template {
   /** Where this template's class names are known from (goes into the fixture's notes.md). */
   source: string;
   lang?: string;
+  /**
+   * The page carries `article:published_time`, as the outlets' real pages do. The family
+   * templates leave it out, so their drift fixtures test the family's own date selectors.
+   */
+  machineDate?: boolean;
   /** The article part of the page. */
   article: (p: Parts) => string;
 }
@@ -149,6 +154,7 @@ export const TEMPLATES: Record<string, Template> = {
 </div>`,
   },
   vnexpress: {
+    machineDate: true,
     source:
       'vnexpress.net\'s own template, from public scrapers found with the search tool (corpus code): `h1.title-detail`, `p.description`, `article.fck_detail` with `p.Normal`, `article .author_mail` (a Playwright crawler; hyennt/Web-New-Translation main.py; a Python crawler "crawler/vnexpress.py")',
     article: ({ a, when: w, body, related }) => `
@@ -166,6 +172,7 @@ export const TEMPLATES: Record<string, Template> = {
 </section>`,
   },
   dantri: {
+    machineDate: true,
     source:
       'dantri.com.vn\'s own template, from public code found with the search tool (corpus code): `article.singular-container`, `h1.title-page.detail`, `h2.singular-sapo`, `div.singular-content`, `time.author-time[datetime]`, `div.author-name` (datgin/dan_tri detailBlog.blade.php, a copy of the page; crawlers reading `time.author-time`)',
     article: ({ a, when: w, body, related }) => `
@@ -182,6 +189,7 @@ export const TEMPLATES: Record<string, Template> = {
 </div>`,
   },
   vietnamnet: {
+    machineDate: true,
     source:
       'vietnamnet.vn\'s own template, from public crawlers found with the search tool (find_string "content-detail-sapo"): `h1.content-detail-title`, `h2.content-detail-sapo.sm-sapo-mb-0`, `div.maincontent.main-content`, `div.bread-crumb-detail__time`, `p.article-detail-author__info`',
     article: ({ a, when: w, body, related }) => `
@@ -197,6 +205,7 @@ export const TEMPLATES: Record<string, Template> = {
 </div>`,
   },
   laodong: {
+    machineDate: true,
     source:
       'laodong.vn: no confirmed selector. Public crawlers found with the search tool disagree (`h1.title` / `h1.article-title` / `h1.article__title`; `div.article-content` / `div.art-body`); article URLs end in `.ldo` (a crawler\'s URL pattern). This page uses `h1.title`, `div.chappeau`, `div.art-body`: a plausible rendition, not a known one',
     article: ({ a, when: w, body, related }) => `
@@ -211,6 +220,7 @@ export const TEMPLATES: Record<string, Template> = {
 </div>`,
   },
   baotintuc: {
+    machineDate: true,
     source:
       'baotintuc.vn\'s own template, from a public crawler found with the search tool (giapham123/crawl-news-python config.py: title `.sc-longform-header-title.block-sc-title`, body `.boxdetail`; the same "sc-" classes serve congly.vn)',
     article: ({ a, when: w, body, related }) => `
@@ -226,6 +236,7 @@ export const TEMPLATES: Record<string, Template> = {
 </div>`,
   },
   vtv: {
+    machineDate: true,
     source:
       'vtv.vn\'s own (older VCCorp) template, from a public crawler found with the search tool (corpus code, "get_article_content_vtv": `h1.title_detail`, `h2.sapo`, `div#entry-body`)',
     article: ({ a, when: w, body, related }) => `
@@ -240,6 +251,7 @@ export const TEMPLATES: Record<string, Template> = {
 </div>`,
   },
   wordpress: {
+    machineDate: true,
     lang: 'en',
     source:
       'a WordPress news theme (`article.post`, `h1.entry-title`, `time.entry-date[datetime]`, `div.entry-content`): laotiantimes.com runs WordPress (its wp-content image paths); its theme\'s own class names were not found with the search tool',
@@ -257,6 +269,7 @@ export const TEMPLATES: Record<string, Template> = {
 </article>`,
   },
   'news-portal': {
+    machineDate: true,
     lang: 'en',
     source:
       'a plain news-portal template (`div.news-detail`, `h1.news-title`, `div.news-date`, `div.news-content`): the real markup of vientianetimes.la and kpl.gov.la was not found with the search tool (corpora code, pages, docs); this is a plausible rendition, cleaned by the generic path',
@@ -282,12 +295,15 @@ export function render(a: FixtureArticle, templateName: string, url: string, sit
   const inBody = a.absent.slice(0, Math.min(3, Math.ceil(a.absent.length / 3)));
   const sidebar = a.absent.slice(inBody.length, inBody.length + Math.ceil((a.absent.length - inBody.length) / 2));
   const footer = a.absent.slice(inBody.length + sidebar.length);
-  const captions = new Map(a.figures.map((f) => [comparable(f.caption), f]));
+  // figures in order, by caption (two photos may share one)
+  const captions = new Map<string, FixtureArticle['figures']>();
+  for (const f of a.figures.filter((x) => x.caption))
+    captions.set(comparable(f.caption), [...(captions.get(comparable(f.caption)) ?? []), f]);
   const uncaptioned = a.figures.filter((f) => !f.caption);
   const body = (figure: (src: string, caption: string) => string, pClass = ''): string =>
     a.paragraphs
       .map((p, i) => {
-        const f = captions.get(comparable(p));
+        const f = captions.get(comparable(p))?.shift();
         const block = f?.caption ? figure(f.src, f.caption) : `<p${pClass ? ` class="${pClass}"` : ''}>${esc(p)}</p>`;
         return i === 0 ? block + uncaptioned.map((u) => figure(u.src, '')).join('') : block;
       })
@@ -303,6 +319,7 @@ export function render(a: FixtureArticle, templateName: string, url: string, sit
 <meta property="og:site_name" content="${esc(siteName)}">
 <meta property="og:title" content="${esc(a.title)}">
 <meta property="og:url" content="${esc(url)}">
+${template.machineDate && a.publishedAt ? `<meta property="article:published_time" content="${esc(a.publishedAt)}">` : ''}
 ${a.figures[0] ? `<meta property="og:image" content="${esc(a.figures[0].src)}">` : ''}
 <link rel="canonical" href="${esc(url)}">
 <script>window.dataLayer = window.dataLayer || []; var _pageType = 'detail';</script>

@@ -29,6 +29,7 @@ export const mastercms: SiteRule = {
     '.related-inline',
     '.inline-related',
     '.font-control',
+    '.article-detail-follow',
   ],
   titleSuffix: /\s*[-|–]\s*(?:Thời Đại|Báo Thời Đại|thoidai\.com\.vn|Báo Quốc tế|baoquocte\.vn)\s*$/i,
   listingUrl: /^\/(?:[a-z0-9-]+\/?)?(?:\?.*)?$/,
