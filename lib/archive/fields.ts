@@ -8,14 +8,7 @@ import type { CleanedBy } from '@/lib/article';
 import { MAX_URL_LENGTH } from '@/lib/limits';
 
 export type FieldProblemCode =
-  | 'not-web-url'
-  | 'userinfo'
-  | 'control'
-  | 'html'
-  | 'not-host'
-  | 'not-lang'
-  | 'too-long'
-  | 'not-rule';
+  'not-web-url' | 'userinfo' | 'control' | 'html' | 'not-host' | 'not-lang' | 'too-long' | 'not-rule';
 
 /** What is wrong with a field, as the end of a sentence starting with the field's name. */
 export interface FieldProblem {

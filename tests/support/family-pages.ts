@@ -174,7 +174,7 @@ export const TEMPLATES: Record<string, Template> = {
   dantri: {
     machineDate: true,
     source:
-      'dantri.com.vn\'s own template, from public code found with the search tool (corpus code): `article.singular-container`, `h1.title-page.detail`, `h2.singular-sapo`, `div.singular-content`, `time.author-time[datetime]`, `div.author-name` (datgin/dan_tri detailBlog.blade.php, a copy of the page; crawlers reading `time.author-time`)',
+      "dantri.com.vn's own template, from public code found with the search tool (corpus code): `article.singular-container`, `h1.title-page.detail`, `h2.singular-sapo`, `div.singular-content`, `time.author-time[datetime]`, `div.author-name` (datgin/dan_tri detailBlog.blade.php, a copy of the page; crawlers reading `time.author-time`)",
     article: ({ a, when: w, body, related }) => `
 <div class="singular-wrap">
   <article class="singular-container">
@@ -207,7 +207,7 @@ export const TEMPLATES: Record<string, Template> = {
   laodong: {
     machineDate: true,
     source:
-      'laodong.vn: no confirmed selector. Public crawlers found with the search tool disagree (`h1.title` / `h1.article-title` / `h1.article__title`; `div.article-content` / `div.art-body`); article URLs end in `.ldo` (a crawler\'s URL pattern). This page uses `h1.title`, `div.chappeau`, `div.art-body`: a plausible rendition, not a known one',
+      "laodong.vn: no confirmed selector. Public crawlers found with the search tool disagree (`h1.title` / `h1.article-title` / `h1.article__title`; `div.article-content` / `div.art-body`); article URLs end in `.ldo` (a crawler's URL pattern). This page uses `h1.title`, `div.chappeau`, `div.art-body`: a plausible rendition, not a known one",
     article: ({ a, when: w, body, related }) => `
 <div class="article-detail">
   <h1 class="title">${esc(a.title)}</h1>
@@ -254,7 +254,7 @@ export const TEMPLATES: Record<string, Template> = {
     machineDate: true,
     lang: 'en',
     source:
-      'a WordPress news theme (`article.post`, `h1.entry-title`, `time.entry-date[datetime]`, `div.entry-content`): laotiantimes.com runs WordPress (its wp-content image paths); its theme\'s own class names were not found with the search tool',
+      "a WordPress news theme (`article.post`, `h1.entry-title`, `time.entry-date[datetime]`, `div.entry-content`): laotiantimes.com runs WordPress (its wp-content image paths); its theme's own class names were not found with the search tool",
     article: ({ a, when: w, body, related }) => `
 <article class="post type-post status-publish format-standard has-post-thumbnail">
   <header class="entry-header">

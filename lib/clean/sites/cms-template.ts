@@ -26,8 +26,15 @@ export const cmsTemplate: SiteRule = {
   id: 'cms-template',
   hosts: ['nhandan.vn', 'vietnamplus.vn', 'vovworld.vn', 'tienphong.vn', 'sggp.org.vn', 'plo.vn'],
   siteName: (host) =>
-    NAMES[host.replace(/^.*?(nhandan\.vn|vietnamplus\.vn|vovworld\.vn|tienphong\.vn|sggp\.org\.vn|plo\.vn)$/, '$1')] ?? host,
-  markers: ['.article__body.cms-body', '.article__body.zce-content-body', 'h1.article__title.cms-title', '.content.article-body.cms-body', 'h1.details__headline'],
+    NAMES[host.replace(/^.*?(nhandan\.vn|vietnamplus\.vn|vovworld\.vn|tienphong\.vn|sggp\.org\.vn|plo\.vn)$/, '$1')] ??
+    host,
+  markers: [
+    '.article__body.cms-body',
+    '.article__body.zce-content-body',
+    'h1.article__title.cms-title',
+    '.content.article-body.cms-body',
+    'h1.details__headline',
+  ],
   article: [
     '.article__body.cms-body',
     '.article__body.zce-content-body',

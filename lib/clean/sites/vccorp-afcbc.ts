@@ -87,7 +87,8 @@ const NAMES: Record<string, string> = {
 export const vccorpAfcbc: SiteRule = {
   id: 'vccorp-afcbc',
   hosts: ['baochinhphu.vn', 'tuoitre.vn', 'thanhnien.vn', 'nld.com.vn'],
-  siteName: (host) => NAMES[host.replace(/^.*?(baochinhphu\.vn|tuoitre\.vn|thanhnien\.vn|nld\.com\.vn)$/, '$1')] ?? host,
+  siteName: (host) =>
+    NAMES[host.replace(/^.*?(baochinhphu\.vn|tuoitre\.vn|thanhnien\.vn|nld\.com\.vn)$/, '$1')] ?? host,
   markers: ['.detail-content.afcbc-body', '.afcbc-body .VCSortableInPreviewMode'],
   article: ['.detail-content.afcbc-body', '[data-role="content"].detail-content', '.detail-content'],
   title: ['h1.detail-title', '.detail-title', 'h1'],

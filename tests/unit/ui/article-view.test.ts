@@ -28,8 +28,14 @@ describe('the "cleaned by" line', () => {
 
   it.each([
     [{ id: 'antv', fallback: null }, 'Làm sạch theo quy tắc riêng của trang (antv).'],
-    [{ id: 'cms-template', fallback: 'family' }, 'Làm sạch theo họ giao diện cms-template: quy tắc riêng của trang không tìm thấy khung bài.'],
-    [{ id: 'generic', fallback: 'generic' }, 'Làm sạch theo cách chung: quy tắc riêng của trang không tìm thấy khung bài.'],
+    [
+      { id: 'cms-template', fallback: 'family' },
+      'Làm sạch theo họ giao diện cms-template: quy tắc riêng của trang không tìm thấy khung bài.',
+    ],
+    [
+      { id: 'generic', fallback: 'generic' },
+      'Làm sạch theo cách chung: quy tắc riêng của trang không tìm thấy khung bài.',
+    ],
     [{ id: 'generic', fallback: null }, 'Làm sạch theo cách chung (trang chưa có quy tắc riêng).'],
   ] as const)('%j → %s', (rule, text) => {
     const el = line(rule);

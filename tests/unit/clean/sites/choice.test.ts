@@ -30,9 +30,12 @@ const paragraphs = Array.from(
 ).join('');
 
 function page(body: string, url: string, title = '') {
-  const dom = new JSDOM(`<!doctype html><html lang="vi"><head><title>${title}</title></head><body>${body}</body></html>`, {
-    url,
-  });
+  const dom = new JSDOM(
+    `<!doctype html><html lang="vi"><head><title>${title}</title></head><body>${body}</body></html>`,
+    {
+      url,
+    },
+  );
   return { doc: dom.window.document, win: dom.window as unknown as Window };
 }
 
@@ -67,7 +70,10 @@ describe('rule choice: host → family by markers → generic', () => {
   });
 
   it('on a host without a rule, a family by its markers, else the generic rule as such', () => {
-    expect(choice(cmsArticle, 'https://tin-lao.example/bai-1.html')).toEqual({ id: 'cms-template', fallback: 'family' });
+    expect(choice(cmsArticle, 'https://tin-lao.example/bai-1.html')).toEqual({
+      id: 'cms-template',
+      fallback: 'family',
+    });
     expect(choice(`<h1>Tin</h1>${paragraphs}`, 'https://tin-lao.example/bai-1.html')).toEqual({
       id: 'generic',
       fallback: null,
@@ -136,7 +142,11 @@ describe('"no article" only for what makes a page not an article', () => {
   });
 
   it("a page whose host rule misses its container is still an article (the old 'no article container')", () => {
-    const { doc, win } = page(`<div class="story"><h1>Hợp tác công an</h1>${paragraphs}</div>`, ANTV, 'Hợp tác công an');
+    const { doc, win } = page(
+      `<div class="story"><h1>Hợp tác công an</h1>${paragraphs}</div>`,
+      ANTV,
+      'Hợp tác công an',
+    );
     const result = cleanDocument(doc, ANTV, { window: win });
     expect(result.isArticle && result.rule).toEqual({ id: 'generic', fallback: 'generic' });
   });
