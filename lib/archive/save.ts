@@ -4,7 +4,7 @@ import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { articleIdFor, contentHash } from './hash';
-import { validLang, validWebUrl } from './fields';
+import { validLang, validRule, validWebUrl } from './fields';
 import { buildRows } from './rows';
 import { articleTables, storeRows } from './store-rows';
 import type { ArticleRecord, ArticleRow, BodyRow } from './types';
@@ -73,6 +73,7 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
         contentHash: hash,
         leadImage: validWebUrl(article.leadImage), // http(s) with no user name, else none
         tags: existing?.tags ?? [],
+        rule: validRule(article.rule), // from the content script: checked, else "not known"
         text: article.text,
         contentHtml: article.contentHtml,
         entities: article.entities,

@@ -138,7 +138,7 @@ async function viewsOf(s: string): Promise<Shown[]> {
       readingMinutes: 2,
       lang: 'vi',
     },
-    { lang: 'vi', minutes: (n) => `${n} phút`, original: 'Bài gốc' },
+    { lang: 'vi', minutes: (n) => `${n} phút`, original: 'Bài gốc', cleanedBy: (r) => `Quy tắc ${r.id}` },
   );
   document.body.append(article);
   shown.push({ where: 'article view: site', node: article.querySelector('.vl-site')!, isolated: true });
