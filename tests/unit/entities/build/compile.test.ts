@@ -63,6 +63,7 @@ describe('gazetteer build', () => {
         'Person X\tPEOPLE\tVN\tX\t\t\t\tunverified',
         'person.y\tPERSON\tVN\tY\t\t\t\thttp://example.org/y',
         'person.z\tPERSON\tVN\tZ\t\t\t\t',
+        'event.d\tEVENT\tboth\tNgày D\t\t\tngày 5/9/1962 | 5/9/1962\tunverified',
       ].join('\n'),
       't.tsv',
       rows,
@@ -72,6 +73,7 @@ describe('gazetteer build', () => {
       't.tsv:2: bad type "PEOPLE"',
       't.tsv:3: source "http://example.org/y" is neither an https:// address nor unverified',
       't.tsv:4: source "" is neither an https:// address nor unverified',
+      't.tsv:5: "5/9/1962" is a bare date, which news text uses as a date: write the phrase that names the day ("ngày 5/9/1962")',
     ]);
   });
 
