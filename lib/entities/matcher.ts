@@ -1,6 +1,7 @@
 /** A matcher bound to one serialised gazetteer (the virtual modules, or one compiled in Node). */
 import type { ArticleEntity, Mention } from '../article';
 import { Automaton } from './automaton';
+import { dropCredits, isOutletName } from './credits';
 import type { GazetteerData, GazetteerDetails } from './data';
 import { groupWith } from './group';
 import { findMentionsWith } from './match';
@@ -20,8 +21,9 @@ const NO_DETAILS: GazetteerDetails = { vi: [], en: [], aliases: [] };
 export function createMatcher(data: GazetteerData, details: GazetteerDetails = NO_DETAILS): EntityMatcher {
   const automaton = new Automaton(data);
   const table = new GazetteerTable(data);
+  const outlets = new Set(table.ids().filter((id) => isOutletName(table.summary(id)!.name)));
   return {
-    findMentions: (text) => findMentionsWith(automaton, table, text),
+    findMentions: (text) => dropCredits(text, findMentionsWith(automaton, table, text), (id) => outlets.has(id)),
     groupEntities: (mentions) => groupWith(table, mentions),
     getEntity: (id) => table.entity(id, details),
     ids: () => table.ids(),
