@@ -82,7 +82,7 @@ describe('gazetteer build', () => {
     expect(errors).toEqual(['t.tsv: missing columns source']);
   });
 
-  test('{ref} aliases expand, and the first claim on a form wins with a warning', () => {
+  test('{ref} aliases expand (checked, not matched: a pair is two mentions), and the first claim on a form wins with a warning', () => {
     const rows = emptyRows();
     parseTsv(
       [
@@ -98,7 +98,9 @@ describe('gazetteer build', () => {
     const { data, warnings } = compileGazetteer(rows);
     expect(warnings).toHaveLength(1);
     const m = createMatcher(data);
-    expect(m.findMentions('An Khe – Bokeo').map((x) => x.entityId)).toEqual(['place.pair.a-b']);
+    // the pair is a record of the relation: in text it is two mentions, one per side
+    expect(m.findMentions('An Khe – Bokeo').map((x) => x.entityId)).toEqual(['place.a', 'place.b']);
+    expect(m.findMentions('An Khê - Bò Kẹo').map((x) => x.entityId)).toEqual(['place.a', 'place.b']);
     expect(m.findMentions('Bokeo').map((x) => x.entityId)).toEqual(['place.b']);
   });
 });
