@@ -2,6 +2,7 @@
 import type { ArticleEntity, Mention } from '../article';
 import { Automaton } from './automaton';
 import { dropCredits, isOutletName } from './credits';
+import { findEvents } from './events';
 import { trimHeads } from './heads';
 import type { GazetteerData, GazetteerDetails } from './data';
 import { groupWith } from './group';
@@ -24,11 +25,11 @@ export function createMatcher(data: GazetteerData, details: GazetteerDetails = N
   const table = new GazetteerTable(data);
   const outlets = new Set(table.ids().filter((id) => isOutletName(table.summary(id)!.name)));
   return {
-    findMentions: (text) =>
-      trimHeads(
-        dropCredits(text, findMentionsWith(automaton, table, text), (id) => outlets.has(id)),
-        (rest) => findMentionsWith(automaton, table, rest),
-      ),
+    findMentions: (text) => {
+      const alone = (part: string) => findMentionsWith(automaton, table, part);
+      const found = dropCredits(text, alone(text), (id) => outlets.has(id));
+      return findEvents(text, trimHeads(found, alone), alone);
+    },
     groupEntities: (mentions) => groupWith(table, mentions),
     getEntity: (id) => table.entity(id, details),
     ids: () => table.ids(),
