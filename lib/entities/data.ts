@@ -44,3 +44,21 @@ export interface GazetteerDetails {
   /** Every alias as written in the TSV, joined by " | ". */
   aliases: string[];
 }
+
+/**
+ * Phonetic keys of every PERSON and PLACE name and alias (`virtual:vietlao-gazetteer/phonetic`,
+ * lib/entities/phonetic.ts), for names the automaton does not know. Keys sorted, joined by one
+ * space; `…Rows[i]` is the entity row of key i, or -1 when two entities share the key.
+ */
+export interface PhoneticData {
+  v: 1;
+  /** spellingKey of each form: same letters once tones, diacritics, case and separators go. */
+  spelling: string;
+  spellingRows: number[];
+  /** phoneticKey of each form. */
+  sound: string;
+  soundRows: number[];
+  /** phoneticKey of the given name alone of each Lao person (keys no form above has). */
+  given: string;
+  givenRows: number[];
+}

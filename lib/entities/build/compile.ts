@@ -2,8 +2,9 @@
  * Build time: gazetteer rows → the serialised automaton + entity table (GazetteerData).
  * Runs in the Vite plugin (and in tests); the browser never builds a trie.
  */
-import type { GazetteerData, GazetteerDetails, RowKind } from '../data';
+import type { GazetteerData, GazetteerDetails, PhoneticData, RowKind } from '../data';
 import { phraseKeys } from '../tokenize';
+import { phoneticTable } from './phonetic-table';
 import type { EntityRow, GazetteerRows } from './tsv';
 
 interface BuildNode {
@@ -41,6 +42,8 @@ function expand(alias: string, byId: Map<string, EntityRow>, warn: (m: string) =
 export interface CompileResult {
   data: GazetteerData;
   details: GazetteerDetails;
+  /** Phonetic keys of the PERSON and PLACE names (`virtual:vietlao-gazetteer/phonetic`). */
+  phonetic: PhoneticData;
   warnings: string[];
   phrases: number;
 }
@@ -65,6 +68,7 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
   };
   const root: BuildNode = { next: new Map(), code: -1, row: -1 };
   let phrases = 0;
+  const entityRows: [number, EntityRow][] = [];
 
   const insert = (phrase: string, row: number, caps: boolean, at: string): void => {
     const keys = phraseKeys(phrase);
@@ -86,6 +90,7 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
 
   for (const e of byId.values()) {
     const row = kinds.length;
+    entityRows.push([row, e]);
     kinds.push(KIND[e.type]);
     countries.push(COUNTRY[e.country]);
     table.ids.push(e.id);
@@ -154,5 +159,5 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
     names: table.names,
   };
   const details: GazetteerDetails = { vi: table.vi, en: table.en, aliases: table.aliases };
-  return { data, details, warnings, phrases };
+  return { data, details, phonetic: phoneticTable(entityRows), warnings, phrases };
 }

@@ -1,0 +1,103 @@
+/**
+ * The runtime side of the phonetic key table (PhoneticData, built by
+ * lib/entities/build/phonetic-table.ts): decoded once, then a name-shaped span the gazetteer does
+ * not list is looked up by its keys, strictest first. Exactly one entity must own the key.
+ */
+import type { LinkConfidence } from '../article';
+import type { PhoneticData } from './data';
+import { bareName, editDistance, phoneticKey, spellingKey } from './phonetic';
+
+/** Keys shorter than this are not matched one edit away: too many names are one edit apart. */
+export const MIN_NEAR_KEY = 8;
+/** Keys this long may be two edits away ("Hùng-bun-nhuông" = "Houngboungnuang"). */
+export const MIN_NEAR2_KEY = 16;
+
+export interface PhoneticLink {
+  row: number;
+  confidence: LinkConfidence;
+}
+
+export interface LinkOptions {
+  /** The loosest confidence accepted. */
+  loosest: LinkConfidence;
+  /** Keys shorter than this link to nothing (a single word needs more letters). */
+  minKey: number;
+}
+
+const RANK: Record<LinkConfidence, number> = { exact: 0, phonetic: 1, near: 2 };
+
+function decode(keys: string, rows: readonly number[]): Map<string, number> {
+  return new Map(keys === '' ? [] : keys.split(' ').map((k, i) => [k, rows[i]!]));
+}
+
+export class PhoneticIndex {
+  private readonly spelling: Map<string, number>;
+  private readonly sound: Map<string, number>;
+  private readonly given: Map<string, number>;
+  /** Sound keys by length, built on the first "near" look-up. */
+  private byLength: Map<number, [string, number][]> | null = null;
+
+  constructor(data: PhoneticData) {
+    this.spelling = decode(data.spelling, data.spellingRows);
+    this.sound = decode(data.sound, data.soundRows);
+    this.given = decode(data.given, data.givenRows);
+  }
+
+  /**
+   * The entity row a name links to, or null (an ambiguous key stops the look-up: null). The name
+   * as written is tried first, then without a generic head or tail ("Muang Xamtay"), at each
+   * confidence in turn.
+   */
+  link(name: string, { loosest, minKey }: LinkOptions): PhoneticLink | null {
+    const bare = bareName(name);
+    const names = bare !== name && bare !== '' ? [name, bare] : [name];
+    const spelled = names.map(spellingKey).filter((k) => k.length >= minKey);
+    if (spelled.length === 0) return null;
+    const found = (map: Map<string, number>, keys: string[], confidence: LinkConfidence): PhoneticLink | null | undefined => {
+      for (const k of keys) {
+        const row = map.get(k);
+        if (row !== undefined) return row >= 0 ? { row, confidence } : null;
+      }
+      return undefined;
+    };
+    const exact = found(this.spelling, spelled, 'exact');
+    if (exact !== undefined || RANK[loosest] < RANK.phonetic) return exact ?? null;
+    const keys = names.map(phoneticKey).filter((k) => k.length >= minKey);
+    const sounded = found(this.sound, keys, 'phonetic');
+    if (sounded !== undefined || RANK[loosest] < RANK.near) return sounded ?? null;
+    const given = found(this.given, keys, 'near');
+    if (given !== undefined) return given;
+    const row = this.nearest(keys[0] ?? '');
+    return row >= 0 ? { row, confidence: 'near' } : null;
+  }
+
+  /** The one entity whose sound key is within the allowed edits of `key`, or -1. */
+  private nearest(key: string): number {
+    const max = key.length >= MIN_NEAR2_KEY ? 2 : key.length >= MIN_NEAR_KEY ? 1 : 0;
+    if (max === 0) return -1;
+    let found = -1;
+    let best = max + 1;
+    let tied = false;
+    for (let len = key.length - max; len <= key.length + max; len++) {
+      for (const [k, row] of this.keysOfLength(len)) {
+        const d = editDistance(key, k, max);
+        if (d > max) continue;
+        if (d < best) [best, found, tied] = [d, row, row < 0];
+        else if (d === best && row !== found) tied = true;
+      }
+    }
+    return tied ? -1 : found;
+  }
+
+  private keysOfLength(len: number): [string, number][] {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const [k, row] of this.sound) {
+        let list = this.byLength.get(k.length);
+        if (!list) this.byLength.set(k.length, (list = []));
+        list.push([k, row]);
+      }
+    }
+    return this.byLength.get(len) ?? [];
+  }
+}
