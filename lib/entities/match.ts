@@ -11,8 +11,16 @@ import type { EntityType, LinkConfidence, Mention } from '../article';
 import { foldDiacritics } from '../text/vietnamese';
 import type { Automaton } from './automaton';
 import type { GazetteerTable } from './table';
-import { capitalisedRun, placeName, placePrefix, romanisedName, transliteratedName, vietnameseName } from './names';
-import { MIN_KEY } from './build/phonetic-table';
+import {
+  capitalisedRun,
+  placeName,
+  placePrefix,
+  plainVietnameseName,
+  romanisedName,
+  transliteratedName,
+  vietnameseName,
+} from './names';
+import { MIN_KEY } from './phonetic';
 import type { PhoneticIndex } from './phonetic-index';
 import { tokenize, type Token } from './tokenize';
 
@@ -21,8 +29,13 @@ const QUALIFIERS: ReadonlySet<EntityType> = new Set(['ORG', 'PLACE']);
 const PERSON: ReadonlySet<EntityType> = new Set(['PERSON']);
 const PLACE: ReadonlySet<EntityType> = new Set(['PLACE']);
 const NAMES: ReadonlySet<EntityType> = new Set(['PERSON', 'PLACE']);
-/** A single capitalised word links only with a key this long. */
-const MIN_WORD_KEY = 5;
+/** Vowel groups separated by consonants: a word of more than one syllable ("Bokeo", not "Thanh"). */
+const SYLLABLES = /[aeiouy][^aeiouy]+[aeiouy]/;
+
+/** A run of one Vietnamese-looking syllable ("Thanh", "Huế"): too common a word to link on. */
+function oneSyllable(tokens: readonly Token[], from: number, to: number): boolean {
+  return to - from === 1 && !SYLLABLES.test(foldDiacritics(tokens[from]!.key));
+}
 
 interface Link {
   id: string;
@@ -59,9 +72,8 @@ export function findMentionsWith(
     to: number,
     types: ReadonlySet<EntityType>,
     loosest: LinkConfidence,
-    minKey = MIN_KEY,
   ): Link | null => {
-    const hit = phonetic?.link(text.slice(tokens[from]!.start, tokens[to - 1]!.end), { loosest, minKey });
+    const hit = phonetic?.link(text.slice(tokens[from]!.start, tokens[to - 1]!.end), { loosest, minKey: MIN_KEY });
     const row = hit ? table.row(hit.row) : null;
     return hit && row?.kind === 'entity' && types.has(row.type)
       ? { id: row.id, type: row.type, confidence: hit.confidence }
@@ -143,9 +155,10 @@ export function findMentionsWith(
       if (end !== null) {
         // A Vietnamese name written with its diacritics is its own spelling ("Thành" ≠ "Thạnh"):
         // not linked; written without them ("Phan Van Giang"), only to the same letters.
-        const plain = tokens.slice(i, end).every((t) => t.ascii);
         const found =
-          vietnamese === null ? link(i, end, PERSON, 'near') : plain ? link(i, end, PERSON, 'exact') : null;
+          vietnamese !== null
+            ? null
+            : link(i, end, PERSON, plainVietnameseName(tokens, i, end) ? 'exact' : 'near');
         pushName(i, end, 'PERSON', found, title);
         i = end;
         continue;
@@ -164,14 +177,13 @@ export function findMentionsWith(
 
     const end = transliteratedName(tokens, i, false) ?? romanisedName(text, tokens, i, false);
     if (end !== null) {
-      pushName(i, end, 'PERSON', link(i, end, NAMES, 'near'));
+      pushName(i, end, 'PERSON', link(i, end, NAMES, plainVietnameseName(tokens, i, end) ? 'exact' : 'near'));
       i = end;
       continue;
     }
     // Only a candidate: no near matches, and one word needs a longer key ("Bokeo", not "Huế").
     const run = phonetic ? capitalisedRun(tokens, i, (at) => automaton.longest(tokens, at) !== null) : null;
-    const single = run !== null && tokens.slice(i + 1, run).every((t) => t.hyphenBefore);
-    const linked = run !== null ? link(i, run, NAMES, 'phonetic', single ? MIN_WORD_KEY : MIN_KEY) : null;
+    const linked = run !== null && !oneSyllable(tokens, i, run) ? link(i, run, NAMES, 'phonetic') : null;
     if (run !== null && linked) {
       pushName(i, run, linked.type, linked, title);
       i = run;

@@ -5,6 +5,7 @@
  */
 import type { Token } from './tokenize';
 import { wordKey } from './tokenize';
+import { foldDiacritics } from '../text/vietnamese';
 
 /** Common Vietnamese family names: a titled Vietnamese name must start with one. */
 const SURNAMES = new Set(
@@ -17,6 +18,14 @@ const SURNAMES = new Set(
     .split(' ')
     .map(wordKey),
 );
+
+/** The family names without diacritics: "Le Minh Hung" is a Vietnamese name written plainly. */
+const PLAIN_SURNAMES = new Set([...SURNAMES].map(foldDiacritics));
+
+/** Tokens [i, end) are a Vietnamese name written without diacritics ("Le Minh Hung"). */
+export function plainVietnameseName(tokens: readonly Token[], i: number, end: number): boolean {
+  return end - i >= 2 && tokens.slice(i, end).every((t) => t.ascii) && PLAIN_SURNAMES.has(tokens[i]!.key);
+}
 
 /** Capitalised Latin words that are not Lao names. */
 const NOT_LAO = new Set(

@@ -5,7 +5,7 @@
  */
 import type { LinkConfidence } from '../article';
 import type { PhoneticData } from './data';
-import { bareName, editDistance, phoneticKey, spellingKey } from './phonetic';
+import { editDistance, phoneticKey, spellingKey } from './phonetic';
 
 /** Keys shorter than this are not matched one edit away: too many names are one edit apart. */
 export const MIN_NEAR_KEY = 8;
@@ -44,30 +44,22 @@ export class PhoneticIndex {
   }
 
   /**
-   * The entity row a name links to, or null (an ambiguous key stops the look-up: null). The name
-   * as written is tried first, then without a generic head or tail ("Muang Xamtay"), at each
-   * confidence in turn.
+   * The entity row a name links to, or null (an ambiguous key stops the look-up: null). A generic
+   * word in the text is kept ("Muang Phongsaly" is the district, not the province "Phongsaly").
    */
   link(name: string, { loosest, minKey }: LinkOptions): PhoneticLink | null {
-    const bare = bareName(name);
-    const names = bare !== name && bare !== '' ? [name, bare] : [name];
-    const spelled = names.map(spellingKey).filter((k) => k.length >= minKey);
-    if (spelled.length === 0) return null;
-    const found = (map: Map<string, number>, keys: string[], confidence: LinkConfidence): PhoneticLink | null | undefined => {
-      for (const k of keys) {
-        const row = map.get(k);
-        if (row !== undefined) return row >= 0 ? { row, confidence } : null;
-      }
-      return undefined;
-    };
-    const exact = found(this.spelling, spelled, 'exact');
-    if (exact !== undefined || RANK[loosest] < RANK.phonetic) return exact ?? null;
-    const keys = names.map(phoneticKey).filter((k) => k.length >= minKey);
-    const sounded = found(this.sound, keys, 'phonetic');
-    if (sounded !== undefined || RANK[loosest] < RANK.near) return sounded ?? null;
-    const given = found(this.given, keys, 'near');
-    if (given !== undefined) return given;
-    const row = this.nearest(keys[0] ?? '');
+    const spelled = spellingKey(name);
+    if (spelled.length < minKey) return null;
+    const exact = this.spelling.get(spelled);
+    if (exact !== undefined) return exact >= 0 ? { row: exact, confidence: 'exact' } : null;
+    if (RANK[loosest] < RANK.phonetic) return null;
+    const key = phoneticKey(name);
+    const sounded = this.sound.get(key);
+    if (sounded !== undefined) return sounded >= 0 ? { row: sounded, confidence: 'phonetic' } : null;
+    if (RANK[loosest] < RANK.near) return null;
+    const given = this.given.get(key);
+    if (given !== undefined) return given >= 0 ? { row: given, confidence: 'near' } : null;
+    const row = this.nearest(key);
     return row >= 0 ? { row, confidence: 'near' } : null;
   }
 

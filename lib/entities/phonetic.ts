@@ -191,6 +191,9 @@ export const NAME_RULES: readonly PhoneticRule[] = [
   },
 ];
 
+/** Keys shorter than this say too little to link on (build and look-up). */
+export const MIN_KEY = 4;
+
 /** Generic heads and tails of a place name that the text often leaves out or adds. */
 const GENERIC_HEAD =
   /^(?:thủ đô|tỉnh|thành phố|tp\.?|huyện|quận|thị xã|cửa khẩu(?: quốc tế| phụ)?|sân bay(?: quốc tế)?|thủy điện|cảng|đèo|dãy|cao nguyên|muang|mương|ban|bản)\s+/iu;

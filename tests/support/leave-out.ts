@@ -10,6 +10,7 @@
 import { compileGazetteer } from '@/lib/entities/build/compile';
 import type { EntityRow, GazetteerRows } from '@/lib/entities/build/tsv';
 import { createMatcher } from '@/lib/entities/matcher';
+import { spellingKey } from '@/lib/entities/phonetic';
 import type { EntityType } from '@/lib/article';
 
 export type Half = 'tuned' | 'held-out';
@@ -32,7 +33,13 @@ export const SENTENCE: Record<EntityType, (s: string) => string> = {
   EVENT: (s) => `Hai bên nhắc lại ${s} hôm qua.`,
 };
 
-export type Outcome = 'right' | 'wrong' | 'none';
+/**
+ * right: a mention links to the entity. wrong: a mention covering most of the spelling (half its
+ * letters or more) links to another entity. part: only a small part of a compound spelling links
+ * to another entity, the one that part names ("Lào" in "Tượng đài … Lào - Việt Nam",
+ * "Xu-pha-nu-vông" in "Đại học Xu-pha-nu-vông"). none: nothing links.
+ */
+export type Outcome = 'right' | 'wrong' | 'part' | 'none';
 
 export interface Trial {
   id: string;
@@ -42,6 +49,11 @@ export interface Trial {
   outcome: Outcome;
   /** The ids it linked to. */
   got: string[];
+  /**
+   * How the decisive link was made: 'sound' when the right link (or, for a wrong outcome, any
+   * wrong link) came by pronunciation, 'listed' when only listed spellings were matched.
+   */
+  via: 'sound' | 'listed' | null;
 }
 
 export interface Tally {
@@ -49,6 +61,9 @@ export interface Tally {
   right: number;
   wrong: number;
   none: number;
+  part: number;
+  /** Of the wrong ones, those linked wrong by pronunciation (not by another entity's listed spelling). */
+  wrongBySound: number;
 }
 
 /** Only the canonical names (and {reference} aliases) of `rows`. */
@@ -64,20 +79,25 @@ export function leaveOutTrials(rows: GazetteerRows): Trial[] {
   for (const e of rows.entities) {
     const dropped = new Set(e.aliases.filter((a) => !a.includes('{') && a !== e.name));
     for (const spelling of dropped) {
-      const got = matcher
-        .findMentions(SENTENCE[e.type](spelling))
-        .map((m) => m.entityId)
-        .filter((id) => !id.startsWith('unlisted:'));
-      const outcome: Outcome = got.includes(e.id) ? 'right' : got.length > 0 ? 'wrong' : 'none';
-      trials.push({ id: e.id, type: e.type, half: halfOf(e.id), spelling, outcome, got });
+      const linked = matcher.findMentions(SENTENCE[e.type](spelling)).filter((m) => !m.entityId.startsWith('unlisted:'));
+      const got = linked.map((m) => m.entityId);
+      const letters = spellingKey(spelling).length;
+      const most = linked.some((m) => 2 * spellingKey(m.surface).length >= letters);
+      const outcome: Outcome = got.includes(e.id) ? 'right' : got.length === 0 ? 'none' : most ? 'wrong' : 'part';
+      const decisive = linked.filter((m) => (outcome === 'right') === (m.entityId === e.id));
+      const via = outcome === 'none' ? null : decisive.some((m) => m.confidence) ? 'sound' : 'listed';
+      trials.push({ id: e.id, type: e.type, half: halfOf(e.id), spelling, outcome, got, via });
     }
   }
   return trials;
 }
 
 export function tally(trials: readonly Trial[]): Tally {
-  const t: Tally = { n: trials.length, right: 0, wrong: 0, none: 0 };
-  for (const x of trials) t[x.outcome]++;
+  const t: Tally = { n: trials.length, right: 0, wrong: 0, part: 0, none: 0, wrongBySound: 0 };
+  for (const x of trials) {
+    t[x.outcome]++;
+    if (x.outcome === 'wrong' && x.via === 'sound') t.wrongBySound++;
+  }
   return t;
 }
 

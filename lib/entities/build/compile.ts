@@ -18,9 +18,17 @@ const COUNTRY: Record<EntityRow['country'], string> = { VN: 'V', LA: 'L', both: 
 const REF = /\{([a-z0-9.-]+)\}/g;
 const MAX_EXPANSIONS = 64;
 
+/** A place's generic head, written lower case in running text ("thành phố Kaysone Phomvihane"). */
+const PLACE_HEAD = /^(?:thành phố|tỉnh|huyện|thủ đô|cửa khẩu)\s+\p{Lu}/iu;
+
 function startsUpper(phrase: string): boolean {
   const c = phrase.trim().normalize('NFC').charAt(0);
   return c !== c.toLowerCase();
+}
+
+/** Must the text start with a capital? Not before a place's generic head (the name after it has one). */
+function needsCapital(phrase: string, type: EntityRow['type']): boolean {
+  return startsUpper(phrase) && !(type === 'PLACE' && PLACE_HEAD.test(phrase.trim().normalize('NFC')));
 }
 
 /** "{place.quang-tri} - {place.salavan}" → every combination of the two entities' names and aliases. */
@@ -99,7 +107,7 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
     table.en.push(e.en);
     table.aliases.push(e.aliases.join(' | '));
     const forms = [e.name, ...e.aliases.flatMap((a) => (a.includes('{') ? expand(a, byId, warn, e.at) : [a]))];
-    for (const f of new Set(forms)) insert(f, row, startsUpper(f), e.at);
+    for (const f of new Set(forms)) insert(f, row, needsCapital(f, e.type), e.at);
   }
   for (const [list, kind] of [
     [rows.stops, 'S'],

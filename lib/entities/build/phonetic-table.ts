@@ -12,11 +12,9 @@
  *      the lowest confidence.
  */
 import type { PhoneticData } from '../data';
-import { bareName, phoneticKey, spellingKey } from '../phonetic';
+import { bareName, MIN_KEY, phoneticKey, spellingKey } from '../phonetic';
 import type { EntityRow } from './tsv';
 
-/** Keys shorter than this say too little to link on. */
-export const MIN_KEY = 4;
 /** A given name alone must be at least this long to be keyed. */
 const MIN_GIVEN_KEY = 5;
 
