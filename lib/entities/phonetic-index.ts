@@ -4,7 +4,7 @@
  * not list is looked up by its keys, strictest first. Exactly one entity must own the key.
  */
 import type { LinkConfidence } from '../article';
-import type { PhoneticData } from './data';
+import type { KeyTable, PhoneticData } from './data';
 import { editDistance, phoneticKey, spellingKey } from './phonetic';
 
 /** Keys shorter than this are not matched one edit away: too many names are one edit apart. */
@@ -26,8 +26,16 @@ export interface LinkOptions {
 
 const RANK: Record<LinkConfidence, number> = { exact: 0, phonetic: 1, near: 2 };
 
-function decode(keys: string, rows: readonly number[]): Map<string, number> {
-  return new Map(keys === '' ? [] : keys.split(' ').map((k, i) => [k, rows[i]!]));
+function decode({ keys, runs }: KeyTable): Map<string, number> {
+  const out = new Map<string, number>();
+  const list = keys === '' ? [] : keys.split(' ');
+  let at = 0;
+  let row = -1;
+  for (let i = 0; i < runs.length; i += 2) {
+    row += runs[i]!;
+    for (const end = at + runs[i + 1]!; at < end; at++) out.set(list[at]!, row);
+  }
+  return out;
 }
 
 export class PhoneticIndex {
@@ -38,9 +46,9 @@ export class PhoneticIndex {
   private byLength: Map<number, [string, number][]> | null = null;
 
   constructor(data: PhoneticData) {
-    this.spelling = decode(data.spelling, data.spellingRows);
-    this.sound = decode(data.sound, data.soundRows);
-    this.given = decode(data.given, data.givenRows);
+    this.spelling = decode(data.spelling);
+    this.sound = decode(data.sound);
+    this.given = decode(data.given);
   }
 
   /**

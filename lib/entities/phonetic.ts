@@ -34,7 +34,7 @@ export const WORD_RULES: readonly PhoneticRule[] = [
   {
     name: 'initial nh, ny = n',
     reason: 'The Lao palatal nasal starts a syllable as ny in romanisation and nh in Vietnamese; both also print n.',
-    example: ['Houngboungnuang', 'Hùng-bun-nhuông'],
+    example: ['Nuang', 'Nhuông'],
     from: /^n[hy](?=[aeiou])/,
     to: 'n',
   },

@@ -11,7 +11,7 @@
  *   4. (own table) the given name of a Lao person alone ("Phetsarath", "Cay-xỏn"): linked with
  *      the lowest confidence.
  */
-import type { PhoneticData } from '../data';
+import type { KeyTable, PhoneticData } from '../data';
 import { bareName, MIN_KEY, phoneticKey, spellingKey } from '../phonetic';
 import type { EntityRow } from './tsv';
 
@@ -65,9 +65,20 @@ function claim(into: Claims, done: ReadonlySet<string>, key: string, row: number
   into.set(key, had === undefined || had === row ? row : -1);
 }
 
-function table(keys: Claims): { keys: string; rows: number[] } {
-  const sorted = [...keys.keys()].sort();
-  return { keys: sorted.join(' '), rows: sorted.map((k) => keys.get(k)!) };
+/** Keys grouped by row, ambiguous (-1) first: see KeyTable. */
+function table(claims: Claims): KeyTable {
+  const entries = [...claims].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  const runs: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < entries.length; ) {
+    const row = entries[i]![1];
+    let j = i;
+    while (j < entries.length && entries[j]![1] === row) j++;
+    runs.push(row - prev, j - i);
+    prev = row;
+    i = j;
+  }
+  return { keys: entries.map(([k]) => k).join(' '), runs };
 }
 
 /** `entities`: [row, entity] for every entity row of the automaton. */
@@ -87,16 +98,5 @@ export function phoneticTable(entities: Iterable<[number, Keyed]>): PhoneticData
   const given: Claims = new Map();
   const taken = new Set(sound.keys());
   for (const [row, e] of named) for (const f of givenNames(e)) claim(given, taken, phoneticKey(f), row, MIN_GIVEN_KEY);
-  const a = table(spelling);
-  const b = table(sound);
-  const c = table(given);
-  return {
-    v: 1,
-    spelling: a.keys,
-    spellingRows: a.rows,
-    sound: b.keys,
-    soundRows: b.rows,
-    given: c.keys,
-    givenRows: c.rows,
-  };
+  return { v: 1, spelling: table(spelling), sound: table(sound), given: table(given) };
 }

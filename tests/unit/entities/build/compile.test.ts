@@ -7,7 +7,8 @@ import { compileGazetteer } from '@/lib/entities/build/compile';
 import { readFileSync } from 'node:fs';
 import { loadGazetteer, readGazetteer } from '@/lib/entities/build/load';
 import { emptyRows, parseTsv, UNVERIFIED } from '@/lib/entities/build/tsv';
-import { automatonModule } from '@/lib/entities/build/vite-plugin';
+import { automatonModule, phoneticModule } from '@/lib/entities/build/vite-plugin';
+import phonetic from 'virtual:vietlao-gazetteer/phonetic';
 import { createMatcher } from '@/lib/entities';
 
 const DIR = join(import.meta.dirname, '../../../../assets/gazetteer');
@@ -47,6 +48,11 @@ describe('gazetteer build', () => {
 
   test('the serialised automaton stays small (≤ 25 KB gzip)', () => {
     expect(gzipSync(automatonModule(built.data)).length).toBeLessThanOrEqual(25 * 1024);
+  });
+
+  test('the phonetic key table is its own module, the compiled TSVs, and small (≤ 8 KB gzip)', () => {
+    expect(phonetic).toEqual(built.phonetic);
+    expect(gzipSync(phoneticModule(built.phonetic)).length).toBeLessThanOrEqual(8 * 1024);
   });
 
   test('bad rows are reported', () => {
