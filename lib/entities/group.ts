@@ -10,7 +10,13 @@ export function groupWith(table: GazetteerTable, mentions: readonly Mention[]): 
     if (!g) {
       // A spelling linked by sound (listed: false, a gazetteer id) still names the listed entity.
       const s = m.listed || m.confidence ? table.summary(m.entityId) : undefined;
-      g = { id: m.entityId, name: s?.name ?? m.surface, type: s?.type ?? m.type, listed: s !== undefined, mentions: [] };
+      g = {
+        id: m.entityId,
+        name: s?.name ?? m.surface,
+        type: s?.type ?? m.type,
+        listed: s !== undefined,
+        mentions: [],
+      };
       if (s) g.country = s.country;
       groups.set(m.entityId, g);
       first.set(m.entityId, m.start);

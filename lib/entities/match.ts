@@ -67,12 +67,7 @@ export function findMentionsWith(
   let pending: Pending | null = null;
 
   /** The listed entity (of one of `types`) a name found by a pattern sounds like, or null. */
-  const link = (
-    from: number,
-    to: number,
-    types: ReadonlySet<EntityType>,
-    loosest: LinkConfidence,
-  ): Link | null => {
+  const link = (from: number, to: number, types: ReadonlySet<EntityType>, loosest: LinkConfidence): Link | null => {
     const hit = phonetic?.link(text.slice(tokens[from]!.start, tokens[to - 1]!.end), { loosest, minKey: MIN_KEY });
     const row = hit ? table.row(hit.row) : null;
     return hit && row?.kind === 'entity' && types.has(row.type)
@@ -156,9 +151,7 @@ export function findMentionsWith(
         // A Vietnamese name written with its diacritics is its own spelling ("Thành" ≠ "Thạnh"):
         // not linked; written without them ("Phan Van Giang"), only to the same letters.
         const found =
-          vietnamese !== null
-            ? null
-            : link(i, end, PERSON, plainVietnameseName(tokens, i, end) ? 'exact' : 'near');
+          vietnamese !== null ? null : link(i, end, PERSON, plainVietnameseName(tokens, i, end) ? 'exact' : 'near');
         pushName(i, end, 'PERSON', found, title);
         i = end;
         continue;

@@ -137,11 +137,7 @@ export function placePrefix(tokens: readonly Token[], i: number): number {
  * syllables hyphenated on, no gazetteer phrase starting inside (`listedAt`). Only a candidate: it becomes a mention when its
  * phonetic key links it to a listed entity (lib/entities/match.ts).
  */
-export function capitalisedRun(
-  tokens: readonly Token[],
-  i: number,
-  listedAt: (at: number) => boolean,
-): number | null {
+export function capitalisedRun(tokens: readonly Token[], i: number, listedAt: (at: number) => boolean): number | null {
   if (!letters(tokens[i]) || !tokens[i]!.upper) return null;
   let j = i + 1;
   while (j < tokens.length && j - i < 6) {

@@ -61,14 +61,16 @@ export const WORD_RULES: readonly PhoneticRule[] = [
   },
   {
     name: 'English-style oo',
-    reason: 'English-style romanisation writes the u sound oo (Sanasomboon = Sanasomboun); a Vietnamese oo before ng is a long o (Thoong).',
+    reason:
+      'English-style romanisation writes the u sound oo (Sanasomboon = Sanasomboun); a Vietnamese oo before ng is a long o (Thoong).',
     example: ['Sanasomboon', 'Sanasomboun'],
     from: /oo(?!ng)/g,
     to: 'u',
   },
   {
     name: 'English-style ar, ah before a consonant',
-    reason: 'English-style romanisation writes a long a as ar or ah before a consonant (Parklai = Paklay, Anoupharb = Anouphab).',
+    reason:
+      'English-style romanisation writes a long a as ar or ah before a consonant (Parklai = Paklay, Anoupharb = Anouphab).',
     example: ['Parklai', 'Paklay'],
     from: /a[rh](?=[^aeiouyh])/g,
     to: 'a',
@@ -170,7 +172,8 @@ export const NAME_RULES: readonly PhoneticRule[] = [
   },
   {
     name: 'r = l',
-    reason: 'Lao speech merges r into l; both spellings of one name are printed (Saravane = Salavan, Vo-ra-chít = Vo-la-chít).',
+    reason:
+      'Lao speech merges r into l; both spellings of one name are printed (Saravane = Salavan, Vo-ra-chít = Vo-la-chít).',
     example: ['Saravane', 'Sa-la-van'],
     from: /r/g,
     to: 'l',
@@ -247,7 +250,7 @@ export const LETTER_RULES: readonly PhoneticRule[] = [
 ];
 
 /** Vietnamese diacritics: a name written with them is a Vietnamese spelling (LETTER_RULES apply). */
-const VIETNAMESE = /[^\x00-\x7f]/;
+const VIETNAMESE = /[^ -~\s]/;
 
 /** "Sải-chay Côm-mạ-sít", "Saichay Kommasith" → "saichaikomasit". */
 export function phoneticKey(name: string): string {

@@ -79,7 +79,9 @@ export function leaveOutTrials(rows: GazetteerRows): Trial[] {
   for (const e of rows.entities) {
     const dropped = new Set(e.aliases.filter((a) => !a.includes('{') && a !== e.name));
     for (const spelling of dropped) {
-      const linked = matcher.findMentions(SENTENCE[e.type](spelling)).filter((m) => !m.entityId.startsWith('unlisted:'));
+      const linked = matcher
+        .findMentions(SENTENCE[e.type](spelling))
+        .filter((m) => !m.entityId.startsWith('unlisted:'));
       const got = linked.map((m) => m.entityId);
       const letters = spellingKey(spelling).length;
       const most = linked.some((m) => 2 * spellingKey(m.surface).length >= letters);

@@ -70,7 +70,7 @@ function table(claims: Claims): KeyTable {
   const entries = [...claims].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
   const runs: number[] = [];
   let prev = -1;
-  for (let i = 0; i < entries.length; ) {
+  for (let i = 0; i < entries.length;) {
     const row = entries[i]![1];
     let j = i;
     while (j < entries.length && entries[j]![1] === row) j++;
