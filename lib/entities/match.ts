@@ -150,8 +150,8 @@ export function findMentionsWith(
       if (end !== null) {
         // A Vietnamese name written with its diacritics is its own spelling ("Thành" ≠ "Thạnh"):
         // not linked; written without them ("Phan Van Giang"), only to the same letters.
-        const found =
-          vietnamese !== null ? null : link(i, end, PERSON, plainVietnameseName(tokens, i, end) ? 'exact' : 'near');
+        const plain = plainVietnameseName(tokens, i, end);
+        const found = plain ? link(i, end, PERSON, 'exact') : vietnamese === null ? link(i, end, PERSON, 'near') : null;
         pushName(i, end, 'PERSON', found, title);
         i = end;
         continue;
