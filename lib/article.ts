@@ -6,6 +6,16 @@
 export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'EVENT';
 export type Country = 'VN' | 'LA' | 'both' | 'other';
 
+/**
+ * How a mention whose spelling the gazetteer does not list was linked to a gazetteer entity
+ * (lib/entities/phonetic.ts), strictest first:
+ *   exact     the same letters as a listed spelling once tones, diacritics, case, hyphens and
+ *             spaces are dropped ("Cayxon Phomvihan" for "Cay-xỏn Phôm-vi-hản");
+ *   phonetic  the same phonetic key ("Saichay Kommasith" for "Sải-chay Côm-mạ-sít");
+ *   near      a phonetic key one letter away from exactly one entity's ("Thongsing Thammavongs").
+ */
+export type LinkConfidence = 'exact' | 'phonetic' | 'near';
+
 /** One occurrence of an entity in `CleanArticle.text`. Offsets are UTF-16 indexes into `text`. */
 export interface Mention {
   start: number;
@@ -15,7 +25,13 @@ export interface Mention {
   /** Gazetteer id, or `unlisted:<type>:<folded surface>` for recognised names not in the gazetteer. */
   entityId: string;
   type: EntityType;
+  /** The spelling is in the gazetteer (false for recognised names, linked or not). */
   listed: boolean;
+  /**
+   * Set when a spelling the gazetteer does not list was linked to a listed entity by its
+   * pronunciation (then `entityId` is that entity's and `listed` is false).
+   */
+  confidence?: LinkConfidence;
   /** Rank or office written before a person's name ("Thượng tướng"), not part of the span. */
   title?: string;
 }
@@ -26,6 +42,7 @@ export interface ArticleEntity {
   name: string;
   type: EntityType;
   country?: Country;
+  /** A gazetteer entity (its mentions may still be spellings linked by sound: Mention.confidence). */
   listed: boolean;
   mentions: Mention[];
 }

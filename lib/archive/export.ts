@@ -56,6 +56,7 @@ function exportEntities(entities: readonly ArticleEntity[]): ExportedEntity[] {
         surface: m.surface,
         type: m.type,
         ...(m.title === undefined ? {} : { title: stripBidiControls(m.title) }),
+        ...(m.confidence === undefined ? {} : { confidence: m.confidence }),
       })),
     });
   }

@@ -1,5 +1,5 @@
 /** The archive export file format: its name, version and TypeScript shape (its limits: lib/limits.ts). */
-import type { CleanedBy, Country, EntityType } from '../article';
+import type { CleanedBy, Country, EntityType, LinkConfidence } from '../article';
 import { version } from '../../package.json';
 
 export const EXPORT_FORMAT = 'vietlao-reader-archive';
@@ -16,6 +16,8 @@ export interface ExportedMention {
   surface: string;
   type: EntityType;
   title?: string;
+  /** A spelling linked to the entity by pronunciation (then the mention is not a listed spelling). */
+  confidence?: LinkConfidence;
 }
 
 export interface ExportedEntity {

@@ -4,7 +4,7 @@
  * express: dates that parse, URLs that parse (http(s), no user name: lib/archive/fields.ts), sites
  * and languages without markup, mention offsets inside the text, mentions in all under MAX_MENTIONS.
  */
-import type { CleanedBy, Country, EntityType } from '../article';
+import type { CleanedBy, Country, EntityType, LinkConfidence } from '../article';
 import {
   EXPORT_FORMAT,
   EXPORT_SCHEMA_VERSION,
@@ -56,6 +56,7 @@ function checked(value: string, path: Path, problem: FieldProblem | null): strin
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
 const COUNTRIES: readonly Country[] = ['VN', 'LA', 'both', 'other'];
+const LINK_CONFIDENCES: readonly LinkConfidence[] = ['exact', 'phonetic', 'near'];
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -171,9 +172,10 @@ function entityList(v: unknown, path: Path): unknown[] {
 }
 
 const entityType = oneOf(ENTITY_TYPES);
+const linkConfidence = oneOf(LINK_CONFIDENCES);
 
 function mention(v: unknown, path: Path, textLength: number): ExportedMention {
-  const f = object(v, path, ['start', 'end', 'surface', 'type'], ['title']);
+  const f = object(v, path, ['start', 'end', 'surface', 'type'], ['title', 'confidence']);
   const start = int(f.start, [...path, 'start']);
   const end = int(f.end, [...path, 'end']);
   if (end < start || end > textLength)
@@ -185,6 +187,7 @@ function mention(v: unknown, path: Path, textLength: number): ExportedMention {
     type: entityType(f.type, [...path, 'type']),
   };
   if (f.title !== undefined) m.title = str(f.title, [...path, 'title'], MAX_NAME_LENGTH);
+  if (f.confidence !== undefined) m.confidence = linkConfidence(f.confidence, [...path, 'confidence']);
   return m;
 }
 

@@ -59,8 +59,10 @@ async function prepare(a: ExportedArticle, index: number, contentHtml: string): 
       surface: m.surface,
       entityId: e.id,
       type: m.type,
-      listed: e.listed,
+      // A spelling linked by pronunciation is no listed spelling, whatever its entity is.
+      listed: e.listed && m.confidence === undefined,
       ...(m.title === undefined ? {} : { title: m.title }),
+      ...(m.confidence === undefined ? {} : { confidence: m.confidence }),
     })),
   }));
   const record: ArticleRecord = {

@@ -16,7 +16,7 @@ import { cleanHtml, type EntitiesOf } from './clean-html';
 /** Outside Vite there is no build-time gazetteer module: compile assets/gazetteer once here. */
 function entityRecognizer(): EntitiesOf {
   const compiled = loadGazetteer(join(import.meta.dirname, '../../assets/gazetteer'));
-  const matcher = createMatcher(compiled.data, compiled.details);
+  const matcher = createMatcher(compiled.data, compiled.details, compiled.phonetic);
   return (text) => matcher.groupEntities(matcher.findMentions(text));
 }
 

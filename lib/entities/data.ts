@@ -44,3 +44,28 @@ export interface GazetteerDetails {
   /** Every alias as written in the TSV, joined by " | ". */
   aliases: string[];
 }
+
+/**
+ * One key table: keys grouped by entity row (ambiguous keys, row -1, first), joined by one space;
+ * `runs` is pairs [row − previous row (starting from -1), number of keys of that row]. Grouping by
+ * row keeps the numbers to one digit: the table is a third smaller gzipped than key → row pairs.
+ */
+export interface KeyTable {
+  keys: string;
+  runs: number[];
+}
+
+/**
+ * Phonetic keys of every PERSON and PLACE name and alias (`virtual:vietlao-gazetteer/phonetic`,
+ * lib/entities/phonetic.ts), for names the automaton does not know. Row -1: two entities share
+ * the key (it links to nothing).
+ */
+export interface PhoneticData {
+  v: 1;
+  /** spellingKey of each form: same letters once tones, diacritics, case and separators go. */
+  spelling: KeyTable;
+  /** phoneticKey of each form. */
+  sound: KeyTable;
+  /** phoneticKey of the given name alone of each Lao person (keys no form above has). */
+  given: KeyTable;
+}

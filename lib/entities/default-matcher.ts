@@ -1,9 +1,10 @@
-/** The matcher over the build-time gazetteer (`virtual:vietlao-gazetteer`), decoded once per load. */
+/** The matcher over the build-time gazetteer (`virtual:vietlao-gazetteer` and its `/phonetic` keys), decoded once per load. */
 import gazetteer from 'virtual:vietlao-gazetteer';
+import phonetic from 'virtual:vietlao-gazetteer/phonetic';
 import type { ArticleEntity, Mention } from '../article';
 import { createMatcher } from './matcher';
 
-const matcher = createMatcher(gazetteer);
+const matcher = createMatcher(gazetteer, undefined, phonetic);
 
 /** Every gazetteer entity and recognised unlisted name in `text`: sorted, non-overlapping. */
 export function findMentions(text: string): Mention[] {

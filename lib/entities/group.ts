@@ -8,8 +8,15 @@ export function groupWith(table: GazetteerTable, mentions: readonly Mention[]): 
   for (const m of mentions) {
     let g = groups.get(m.entityId);
     if (!g) {
-      const s = m.listed ? table.summary(m.entityId) : undefined;
-      g = { id: m.entityId, name: s?.name ?? m.surface, type: s?.type ?? m.type, listed: m.listed, mentions: [] };
+      // A spelling linked by sound (listed: false, a gazetteer id) still names the listed entity.
+      const s = m.listed || m.confidence ? table.summary(m.entityId) : undefined;
+      g = {
+        id: m.entityId,
+        name: s?.name ?? m.surface,
+        type: s?.type ?? m.type,
+        listed: s !== undefined,
+        mentions: [],
+      };
       if (s) g.country = s.country;
       groups.set(m.entityId, g);
       first.set(m.entityId, m.start);

@@ -2,16 +2,46 @@
  * findMentions: one left-to-right pass over the tokens. At each token the automaton gives the
  * longest gazetteer phrase (entity, title or stop phrase); where none starts, the name patterns
  * of names.ts are tried. Titles written before a person are kept on the person's mention.
+ * A name found by a pattern is looked up by its phonetic keys (lib/entities/phonetic-index.ts):
+ * when exactly one PERSON or PLACE entity owns the key, the mention links to it (`listed: false`,
+ * with a `confidence`). A run of capitalised syllables no pattern takes becomes a mention only
+ * when it links that way ("Hủa Phan", "Xieng Khuang").
  */
-import type { EntityType, Mention } from '../article';
+import type { EntityType, LinkConfidence, Mention } from '../article';
 import { foldDiacritics } from '../text/vietnamese';
 import type { Automaton } from './automaton';
 import type { GazetteerTable } from './table';
-import { placeName, placePrefix, romanisedName, transliteratedName, vietnameseName } from './names';
+import {
+  capitalisedRun,
+  placeName,
+  placePrefix,
+  plainVietnameseName,
+  romanisedName,
+  transliteratedName,
+  vietnameseName,
+} from './names';
+import { MIN_KEY } from './phonetic';
+import type { PhoneticIndex } from './phonetic-index';
 import { tokenize, type Token } from './tokenize';
 
 /** Entity types that may qualify an office: "Bộ trưởng Bộ Quốc phòng", "Đại sứ Lào". */
 const QUALIFIERS: ReadonlySet<EntityType> = new Set(['ORG', 'PLACE']);
+const PERSON: ReadonlySet<EntityType> = new Set(['PERSON']);
+const PLACE: ReadonlySet<EntityType> = new Set(['PLACE']);
+const NAMES: ReadonlySet<EntityType> = new Set(['PERSON', 'PLACE']);
+/** Vowel groups separated by consonants: a word of more than one syllable ("Bokeo", not "Thanh"). */
+const SYLLABLES = /[aeiouy][^aeiouy]+[aeiouy]/;
+
+/** A run of one Vietnamese-looking syllable ("Thanh", "Huế"): too common a word to link on. */
+function oneSyllable(tokens: readonly Token[], from: number, to: number): boolean {
+  return to - from === 1 && !SYLLABLES.test(foldDiacritics(tokens[from]!.key));
+}
+
+interface Link {
+  id: string;
+  type: EntityType;
+  confidence: LinkConfidence;
+}
 
 interface Pending {
   start: number; // token index of the first title
@@ -26,10 +56,31 @@ export function unlistedId(type: EntityType, tokens: readonly Token[], from: num
   return `unlisted:${type}:${folded}`;
 }
 
-export function findMentionsWith(automaton: Automaton, table: GazetteerTable, text: string): Mention[] {
+export function findMentionsWith(
+  automaton: Automaton,
+  table: GazetteerTable,
+  text: string,
+  phonetic?: PhoneticIndex,
+): Mention[] {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
   let pending: Pending | null = null;
+
+  /** The listed entity (of one of `types`) a name found by a pattern sounds like, or null. */
+  const link = (from: number, to: number, types: ReadonlySet<EntityType>, loosest: LinkConfidence): Link | null => {
+    const hit = phonetic?.link(text.slice(tokens[from]!.start, tokens[to - 1]!.end), { loosest, minKey: MIN_KEY });
+    const row = hit ? table.row(hit.row) : null;
+    return hit && row?.kind === 'entity' && types.has(row.type)
+      ? { id: row.id, type: row.type, confidence: hit.confidence }
+      : null;
+  };
+  const pushName = (from: number, to: number, type: EntityType, found: Link | null, title?: string): void => {
+    if (!found) return push(from, to, type, null, title);
+    push(from, to, found.type, found.id, found.type === 'PERSON' ? title : undefined);
+    const m = mentions[mentions.length - 1]!;
+    m.listed = false;
+    m.confidence = found.confidence;
+  };
 
   const titleBefore = (i: number): string | undefined => {
     if (!pending || pending.end !== i || tokens[i]!.breakBefore) return undefined;
@@ -93,11 +144,15 @@ export function findMentionsWith(automaton: Automaton, table: GazetteerTable, te
         i++;
         continue;
       }
-      const end =
-        vietnameseName(tokens, i) ?? transliteratedName(tokens, i, true) ?? romanisedName(text, tokens, i, true);
       pending = null;
+      const vietnamese = vietnameseName(tokens, i);
+      const end = vietnamese ?? transliteratedName(tokens, i, true) ?? romanisedName(text, tokens, i, true);
       if (end !== null) {
-        push(i, end, 'PERSON', null, title);
+        // A Vietnamese name written with its diacritics is its own spelling ("Thành" ≠ "Thạnh"):
+        // not linked; written without them ("Phan Van Giang"), only to the same letters.
+        const plain = plainVietnameseName(tokens, i, end);
+        const found = plain ? link(i, end, PERSON, 'exact') : vietnamese === null ? link(i, end, PERSON, 'near') : null;
+        pushName(i, end, 'PERSON', found, title);
         i = end;
         continue;
       }
@@ -107,7 +162,7 @@ export function findMentionsWith(automaton: Automaton, table: GazetteerTable, te
     if (prefix > 0 && !tokens[i + prefix]?.breakBefore && !automaton.longest(tokens, i + prefix)) {
       const end = placeName(tokens, i + prefix);
       if (end !== null) {
-        push(i + prefix, end, 'PLACE', null);
+        pushName(i + prefix, end, 'PLACE', link(i + prefix, end, PLACE, 'near'));
         i = end;
         continue;
       }
@@ -115,8 +170,16 @@ export function findMentionsWith(automaton: Automaton, table: GazetteerTable, te
 
     const end = transliteratedName(tokens, i, false) ?? romanisedName(text, tokens, i, false);
     if (end !== null) {
-      push(i, end, 'PERSON', null);
+      pushName(i, end, 'PERSON', link(i, end, NAMES, plainVietnameseName(tokens, i, end) ? 'exact' : 'near'));
       i = end;
+      continue;
+    }
+    // Only a candidate: no near matches, and one word needs a longer key ("Bokeo", not "Huế").
+    const run = phonetic ? capitalisedRun(tokens, i, (at) => automaton.longest(tokens, at) !== null) : null;
+    const linked = run !== null && !oneSyllable(tokens, i, run) ? link(i, run, NAMES, 'phonetic') : null;
+    if (run !== null && linked) {
+      pushName(i, run, linked.type, linked, title);
+      i = run;
       continue;
     }
     i++;

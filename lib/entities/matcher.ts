@@ -4,9 +4,10 @@ import { Automaton } from './automaton';
 import { dropCredits, isOutletName } from './credits';
 import { findEvents } from './events';
 import { trimHeads } from './heads';
-import type { GazetteerData, GazetteerDetails } from './data';
+import type { GazetteerData, GazetteerDetails, PhoneticData } from './data';
 import { groupWith } from './group';
 import { findMentionsWith } from './match';
+import { PhoneticIndex } from './phonetic-index';
 import { GazetteerTable, type GazetteerEntity } from './table';
 
 export interface EntityMatcher {
@@ -20,13 +21,19 @@ export interface EntityMatcher {
 
 const NO_DETAILS: GazetteerDetails = { vi: [], en: [], aliases: [] };
 
-export function createMatcher(data: GazetteerData, details: GazetteerDetails = NO_DETAILS): EntityMatcher {
+/** `phonetic`: the key table that links unlisted spellings by sound (without it, none are linked). */
+export function createMatcher(
+  data: GazetteerData,
+  details: GazetteerDetails = NO_DETAILS,
+  phonetic?: PhoneticData,
+): EntityMatcher {
   const automaton = new Automaton(data);
   const table = new GazetteerTable(data);
   const outlets = new Set(table.ids().filter((id) => isOutletName(table.summary(id)!.name)));
+  const sounds = phonetic ? new PhoneticIndex(phonetic) : undefined;
   return {
     findMentions: (text) => {
-      const alone = (part: string) => findMentionsWith(automaton, table, part);
+      const alone = (part: string) => findMentionsWith(automaton, table, part, sounds);
       const found = dropCredits(text, alone(text), (id) => outlets.has(id));
       return findEvents(text, trimHeads(found, alone), alone);
     },

@@ -5,6 +5,7 @@
  */
 import type { Token } from './tokenize';
 import { wordKey } from './tokenize';
+import { foldDiacritics } from '../text/vietnamese';
 
 /** Common Vietnamese family names: a titled Vietnamese name must start with one. */
 const SURNAMES = new Set(
@@ -18,11 +19,20 @@ const SURNAMES = new Set(
     .map(wordKey),
 );
 
+/** The family names without diacritics: "Le Minh Hung" is a Vietnamese name written plainly. */
+const PLAIN_SURNAMES = new Set([...SURNAMES].map(foldDiacritics));
+
+/** Tokens [i, end) are a Vietnamese name written without diacritics ("Le Minh Hung"). */
+export function plainVietnameseName(tokens: readonly Token[], i: number, end: number): boolean {
+  return end - i >= 2 && tokens.slice(i, end).every((t) => t.ascii) && PLAIN_SURNAMES.has(tokens[i]!.key);
+}
+
 /** Capitalised Latin words that are not Lao names. */
 const NOT_LAO = new Set(
   (
     'the and of for with video infographic infographics international plan news online facebook google ' +
-    'youtube zalo tiktok covid photo copyright hotline email update live sport world asia pacific'
+    'youtube zalo tiktok covid photo copyright hotline email update live sport world asia pacific ' +
+    'prince princess mr mrs ms dr general'
   ).split(' '),
 );
 /** Spelling features of romanised Lao names ("ph", "kh", "th", "ou", "x", "-sone", "-vong", "-anh"…). */
@@ -60,6 +70,9 @@ export function romanisedName(text: string, tokens: readonly Token[], i: number,
     j++;
   }
   const words = j - i;
+  // "Phun Xi-pa-xợt": the last word runs on in hyphenated syllables; not a romanised name.
+  const next = tokens[j];
+  if (words > 0 && next && letters(next) && next.hyphenBefore && !next.breakBefore && !next.upper) return null;
   if (titled) return words >= 1 && (words >= 2 || lao) ? j : null;
   return words >= 2 && lao ? j : null;
 }
@@ -117,4 +130,22 @@ export function placePrefix(tokens: readonly Token[], i: number): number {
     if (p.every((k, n) => tokens[i + n]?.key === k && (n === 0 || !tokens[i + n]!.breakBefore))) return p.length;
   }
   return 0;
+}
+
+/**
+ * "Hủa Phan", "Phun Xi-pa-xợt", "Bokeo": up to six capitalised syllables or numbers, and lower-case
+ * syllables hyphenated on, no gazetteer phrase starting inside (`listedAt`). Only a candidate: it becomes a mention when its
+ * phonetic key links it to a listed entity (lib/entities/match.ts).
+ */
+export function capitalisedRun(tokens: readonly Token[], i: number, listedAt: (at: number) => boolean): number | null {
+  if (!letters(tokens[i]) || !tokens[i]!.upper) return null;
+  let j = i + 1;
+  while (j < tokens.length && j - i < 6) {
+    const t = tokens[j]!;
+    if (!t.word || t.breakBefore || listedAt(j)) break;
+    // Capitalised syllables, lower-case ones hyphenated on ("Xi-pa-xợt"), a number ("Nậm Thơn 2").
+    if (!(t.upper || (t.hyphenBefore && letters(t)))) break;
+    j++;
+  }
+  return j;
 }

@@ -8,3 +8,8 @@ declare module 'virtual:vietlao-gazetteer/details' {
   const details: import('@/lib/entities/data').GazetteerDetails;
   export default details;
 }
+
+declare module 'virtual:vietlao-gazetteer/phonetic' {
+  const phonetic: import('@/lib/entities/data').PhoneticData;
+  export default phonetic;
+}

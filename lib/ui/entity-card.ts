@@ -1,12 +1,13 @@
 /**
  * The entity card, shown when one of our marks is hovered or focused: canonical name, type,
- * country, description, the title written before the name and the spellings in this article.
+ * country, description, how sure a link by pronunciation is (a spelling the gazetteer does not
+ * list), the title written before the name and the spellings in this article.
  * Gazetteer details come from the background (entityDetails): neither the content script nor the
  * reader page carries the gazetteer. The card believes only what our code recorded: `mentionOf`
  * answers for marks the extension made (not elements the page added, nor marks whose id the page
  * changed), and events the page dispatched (`!isTrusted`) are ignored.
  */
-import type { Mention } from '@/lib/article';
+import type { LinkConfidence, Mention } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
 import { sendMessage, type EntityDetails } from '@/lib/messaging';
 import { h } from './dom';
@@ -17,6 +18,13 @@ const COUNTRY: Record<string, () => string> = {
   LA: () => t('countryLA'),
   both: () => t('countryBoth'),
   other: () => t('countryOther'),
+};
+
+/** How sure a link by pronunciation is, in the user's words. */
+const CONFIDENCE: Record<LinkConfidence, () => string> = {
+  exact: () => t('linkConfidenceExact'),
+  phonetic: () => t('linkConfidencePhonetic'),
+  near: () => t('linkConfidenceNear'),
 };
 
 export interface EntityCardSource {
@@ -64,6 +72,12 @@ export function attachEntityCard(article: HTMLElement, source: EntityCardSource)
         ? h(doc, 'p', {
             className: 'vl-card-desc',
             text: uiLang() === 'vi' ? details.descriptionVi : details.descriptionEn,
+          })
+        : null,
+      mention.confidence && CONFIDENCE[mention.confidence]
+        ? h(doc, 'p', {
+            className: 'vl-card-link',
+            text: t('entityLinkedBySound', CONFIDENCE[mention.confidence]()),
           })
         : null,
       mention.title

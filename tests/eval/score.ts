@@ -70,7 +70,8 @@ export function seedEntityIds(dir = SEEDS_DIR): Set<string> {
 
 /** The matcher over the gazetteer rows, compiled as the build compiles them (the extension's path). */
 export function matcherFromRows(rows: GazetteerRows): EntityMatcher {
-  return createMatcher(compileGazetteer(rows).data);
+  const compiled = compileGazetteer(rows);
+  return createMatcher(compiled.data, undefined, compiled.phonetic); // phonetic keys: as the background links
 }
 
 export function readRows(dir = GAZETTEER_DIR): GazetteerRows {

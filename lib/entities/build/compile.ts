@@ -2,9 +2,10 @@
  * Build time: gazetteer rows → the serialised automaton + entity table (GazetteerData).
  * Runs in the Vite plugin (and in tests); the browser never builds a trie.
  */
-import type { GazetteerData, GazetteerDetails, RowKind } from '../data';
+import type { GazetteerData, GazetteerDetails, PhoneticData, RowKind } from '../data';
 import { phraseKeys } from '../tokenize';
-import type { EntityRow, GazetteerRows } from './tsv';
+import { phoneticTable } from './phonetic-table';
+import { isPair, type EntityRow, type GazetteerRows } from './tsv';
 
 interface BuildNode {
   next: Map<string, BuildNode>;
@@ -17,9 +18,17 @@ const COUNTRY: Record<EntityRow['country'], string> = { VN: 'V', LA: 'L', both: 
 const REF = /\{([a-z0-9.-]+)\}/g;
 const MAX_EXPANSIONS = 64;
 
+/** A place's generic head, written lower case in running text ("thành phố Kaysone Phomvihane"). */
+const PLACE_HEAD = /^(?:thành phố|tỉnh|huyện|thủ đô|cửa khẩu)\s+\p{Lu}/iu;
+
 function startsUpper(phrase: string): boolean {
   const c = phrase.trim().normalize('NFC').charAt(0);
   return c !== c.toLowerCase();
+}
+
+/** Must the text start with a capital? Not before a place's generic head (the name after it has one). */
+function needsCapital(phrase: string, type: EntityRow['type']): boolean {
+  return startsUpper(phrase) && !(type === 'PLACE' && PLACE_HEAD.test(phrase.trim().normalize('NFC')));
 }
 
 /** "{place.quang-tri} - {place.salavan}" → every combination of the two entities' names and aliases. */
@@ -41,6 +50,8 @@ function expand(alias: string, byId: Map<string, EntityRow>, warn: (m: string) =
 export interface CompileResult {
   data: GazetteerData;
   details: GazetteerDetails;
+  /** Phonetic keys of the PERSON and PLACE names (`virtual:vietlao-gazetteer/phonetic`). */
+  phonetic: PhoneticData;
   warnings: string[];
   phrases: number;
 }
@@ -65,6 +76,7 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
   };
   const root: BuildNode = { next: new Map(), code: -1, row: -1 };
   let phrases = 0;
+  const entityRows: [number, EntityRow][] = [];
 
   const insert = (phrase: string, row: number, caps: boolean, at: string): void => {
     const keys = phraseKeys(phrase);
@@ -86,6 +98,7 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
 
   for (const e of byId.values()) {
     const row = kinds.length;
+    entityRows.push([row, e]);
     kinds.push(KIND[e.type]);
     countries.push(COUNTRY[e.country]);
     table.ids.push(e.id);
@@ -94,10 +107,8 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
     table.en.push(e.en);
     table.aliases.push(e.aliases.join(' | '));
     const forms = [e.name, ...e.aliases.flatMap((a) => (a.includes('{') ? expand(a, byId, warn, e.at) : [a]))];
-    // A pair ({ref} - {ref}: twin provinces, border-gate pairs) is a record of the relation; in
-    // text "Thanh Hóa - Hủa Phăn" is two mentions, one per side, so the pair's forms are not matched.
-    if (e.aliases.some((a) => a.includes('{'))) continue;
-    for (const f of new Set(forms)) insert(f, row, startsUpper(f), e.at);
+    if (isPair(e)) continue; // "Thanh Hóa - Hủa Phăn" in text is two mentions: see isPair
+    for (const f of new Set(forms)) insert(f, row, needsCapital(f, e.type), e.at);
   }
   for (const [list, kind] of [
     [rows.stops, 'S'],
@@ -157,5 +168,5 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
     names: table.names,
   };
   const details: GazetteerDetails = { vi: table.vi, en: table.en, aliases: table.aliases };
-  return { data, details, warnings, phrases };
+  return { data, details, phonetic: phoneticTable(entityRows), warnings, phrases };
 }

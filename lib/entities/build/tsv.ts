@@ -104,6 +104,12 @@ export function parseTsv(text: string, source: string, into: GazetteerRows): str
   return errors;
 }
 
+/**
+ * A pair ({ref} - {ref}: twin provinces, border-gate pairs) records a relation between two
+ * entities; in text it is two mentions, one per side, so its forms are neither matched nor keyed.
+ */
+export const isPair = (e: { aliases: readonly string[] }): boolean => e.aliases.some((a) => a.includes('{'));
+
 export function emptyRows(): GazetteerRows {
   return { entities: [], titles: [], stops: [] };
 }

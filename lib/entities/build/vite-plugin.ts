@@ -5,12 +5,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import type { GazetteerData, GazetteerDetails } from '../data';
+import type { GazetteerData, GazetteerDetails, PhoneticData } from '../data';
 import { gazetteerFiles, loadGazetteer } from './load';
 
 export const VIRTUAL_ID = 'virtual:vietlao-gazetteer';
 export const DETAILS_ID = 'virtual:vietlao-gazetteer/details';
-const RESOLVED: Record<string, string> = { [VIRTUAL_ID]: '\0' + VIRTUAL_ID, [DETAILS_ID]: '\0' + DETAILS_ID };
+export const PHONETIC_ID = 'virtual:vietlao-gazetteer/phonetic';
+const RESOLVED: Record<string, string> = {
+  [VIRTUAL_ID]: '\0' + VIRTUAL_ID,
+  [DETAILS_ID]: '\0' + DETAILS_ID,
+  [PHONETIC_ID]: '\0' + PHONETIC_ID,
+};
 
 export interface GazetteerPluginOptions {
   /** Folder holding the *.tsv files; default `<root>/assets/gazetteer`. */
@@ -36,12 +41,13 @@ export function gazetteerPlugin(options: GazetteerPluginOptions = {}): Plugin {
       return RESOLVED[id] ?? null;
     },
     load(id) {
-      if (id !== RESOLVED[VIRTUAL_ID] && id !== RESOLVED[DETAILS_ID]) return null;
+      if (!Object.values(RESOLVED).includes(id)) return null;
       const folder = dir();
       for (const f of gazetteerFiles(folder)) this.addWatchFile(f);
-      const { data, details, warnings } = loadGazetteer(folder);
+      const { data, details, phonetic, warnings } = loadGazetteer(folder);
       // Side-effect free: a bundle that never calls getEntity drops the details module.
       if (id === RESOLVED[DETAILS_ID]) return { code: detailsModule(details), moduleSideEffects: false };
+      if (id === RESOLVED[PHONETIC_ID]) return { code: phoneticModule(phonetic), moduleSideEffects: false };
       for (const w of warnings) this.warn(w);
       return { code: automatonModule(data), moduleSideEffects: false };
     },
@@ -51,6 +57,11 @@ export function gazetteerPlugin(options: GazetteerPluginOptions = {}): Plugin {
 /** JSON.parse of one string literal parses faster than the same object as JS source. */
 export function automatonModule(data: GazetteerData): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+}
+
+/** The phonetic key table, parsed like the automaton. */
+export function phoneticModule(phonetic: PhoneticData): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(phonetic))});\n`;
 }
 
 /** A plain literal (side-effect free), so bundles that never call getEntity drop it. */

@@ -35,6 +35,9 @@ async function seeded(): Promise<ArchiveDb> {
   );
   a.entities[0]!.country = 'LA';
   a.entities[0]!.mentions[0]!.title = 'Nước';
+  // A spelling linked by pronunciation: not a listed spelling of a listed entity (lib/article.ts).
+  const { title: _title, ...linked } = a.entities[0]!.mentions[0]!;
+  a.entities[0]!.mentions.push({ ...linked, listed: false, confidence: 'phonetic' });
   await saveArticle(db, a, new Date('2024-06-01T00:00:00Z'));
   await saveArticle(
     db,
@@ -61,6 +64,10 @@ describe('importArchive: round trip', () => {
     expect(await importArchive(target, new Blob([text]), sanitize)).toMatchObject({ added: 3, updated: 0, skipped: 0 });
     expect(await exportText(target)).toBe(text);
     expect(await dump(target)).toBe(await dump(source));
+    expect(validateFile(JSON.parse(text)), JSON.stringify(validateFile.errors)).toBe(true);
+    const stored = await Promise.all((await listArticles(target, {})).items.map((x) => getArticle(target, x.id)));
+    const linked = stored.flatMap((x) => x?.entities.flatMap((e) => e.mentions) ?? []).filter((m) => m.confidence);
+    expect(linked).toMatchObject([{ confidence: 'phonetic', listed: false }]);
     expect((await listArticles(target, { search: 'lao' })).total).toBe(3);
     expect((await listArticles(target, { entityId: 'LA' })).total).toBe(2);
   });

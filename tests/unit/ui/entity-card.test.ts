@@ -15,14 +15,17 @@ const ARTICLE = articleOf([
   'Tướng Hoàng Xuân Chiến cảm ơn Bộ Công an Lào.',
 ]);
 
-async function setUp() {
-  const { doc, view } = renderView(ARTICLE);
+/** "Saichay Kommasit" is no listed spelling: linked to Saichay Kommasith by pronunciation. */
+const BY_SOUND = articleOf(['Thiếu tướng Saichay Kommasit tiếp đoàn Bộ Công an Lào.']);
+
+async function setUp(article = ARTICLE) {
+  const { doc, view } = renderView(article);
   const asked: string[] = [];
   const details = vi.fn((id: string): Promise<EntityDetails | null> => {
     asked.push(id);
     return sendMessage('entityDetails', id);
   });
-  await applyHighlights(view, ARTICLE.text, { details });
+  await applyHighlights(view, article.text, { details });
   const card = view.querySelector<HTMLElement>('[data-testid="entity-card"]')!;
   const mark = (id: string) => view.querySelector<HTMLElement>(`mark.vl-entity[data-entity-id="${id}"]`)!;
   const shown = async () => {
@@ -57,6 +60,25 @@ describe('the entity card', () => {
     (doc.activeElement as HTMLElement).blur();
     expect(card.hidden).toBe(true);
     expect(asked).toEqual(['person.hoang-xuan-chien', 'org.la-mps']);
+  });
+
+  it('a spelling linked by pronunciation shows the entity and how sure the link is; a listed one does not', async () => {
+    const { mark, shown, card, doc } = await setUp(BY_SOUND);
+    const person = mark('person.saichay-kommasith');
+    expect(person.dataset.listed).toBe('false');
+    person.focus();
+    await vi.waitFor(() => expect(card.hidden).toBe(false));
+    const text = await shown();
+    expect(text).toContain('Saichay Kommasith');
+    expect(text).toContain('Nhân vật · Lào');
+    expect(card.querySelector('.vl-card-link')!.textContent).toBe(
+      'Liên kết theo cách phiên âm (độ tin cậy: trung bình — cùng cách đọc)',
+    );
+    expect(text).toContain('Cách viết trên trang: Saichay Kommasit');
+    (doc.activeElement as HTMLElement).blur();
+    mark('org.la-mps').focus();
+    await vi.waitFor(() => expect(card.hidden).toBe(false));
+    expect(card.querySelector('.vl-card-link')).toBeNull();
   });
 
   it('a mark the page added, even with a real entity id, shows nothing and asks nothing', async () => {

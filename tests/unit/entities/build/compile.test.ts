@@ -7,7 +7,8 @@ import { compileGazetteer } from '@/lib/entities/build/compile';
 import { readFileSync } from 'node:fs';
 import { loadGazetteer, readGazetteer } from '@/lib/entities/build/load';
 import { emptyRows, parseTsv, UNVERIFIED } from '@/lib/entities/build/tsv';
-import { automatonModule } from '@/lib/entities/build/vite-plugin';
+import { automatonModule, phoneticModule } from '@/lib/entities/build/vite-plugin';
+import phonetic from 'virtual:vietlao-gazetteer/phonetic';
 import { createMatcher } from '@/lib/entities';
 
 const DIR = join(import.meta.dirname, '../../../../assets/gazetteer');
@@ -53,6 +54,12 @@ describe('gazetteer build', () => {
     const entities = [...built.data.kinds].filter((k) => 'POLE'.includes(k)).length;
     expect(size).toBeLessThanOrEqual(120 * 1024);
     expect(size / entities).toBeLessThanOrEqual(60);
+  });
+
+  // it grows with the PERSON and PLACE names (≈ 21 KB for the 1,555 entities of the field)
+  test('the phonetic key table is its own module, the compiled TSVs, and small (≤ 40 KB gzip)', () => {
+    expect(phonetic).toEqual(built.phonetic);
+    expect(gzipSync(phoneticModule(built.phonetic)).length).toBeLessThanOrEqual(40 * 1024);
   });
 
   test('bad rows are reported', () => {
