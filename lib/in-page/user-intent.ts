@@ -302,7 +302,14 @@ export function createUserIntent(
     host.setAttribute('style', frame.style);
   });
   observer.observe(host, { attributes: true, attributeFilter: ['style'] });
-  const timer = win.setInterval(sample, SAMPLE_MS);
+  // sampling stops once the host has left the document for good (the view closed, the page tore it out)
+  const timer = win.setInterval(() => {
+    if (host.isConnected) sample();
+    else {
+      win.clearInterval(timer);
+      observer.disconnect();
+    }
+  }, SAMPLE_MS);
   sample();
 
   // Focus provenance: a control the user reached with Tab / Shift+Tab or a press on it.

@@ -8,7 +8,7 @@
  * character, its visible text intact, and (where it is an element of its own) isolated with
  * dir="auto" from the text around it.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Mention } from '@/lib/article';
 import type { ArticleSummary } from '@/lib/archive';
 import { t } from '@/lib/i18n';
@@ -218,6 +218,7 @@ async function viewsOf(s: string): Promise<Shown[]> {
 
 describe('bidi controls are neutralised and names isolated in every view', () => {
   beforeAll(() => stubI18n());
+  afterEach(() => document.body.replaceChildren()); // the toolbar's sampling stops with it
 
   it('the table has cases for every kind of control', () => {
     const all = BIDI_CASES.map((c) => c.payload).join('');
