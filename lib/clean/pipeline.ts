@@ -29,6 +29,7 @@ import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
 import { measurePage, withinBudget } from './budget';
 import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
+import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS } from './sites/generic';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
 export const SYLLABLES_PER_MINUTE = 220;
@@ -75,10 +76,12 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   removeBoilerplate(clone.body);
   fixLazyImages(clone.body);
   imageTablesToFigures(clone.body);
+  const isGeneric = rule.id === 'generic';
   removeLinkOnlyBlocks(clone.body);
   removeDuplicateCaptions(clone.body);
 
-  const parsed = new Readability(clone, { charThreshold: 200, keepClasses: false }).parse(); // 6
+  const charThreshold = isGeneric ? GENERIC_CHAR_THRESHOLD : 200;
+  const parsed = new Readability(clone, { charThreshold, keepClasses: false }).parse(); // 6
   if (!parsed?.content) return notArticle(url, 'Readability found no article');
 
   const win = options.window ?? member(doc, 'defaultView') ?? globalThis.window; // 7
@@ -88,7 +91,8 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   removeEmptyBlocks(fragment);
   const blocks = textBlocks(fragment);
   const bodyText = blocks.join('\n\n');
-  if (bodyText.length < MIN_ARTICLE_CHARS) return notArticle(url, 'too little text for an article');
+  if (bodyText.length < (isGeneric ? MIN_GENERIC_CHARS : MIN_ARTICLE_CHARS))
+    return notArticle(url, 'too little text for an article');
 
   const text = meta.lead ? `${meta.lead}\n\n${bodyText}` : bodyText; // 8
   const wordCount = countSyllables(text);
