@@ -29,7 +29,7 @@ import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
 import { measurePage, withinBudget } from './budget';
 import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
-import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS } from './sites/generic';
+import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS, tidyArticle } from './sites/generic';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
 export const SYLLABLES_PER_MINUTE = 220;
@@ -87,6 +87,7 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   const win = options.window ?? member(doc, 'defaultView') ?? globalThis.window; // 7
   const fragment = sanitizeToFragment(parsed.content, win);
   removeBoilerplate(fragment);
+  if (isGeneric) tidyArticle(fragment);
   removeDuplicateCaptionsIn(fragment);
   removeEmptyBlocks(fragment);
   const blocks = textBlocks(fragment);
