@@ -14,7 +14,8 @@
  *     lazy images and inline related links (./prepare).
  *  6. Run Readability on the clone.
  *  7. Sanitise with the one DOMPurify configuration (lib/html/sanitize.ts), run the boilerplate filter
- *     once more on what Readability kept, drop empty blocks, extract the text (./extract-text).
+ *     once more on what Readability kept (on the generic path also ./sites/generic's tidyArticle),
+ *     drop empty blocks, extract the text (./extract-text).
  *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given.
  */
 import { Readability } from '@mozilla/readability';
