@@ -30,6 +30,19 @@ export interface ArticleEntity {
   mentions: Mention[];
 }
 
+/**
+ * How the rule that cleaned a page was chosen (lib/clean/sites/choice.ts): null, the host's own
+ * rule; 'family', the host's rule found no article container and a CMS family recognised the page
+ * by its markers; 'generic', neither did, and the generic path cleaned it.
+ */
+export type RuleFallback = 'family' | 'generic' | null;
+
+/** The rule that cleaned an article: its id (a file of lib/clean/sites) and whether it was a fallback. */
+export interface CleanedBy {
+  id: string;
+  fallback: RuleFallback;
+}
+
 export interface CleanArticle {
   isArticle: true;
   url: string;
@@ -50,6 +63,8 @@ export interface CleanArticle {
   wordCount: number;
   readingMinutes: number;
   entities: ArticleEntity[];
+  /** The rule that cleaned it. */
+  rule: CleanedBy;
 }
 
 export interface NotAnArticle {

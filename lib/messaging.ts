@@ -8,8 +8,12 @@ import type { CleanArticle, Mention } from '@/lib/article';
 import type { ImportErrorCode } from '@/lib/archive';
 import { MAX_MESSAGE_CHARS } from '@/lib/limits';
 
+/**
+ * `undoToken`: the save replaced a stored copy, which the background keeps until the user moves on
+ * (the tab navigates or closes, or saves again); undoSave with the token puts it back.
+ */
 export type SaveOutcome =
-  | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string }
+  | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string; undoToken?: string }
   | { ok: false; code: 'quota' | 'storage' | 'invalid' | 'no-article'; message: string };
 
 /** A gazetteer entity as the hover card shows it. */
@@ -78,14 +82,68 @@ export type UndoImportOutcome =
   | { ok: true; status: 'expired' }
   | { ok: false; message: string };
 
+/** 'superseded': the article changed again since (nothing written); 'expired': the copy is no longer kept. */
+export type UndoSaveOutcome =
+  { ok: true; status: 'restored' | 'superseded' | 'expired' } | { ok: false; message: string };
+
+/** What the extension asks the in-page view about (lib/in-page/describe.ts): one part, a selector inside it. */
+export interface InPageQuery {
+  part: 'view' | 'toolbar' | 'page';
+  selector?: string;
+  /** Scroll the first match into view first. */
+  reveal?: boolean;
+  /** Also list every element under each match (tag and attributes). */
+  subtree?: boolean;
+}
+
+export interface InPageElement {
+  tag: string;
+  text: string;
+  innerText: string;
+  /** The label a toolbar control or status shows (drawn from data-label / data-text), else the text. */
+  label: string;
+  attrs: Record<string, string>;
+  rect: { x: number; y: number; width: number; height: number };
+  visible: boolean;
+  /** It has the focus (in its shadow root). */
+  focused: boolean;
+  children: number;
+  descendants?: { tag: string; attrs: [string, string][] }[];
+}
+
+export interface InPageDescription {
+  url: string;
+  shown: boolean;
+  /** ready: a press on the toolbar would count now (lib/in-page/user-intent.ts). */
+  toolbar: {
+    ready: boolean;
+    lastRefusal: string | null;
+    box: { x: number; y: number; width: number; height: number };
+  } | null;
+  elements: InPageElement[];
+}
+
 interface ProtocolMap {
-  /** content → background: store this cleaned article. */
+  /**
+   * content → background: store this cleaned article. Its identity is the sender tab's address
+   * (its `canonicalUrl` only counts on the same site: lib/archive/url.ts articleIdentity).
+   */
   saveArticle(article: CleanArticle): SaveOutcome;
-  /** content → background: is this URL in the archive? (badge and button state) */
-  isSaved(url: string): boolean;
+  /** content → background: take back the save that replaced a stored copy (the token of its SaveOutcome). */
+  undoSave(undoToken: string): UndoSaveOutcome;
+  /**
+   * content → background: is the article in the sender's tab saved? (badge and toolbar state.) The
+   * page's canonical URL is only a hint, used on the tab's own site; any other URL is not looked up.
+   */
+  isSaved(claimedCanonical: string | null): boolean;
   /** popup → content: the page's state, and turning the clean view on or off. */
   getPageState(): PageState;
   setCleanView(on: boolean): PageState;
+  /**
+   * extension → content: what the in-page view and toolbar show (their shadow roots are closed);
+   * the end-to-end tests' only way in. Web pages cannot send it.
+   */
+  describeInPageView(query: InPageQuery): InPageDescription;
   /** background → content: save yourself (shortcut, context menu, popup "Save this page"). */
   saveFromPage(): SaveOutcome;
   /** in-page view or reader page → background: entity mentions in an article's text (the one matcher lives in the background). */

@@ -8,7 +8,7 @@
 import type { ArticleEntity } from '../article';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
-import { realHost, siteProblem, validLang, validWebUrl } from './fields';
+import { realHost, siteProblem, validLang, validWebUrl, validRule } from './fields';
 import {
   EXPORT_FORMAT,
   EXPORT_SCHEMA_VERSION,
@@ -109,6 +109,7 @@ export async function toExportedArticle(stored: StoredArticle): Promise<Exported
     contentHash: hash,
     entities: exportEntities(a.entities),
     tags: a.tags,
+    rule: validRule(a.rule),
   };
 }
 

@@ -4,9 +4,11 @@
  * the way out (exports write only values that pass them). Each check answers null (valid) or a
  * FieldProblem that says, in English and Vietnamese, what is wrong. Field limits: lib/limits.ts.
  */
+import type { CleanedBy } from '@/lib/article';
 import { MAX_URL_LENGTH } from '@/lib/limits';
 
-export type FieldProblemCode = 'not-web-url' | 'userinfo' | 'control' | 'html' | 'not-host' | 'not-lang' | 'too-long';
+export type FieldProblemCode =
+  'not-web-url' | 'userinfo' | 'control' | 'html' | 'not-host' | 'not-lang' | 'too-long' | 'not-rule';
 
 /** What is wrong with a field, as the end of a sentence starting with the field's name. */
 export interface FieldProblem {
@@ -143,4 +145,35 @@ export function realHost(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A rule id: a file name of lib/clean/sites ("mastercms", "vccorp-afcbc", "generic"). */
+const RULE_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+const FALLBACKS: readonly unknown[] = ['family', 'generic', null];
+
+/** The rule that cleaned an article: `{ id, fallback }`, id a rule's file name, fallback 'family', 'generic' or null. */
+export function ruleProblem(value: unknown): FieldProblem | null {
+  const v = value as Partial<CleanedBy> | null;
+  const ok =
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).every((k) => k === 'id' || k === 'fallback') &&
+    typeof v.id === 'string' &&
+    RULE_ID.test(v.id) &&
+    FALLBACKS.includes(v.fallback);
+  return ok
+    ? null
+    : {
+        code: 'not-rule',
+        en: 'is not a rule such as {"id": "mastercms", "fallback": null} (fallback "family", "generic" or null)',
+        vi: 'không phải quy tắc dạng {"id": "mastercms", "fallback": null} (fallback là "family", "generic" hoặc null)',
+      };
+}
+
+/** `value` as a rule when it is one (ruleProblem), a fresh copy; else null ("not known"). */
+export function validRule(value: unknown): CleanedBy | null {
+  if (value === null || value === undefined || ruleProblem(value) !== null) return null;
+  const v = value as CleanedBy;
+  return { id: v.id, fallback: v.fallback };
 }

@@ -1,10 +1,13 @@
 /** The archive export file format: its name, version and TypeScript shape (its limits: lib/limits.ts). */
-import type { Country, EntityType } from '../article';
+import type { CleanedBy, Country, EntityType } from '../article';
 import { version } from '../../package.json';
 
 export const EXPORT_FORMAT = 'vietlao-reader-archive';
-/** Version of the export file format (independent of the database SCHEMA_VERSION). */
-export const EXPORT_SCHEMA_VERSION = 1;
+/**
+ * Version of the export file format (independent of the database SCHEMA_VERSION). 2: articles
+ * carry `rule` (optional on import, so version-1 files still import).
+ */
+export const EXPORT_SCHEMA_VERSION = 2;
 export const GENERATOR = `VietLao Reader ${version}`;
 
 export interface ExportedMention {
@@ -45,6 +48,8 @@ export interface ExportedArticle {
   contentHash: string;
   entities: ExportedEntity[];
   tags: string[];
+  /** The rule that cleaned it (null: not known). Optional on import. */
+  rule?: CleanedBy | null;
 }
 
 export interface ArchiveFile {

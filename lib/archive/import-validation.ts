@@ -4,7 +4,7 @@
  * express: dates that parse, URLs that parse (http(s), no user name: lib/archive/fields.ts), sites
  * and languages without markup, mention offsets inside the text, mentions in all under MAX_MENTIONS.
  */
-import type { Country, EntityType } from '../article';
+import type { CleanedBy, Country, EntityType } from '../article';
 import {
   EXPORT_FORMAT,
   EXPORT_SCHEMA_VERSION,
@@ -13,7 +13,16 @@ import {
   type ExportedEntity,
   type ExportedMention,
 } from './file-format';
-import { type FieldProblem, langProblem, MAX_LANG_LENGTH, MAX_SITE_LENGTH, siteProblem, webUrlProblem } from './fields';
+import {
+  type FieldProblem,
+  langProblem,
+  MAX_LANG_LENGTH,
+  MAX_SITE_LENGTH,
+  ruleProblem,
+  siteProblem,
+  validRule,
+  webUrlProblem,
+} from './fields';
 import {
   MAX_ARTICLES,
   MAX_ENTITIES,
@@ -217,7 +226,7 @@ const ARTICLE_FIELDS = [
 
 /** One article of an archive file, checked field by field. */
 export function readArticle(v: unknown, path: Path): ExportedArticle {
-  const f = object(v, path, ARTICLE_FIELDS);
+  const f = object(v, path, ARTICLE_FIELDS, ['rule']);
   const at = (key: string): Path => [...path, key];
   const text = str(f.text, at('text'));
   const hash = str(f.contentHash, at('contentHash'), 64);
@@ -243,7 +252,14 @@ export function readArticle(v: unknown, path: Path): ExportedArticle {
     contentHash: hash,
     entities: entityList(f.entities, at('entities')).map((e, i) => entity(e, [...path, 'entities', i], text.length)),
     tags: list(f.tags, at('tags'), 1000).map((t, i) => str(t, [...path, 'tags', i], 200)),
+    rule: f.rule === undefined || f.rule === null ? null : rule(f.rule, at('rule')),
   };
+}
+
+function rule(v: unknown, path: Path): CleanedBy {
+  const problem = ruleProblem(v);
+  if (problem) throw new Invalid('invalid', path, problem.en);
+  return validRule(v)!;
 }
 
 /** A whole archive file: format, version, article count, then every article. Throws Invalid. */

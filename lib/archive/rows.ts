@@ -50,6 +50,7 @@ export function buildRows(article: ArticleRecord): { row: ArticleRow; body: Body
     entityIds: [...new Set(article.entities.map((e) => e.id))],
     topEntities: topEntities(article.entities),
     tags: [...article.tags],
+    rule: article.rule ?? null,
   };
   const row: ArticleRow = {
     ...summary,
@@ -66,7 +67,7 @@ export function buildRows(article: ArticleRecord): { row: ArticleRow; body: Body
 /** A row without its index-only fields: what list queries return. */
 export function toSummary(row: ArticleRow): ArticleSummary {
   const { words: _w, exactWords: _e, publishedMs: _p, approxBytes: _b, ...summary } = row;
-  return summary;
+  return { ...summary, rule: summary.rule ?? null }; // rows saved before the field: not known
 }
 
 /** Summary + body joined back into one article. */

@@ -4,18 +4,31 @@ import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { articleIdFor, contentHash } from './hash';
-import { validLang, validWebUrl } from './fields';
+import { validLang, validRule, validWebUrl } from './fields';
 import { buildRows } from './rows';
 import { articleTables, storeRows } from './store-rows';
-import type { ArticleRecord } from './types';
+import type { ArticleRecord, ArticleRow, BodyRow } from './types';
 import { canonicalizeUrl } from './url';
 
 export type SaveStatus = 'added' | 'updated' | 'unchanged';
 
+/** The copy a save replaced, kept so that the user can take the save back (undoReplace). */
+export interface ReplacedCopy {
+  kind: 'vietlao-replaced-copy';
+  row: ArticleRow;
+  body: BodyRow | null;
+  /** The contentHash the replacing save wrote: the undo restores only while that copy is still the stored one. */
+  replacedBy: string;
+}
+
 export interface SaveResult {
   status: SaveStatus;
   id: string;
+  /** On 'updated': the copy that was there before. */
+  replaced?: ReplacedCopy;
 }
+
+export type UndoReplaceStatus = 'restored' | 'superseded';
 
 function canonicalOf(article: CleanArticle): string {
   for (const candidate of [article.canonicalUrl, article.url]) {
@@ -60,16 +73,50 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
         contentHash: hash,
         leadImage: validWebUrl(article.leadImage), // http(s) with no user name, else none
         tags: existing?.tags ?? [],
+        rule: validRule(article.rule), // from the content script: checked, else "not known"
         text: article.text,
         contentHtml: article.contentHtml,
         entities: article.entities,
       };
+      const previousBody = existing ? ((await db.bodies.get(existing.id)) ?? null) : null;
       const { row, body } = buildRows(stored);
       await storeRows(db, row, body);
-      if (!existing) await adjustArticleCount(db, 1);
-      return { status: existing ? 'updated' : 'added', id: stored.id };
+      if (!existing) {
+        await adjustArticleCount(db, 1);
+        return { status: 'added', id: stored.id };
+      }
+      const replaced: ReplacedCopy = {
+        kind: 'vietlao-replaced-copy',
+        row: existing,
+        body: previousBody,
+        replacedBy: hash,
+      };
+      return { status: 'updated', id: stored.id, replaced };
     });
   } catch (error) {
     throw toArchiveError(error, 'save the article');
+  }
+}
+
+/**
+ * Take back a save that replaced a stored copy: the previous copy (row and body) is put back,
+ * unless the article changed again since (saved anew, deleted, imported): then nothing is
+ * written and the result is 'superseded'.
+ */
+export async function undoReplace(db: ArchiveDb, copy: ReplacedCopy): Promise<UndoReplaceStatus> {
+  try {
+    return await db.transaction('rw', articleTables(db), async (): Promise<UndoReplaceStatus> => {
+      const current = await db.articles.get(copy.row.id);
+      if (!current || current.contentHash !== copy.replacedBy || current.canonicalUrl !== copy.row.canonicalUrl)
+        return 'superseded';
+      if (copy.body) await storeRows(db, copy.row, copy.body);
+      else {
+        await db.articles.put(copy.row);
+        await db.bodies.delete(copy.row.id);
+      }
+      return 'restored';
+    });
+  } catch (error) {
+    throw toArchiveError(error, 'restore the previous copy');
   }
 }

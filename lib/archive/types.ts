@@ -1,5 +1,5 @@
 /** Row shapes of the archive database and what its queries return. */
-import type { ArticleEntity, EntityType } from '../article';
+import type { ArticleEntity, CleanedBy, EntityType } from '../article';
 
 /** An entity chip shown on a list row: one of the article's most mentioned entities. */
 export interface TopEntity {
@@ -33,6 +33,11 @@ export interface ArticleSummary {
   entityIds: string[];
   topEntities: TopEntity[];
   tags: string[];
+  /**
+   * The rule that cleaned it and whether it was a fallback (lib/clean/sites/choice.ts); null when
+   * not known: saved before the field existed (rows without it read as null), or imported without it.
+   */
+  rule?: CleanedBy | null;
 }
 
 /** The stored `articles` row: the summary plus index-only fields. */

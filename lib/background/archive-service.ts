@@ -3,9 +3,18 @@
  * goes through one queue, so saves from many tabs at once run one after another and none
  * is lost. Pages only read (list, search, open).
  */
-import { ArchiveError, canonicalizeUrl, openArchive, saveArticle, serialize, type ArchiveDb } from '@/lib/archive';
+import {
+  ArchiveError,
+  openArchive,
+  saveArticle,
+  serialize,
+  undoReplace,
+  type ArchiveDb,
+  type ReplacedCopy,
+} from '@/lib/archive';
+import { articleIdentity } from '@/lib/archive/identity';
 import type { CleanArticle } from '@/lib/article';
-import type { SaveOutcome } from '@/lib/messaging';
+import type { SaveOutcome, UndoSaveOutcome } from '@/lib/messaging';
 import { entitiesOf } from '@/lib/entities/article-entities';
 import { validateCleanArticle } from './payloads';
 
@@ -28,14 +37,45 @@ export async function requestPersistence(): Promise<boolean> {
   }
 }
 
-export async function saveFromContent(payload: unknown): Promise<SaveOutcome> {
+/** The copy each tab's last save replaced (one per tab), until the user moves on. */
+const replacedCopies = new Map<number, { token: string; copy: ReplacedCopy }>();
+
+/** The tab navigated, closed or saved again: the copy its last save replaced is no longer offered back. */
+export function forgetReplacedCopy(tabId: number): void {
+  replacedCopies.delete(tabId);
+}
+
+/**
+ * Save the article a content script sent from the tab at `tabUrl` (its address as the browser
+ * reports it, not as the page says). The identity is the tab's address, or the page's canonical
+ * URL when it names the same site; `url` is the tab's address. A save that replaced a stored copy
+ * keeps it for `tabId` and answers with an undo token.
+ */
+export async function saveFromContent(
+  payload: unknown,
+  tabUrl: string | undefined,
+  tabId?: number,
+): Promise<SaveOutcome> {
   const problem = validateCleanArticle(payload);
   if (problem) return { ok: false, code: 'invalid', message: problem };
+  const sent = payload as CleanArticle;
+  let canonicalUrl: string;
+  try {
+    canonicalUrl = articleIdentity(tabUrl ?? '', sent.canonicalUrl);
+  } catch {
+    return { ok: false, code: 'invalid', message: 'the tab has no web address' };
+  }
   // Entities are always (re)computed here from the text, never taken on trust from the page side.
-  const article: CleanArticle = { ...(payload as CleanArticle), entities: entitiesOf((payload as CleanArticle).text) };
+  const article: CleanArticle = { ...sent, url: tabUrl!, canonicalUrl, entities: entitiesOf(sent.text) };
   try {
     const db = await archive();
     const result = await serialize(() => saveArticle(db, article));
+    if (tabId !== undefined) forgetReplacedCopy(tabId);
+    if (result.replaced && tabId !== undefined) {
+      const token = crypto.randomUUID();
+      replacedCopies.set(tabId, { token, copy: result.replaced });
+      return { ok: true, status: result.status, id: result.id, undoToken: token };
+    }
     return { ok: true, status: result.status, id: result.id };
   } catch (error) {
     if (error instanceof ArchiveError)
@@ -44,11 +84,25 @@ export async function saveFromContent(payload: unknown): Promise<SaveOutcome> {
   }
 }
 
-/** Is an article with this canonical URL saved? */
-export async function isSavedUrl(url: string): Promise<boolean> {
+/** Put back the copy the last save in `tabId` replaced (the token must be that save's). */
+export async function undoSaveInTab(tabId: number, token: string): Promise<UndoSaveOutcome> {
+  const entry = replacedCopies.get(tabId);
+  if (!entry || entry.token !== token) return { ok: true, status: 'expired' };
+  try {
+    const db = await archive();
+    const status = await serialize(() => undoReplace(db, entry.copy));
+    forgetReplacedCopy(tabId);
+    return { ok: true, status };
+  } catch (error) {
+    return { ok: false, message: String((error as Error)?.message ?? error) };
+  }
+}
+
+/** Is the article shown at `tabUrl` saved? (The claimed canonical URL counts only on the tab's own site.) */
+export async function isSavedUrl(tabUrl: string | undefined, claimedCanonical: string | null): Promise<boolean> {
   let canonical: string;
   try {
-    canonical = canonicalizeUrl(url);
+    canonical = articleIdentity(tabUrl ?? '', claimedCanonical);
   } catch {
     return false;
   }

@@ -9,7 +9,7 @@ import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 import { fromExtensionPage, registerArchiveMessages } from './archive-messages';
 import { registerImageMessages } from './image-messages';
 import { registerEntityMessages } from './entity-messages';
-import { isSavedUrl, requestPersistence, saveFromContent } from './archive-service';
+import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
 import { cleanTab, inject, syncAddedSites } from './on-demand';
 
 const MENU_SAVE = 'vietlao-save';
@@ -17,6 +17,15 @@ const MENU_SAVE = 'vietlao-save';
 /** Messages are only taken from this extension's own scripts and pages. */
 function fromUs(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
+}
+
+/**
+ * The address of the tab a content script speaks for, as the browser reports it (never what the
+ * page says): its top frame only.
+ */
+function senderTabUrl(sender: Browser.runtime.MessageSender): string | undefined {
+  if (!fromUs(sender) || sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0) return undefined;
+  return sender.tab.url || sender.url;
 }
 
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -42,14 +51,20 @@ async function saveTab(tabId: number | undefined): Promise<SaveOutcome> {
 
 export function startBackground(): void {
   onMessage('saveArticle', async ({ data, sender }) => {
-    if (!fromUs(sender)) return { ok: false, code: 'invalid', message: 'unknown sender' };
-    const outcome = await saveFromContent(data);
+    const tabUrl = senderTabUrl(sender);
+    if (!tabUrl) return { ok: false, code: 'invalid', message: 'unknown sender' };
+    const outcome = await saveFromContent(data, tabUrl, sender.tab?.id);
     if (outcome.ok) await setBadge(sender.tab?.id, true);
     return outcome;
   });
+  onMessage('undoSave', async ({ data, sender }) => {
+    if (!senderTabUrl(sender) || typeof data !== 'string') return { ok: false, message: 'unknown sender' };
+    return undoSaveInTab(sender.tab!.id!, data);
+  });
   onMessage('isSaved', async ({ data, sender }) => {
-    if (!fromUs(sender) || typeof data !== 'string') return false;
-    const saved = await isSavedUrl(data).catch(() => false);
+    const tabUrl = senderTabUrl(sender);
+    if (!tabUrl) return false;
+    const saved = await isSavedUrl(tabUrl, typeof data === 'string' ? data : null).catch(() => false);
     await setBadge(sender.tab?.id, saved);
     return saved;
   });
@@ -68,6 +83,11 @@ export function startBackground(): void {
   );
   registerArchiveMessages(fromUs);
   registerImageMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
+  // The user moved on: the copy a save in that tab replaced is no longer offered back.
+  browser.tabs.onRemoved.addListener((tabId) => forgetReplacedCopy(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' || change.url !== undefined) forgetReplacedCopy(tabId);
+  });
 
   void syncAddedSites().catch(() => undefined); // Firefox MV2 registrations last one background session
   browser.runtime.onInstalled.addListener(() => {

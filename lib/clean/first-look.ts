@@ -1,10 +1,12 @@
 /**
- * The cheap first look at a page (pipeline steps 1 and 4): which site rule, and could this be an
- * article at all — not a listing URL, and the rule's article container is there. It only reads
+ * The cheap first look at a page (pipeline steps 1 and 4): which rule (the host's, a family's by
+ * its markers, or the generic path: ./sites/choice.ts), and could this be an article at all — not
+ * a listing URL of the host. It only reads
  * the live document, imports neither Readability nor DOMPurify, and is all that runs on a news
  * site's non-article pages (entrypoints/news.content.ts).
  */
 import { pickRule, type SiteRule } from './sites';
+import { chooseRule, type RuleChoice } from './sites/choice';
 
 /**
  * A document member read from the prototype chain: a page can shadow `document.querySelector`,
@@ -49,24 +51,29 @@ function hasText(el: Element): boolean {
   return false;
 }
 
+/** The first element `selector` matches on `doc`, when it holds text. */
+function findWithText(doc: Document, selector: string): Element | null {
+  const el = member(doc, 'querySelector')(selector);
+  return el && hasText(el) ? el : null;
+}
+
 export function findContainer(doc: Document, rule: SiteRule): Element | null {
   for (const sel of rule.article) {
-    const el = member(doc, 'querySelector')(sel);
-    if (el && hasText(el)) return el;
+    const el = findWithText(doc, sel);
+    if (el) return el;
   }
   return null;
 }
 
-/** The rule for an article candidate, or why the page is not one. */
-export function articleCandidate(doc: Document, url: string): { rule: SiteRule } | { reason: string } {
-  const rule = pickRule(url);
+/** The rule choice for an article candidate, or why the page is not one (a listing URL of the host). */
+export function articleCandidate(doc: Document, url: string): RuleChoice | { reason: string } {
+  const host = pickRule(url);
   let path: string;
   try {
     path = new URL(url).pathname + new URL(url).search;
   } catch {
     return { reason: 'invalid URL' };
   }
-  if (rule.listingUrl?.test(path)) return { reason: 'listing page' };
-  if (rule.id !== 'generic' && !findContainer(doc, rule)) return { reason: 'no article container' };
-  return { rule };
+  if (host.listingUrl?.test(path)) return { reason: 'listing page' };
+  return chooseRule(host, (sel) => findWithText(doc, sel));
 }

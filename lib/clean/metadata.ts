@@ -143,7 +143,9 @@ function leadFromBody(doc: Document, rule: SiteRule): string | null {
     const t = text(first);
     return t && hasLeadPrefix(t) ? t : null;
   }
-  return null;
+  // no container (the generic fallback on a redesigned page): the first paragraph with a lead prefix
+  const first = Array.from(doc.querySelectorAll('body p')).find((p) => hasLeadPrefix(text(p) ?? ''));
+  return text(first);
 }
 
 export function readMetadata(doc: Document, url: string, rule: SiteRule, host: string): PageMetadata {

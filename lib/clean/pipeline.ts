@@ -2,21 +2,26 @@
  * The cleaning pipeline: a `Document` and its URL in, a clean article (or "no article") out.
  * Pure: it works on a clone and never touches the live DOM. The order matters:
  *
- *  1. Pick the site rule (./sites: one file per site or CMS family; "generic" otherwise), and
- *     check the page is within the size budget (./budget: elements and characters of text).
+ *  1. Pick the rule (./sites/choice.ts): the host's rule (./sites: one file per site or CMS
+ *     family) when its article container is on the page, else a CMS family whose markers match
+ *     the page, else the generic path; and check the page is within the size budget (./budget:
+ *     elements and characters of text).
  *  2. Clone the document. Every later step works on the clone.
  *  3. Read the metadata (./metadata) from the untouched clone: title, lead, byline, date,
  *     site name, canonical URL, lead image, language.
- *  4. Decide whether this is an article at all: listing URLs (home, categories) and pages
- *     without the rule's article container are "no article", and the page is left alone.
+ *  4. Decide whether this is an article at all: a listing URL of the host (home, categories) or
+ *     no headline is "no article", and the page is left alone (too little text or mostly links
+ *     are found in step 7). A missed container is not a reason: step 1 fell back.
  *  5. Narrow the clone's body to the article container, drop the rule's boilerplate selectors,
  *     then the generic Vietnamese boilerplate filter (./boilerplate), then prepare figures,
  *     lazy images and inline related links (./prepare).
  *  6. Run Readability on the clone.
  *  7. Sanitise with the one DOMPurify configuration (lib/html/sanitize.ts), run the boilerplate filter
  *     once more on what Readability kept (on the generic path also ./sites/generic's tidyArticle),
- *     drop empty blocks, extract the text (./extract-text).
- *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given.
+ *     drop empty blocks, extract the text (./extract-text); too little text, or text that is
+ *     mostly links, is "no article".
+ *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given; name
+ *     the rule that cleaned the article and whether it was a fallback.
  */
 import { Readability } from '@mozilla/readability';
 import { OVER_BUDGET, type CleanArticle, type CleanResult } from '@/lib/article';
@@ -30,12 +35,19 @@ import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
 import { measurePage, withinBudget } from './budget';
 import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
-import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS, tidyArticle } from './sites/generic';
+import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS, tidyArticle, unwrapPageWrappers } from './sites/generic';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
 export const SYLLABLES_PER_MINUTE = 220;
 /** Below this much body text a page is a teaser or a listing, not an article. */
 export const MIN_ARTICLE_CHARS = 400;
+/** Above this share of its text inside links, a page is a list of other pages (a listing, a tag page), not an article. */
+export const MAX_LINKED_SHARE = 0.5;
+
+/** The reasons a page is not an article (besides a listing URL: lib/clean/first-look.ts, and OVER_BUDGET). */
+export const NO_HEADLINE = 'no headline';
+export const TOO_LITTLE_TEXT = 'too little text for an article';
+export const MOSTLY_LINKS = 'mostly links: a list of other pages, not an article';
 
 export interface PipelineOptions {
   /** The window whose DOMPurify sanitises (a jsdom window in Node). Defaults to the document's. */
@@ -49,8 +61,8 @@ function notArticle(url: string, reason: string): CleanResult {
 }
 
 export function cleanDocument(doc: Document, url: string, options: PipelineOptions = {}): CleanResult {
-  // 1, and 4's cheap part first: listing pages and pages without the article container are
-  // left before anything is cloned, so the content script costs next to nothing there.
+  // 1, and 4's cheap part first: listing pages are left before anything is cloned, so the
+  // content script costs next to nothing there.
   const candidate = articleCandidate(doc, url);
   if ('reason' in candidate) return notArticle(url, candidate.reason);
   const { rule } = candidate;
@@ -60,11 +72,12 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   defuseNamedElements(clone);
   const host = siteOf(url);
   const meta = readMetadata(clone, url, rule, host); // 3
-  const container = findContainer(clone, rule);
-  if (!container && rule.id !== 'generic') return notArticle(url, 'no article container');
-  if (!meta.title) return notArticle(url, 'no headline');
+  const container = findContainer(clone, rule); // null only on the generic path: the whole body
+  if (!meta.title) return notArticle(url, NO_HEADLINE);
 
+  const isGeneric = rule.id === 'generic';
   if (container) clone.body.replaceChildren(container); // 5
+  if (isGeneric) unwrapPageWrappers(clone.body);
   rule.prepare?.(clone.body);
   for (const el of Array.from(clone.body.querySelectorAll([...rule.remove, ...COMMON_REMOVE].join(', ')))) el.remove(); // one pass, not one per selector
   // the headline and the lead printed again in the body (with or without the lead prefix) go
@@ -77,7 +90,6 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   removeBoilerplate(clone.body);
   fixLazyImages(clone.body);
   imageTablesToFigures(clone.body);
-  const isGeneric = rule.id === 'generic';
   removeLinkOnlyBlocks(clone.body);
   removeDuplicateCaptions(clone.body);
 
@@ -93,8 +105,8 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   removeEmptyBlocks(fragment);
   const blocks = textBlocks(fragment);
   const bodyText = blocks.join('\n\n');
-  if (bodyText.length < (isGeneric ? MIN_GENERIC_CHARS : MIN_ARTICLE_CHARS))
-    return notArticle(url, 'too little text for an article');
+  if (bodyText.length < (isGeneric ? MIN_GENERIC_CHARS : MIN_ARTICLE_CHARS)) return notArticle(url, TOO_LITTLE_TEXT);
+  if (linkedShare(fragment) > MAX_LINKED_SHARE) return notArticle(url, MOSTLY_LINKS);
 
   const text = meta.lead ? `${meta.lead}\n\n${bodyText}` : bodyText; // 8
   const wordCount = countSyllables(text);
@@ -116,7 +128,18 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / SYLLABLES_PER_MINUTE)),
     entities: options.entities?.(text) ?? [],
+    rule: { id: candidate.id, fallback: candidate.fallback },
   };
+}
+
+/** The share of the body's text that sits inside links. */
+function linkedShare(fragment: DocumentFragment): number {
+  const all = (fragment.textContent ?? '').replace(/\s+/g, '').length;
+  const linked = Array.from(fragment.querySelectorAll('a')).reduce(
+    (n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length,
+    0,
+  );
+  return all === 0 ? 0 : linked / all;
 }
 
 function removeDuplicateCaptionsIn(fragment: DocumentFragment): void {

@@ -1,6 +1,9 @@
 /** A matcher bound to one serialised gazetteer (the virtual modules, or one compiled in Node). */
 import type { ArticleEntity, Mention } from '../article';
 import { Automaton } from './automaton';
+import { dropCredits, isOutletName } from './credits';
+import { findEvents } from './events';
+import { trimHeads } from './heads';
 import type { GazetteerData, GazetteerDetails } from './data';
 import { groupWith } from './group';
 import { findMentionsWith } from './match';
@@ -20,8 +23,13 @@ const NO_DETAILS: GazetteerDetails = { vi: [], en: [], aliases: [] };
 export function createMatcher(data: GazetteerData, details: GazetteerDetails = NO_DETAILS): EntityMatcher {
   const automaton = new Automaton(data);
   const table = new GazetteerTable(data);
+  const outlets = new Set(table.ids().filter((id) => isOutletName(table.summary(id)!.name)));
   return {
-    findMentions: (text) => findMentionsWith(automaton, table, text),
+    findMentions: (text) => {
+      const alone = (part: string) => findMentionsWith(automaton, table, part);
+      const found = dropCredits(text, alone(text), (id) => outlets.has(id));
+      return findEvents(text, trimHeads(found, alone), alone);
+    },
     groupEntities: (mentions) => groupWith(table, mentions),
     getEntity: (id) => table.entity(id, details),
     ids: () => table.ids(),

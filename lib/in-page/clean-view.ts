@@ -1,7 +1,8 @@
 /**
  * Clean reading in place: the page's own nodes stay where they are (its scripts keep working),
- * hidden by one stylesheet while the clean article is shown in a shadow root of our own, so
- * neither side's CSS leaks into the other. Turning the view off removes both: the page is
+ * hidden by one stylesheet while the clean article is shown in a closed shadow root of our own, so
+ * neither side's CSS leaks into the other and the page's scripts cannot reach into the view (its
+ * highlights, its entity card). Turning the view off removes both: the page is
  * exactly as it was.
  */
 import articleCss from '@/assets/article.css?inline';
@@ -20,6 +21,8 @@ html[${STATE_ATTR}="clean"], html[${STATE_ATTR}="clean"] body { background: #fdf
 
 export interface CleanView {
   readonly host: HTMLElement;
+  /** Our closed shadow root (for the extension's own describeInPageView; the page has no way to it). */
+  readonly root: ShadowRoot;
   /** The rendered article inside the shadow root (where highlights go). */
   readonly article: HTMLElement;
   readonly shown: boolean;
@@ -29,7 +32,7 @@ export interface CleanView {
 
 export function createCleanView(doc: Document, article: CleanArticle, labels: ArticleViewLabels): CleanView {
   const host = doc.createElement(VIEW_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = `${articleCss}\n${viewCss}`;
   const rendered = renderArticle(doc, article, labels);
@@ -41,6 +44,7 @@ export function createCleanView(doc: Document, article: CleanArticle, labels: Ar
 
   return {
     host,
+    root: shadow,
     article: rendered,
     get shown() {
       return shown;

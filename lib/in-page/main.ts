@@ -14,12 +14,15 @@ import { autoCleans, siteSettings } from '@/lib/settings/sites';
 import { articleViewLabels } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
 import { createCleanView, type CleanView } from './clean-view';
+import { describeInPageView } from './describe';
 import { createToolbar, type Toolbar } from './toolbar';
 
 export interface InPageState {
   article: CleanArticle | null;
   view: CleanView | null;
   toolbar: Toolbar | null;
+  /** The undo token of the last save, when it replaced a stored copy. */
+  undoToken: string | null;
   reason: string;
   /** The pipeline has run on this page (automatically or because the user asked). */
   ran: boolean;
@@ -36,7 +39,14 @@ const STARTED = Symbol.for('vietlao-reader.started');
 export async function startInPageView(doc: Document = document): Promise<InPageState | null> {
   const scope = globalThis as { [STARTED]?: InPageState };
   if (scope[STARTED]) return null;
-  const state: InPageState = { article: null, view: null, toolbar: null, reason: 'not cleaned yet', ran: false };
+  const state: InPageState = {
+    article: null,
+    view: null,
+    toolbar: null,
+    undoToken: null,
+    reason: 'not cleaned yet',
+    ran: false,
+  };
   scope[STARTED] = state;
   registerMessages(doc, state);
   const automatic = autoCleans(
@@ -65,8 +75,15 @@ function run(doc: Document, state: InPageState): void {
   state.view = view;
   const toolbar = createToolbar(
     doc,
-    { clean: t('toggleClean'), original: t('toggleOriginal'), save: t('saveButton'), saved: t('savedButton') },
-    { toggle: () => setClean(state, !view.shown), save: () => void save(state) },
+    {
+      clean: t('toggleClean'),
+      original: t('toggleOriginal'),
+      save: t('saveButton'),
+      saved: t('savedButton'),
+      undo: t('undoSaveButton'),
+      refused: t('intentRefused'),
+    },
+    { toggle: () => setClean(state, !view.shown), save: () => void save(state), undo: () => void undo(state) },
   );
   state.toolbar = toolbar;
   setClean(state, true);
@@ -92,6 +109,8 @@ async function save(state: InPageState): Promise<SaveOutcome> {
     outcome = { ok: false, code: 'storage', message: String((error as Error).message ?? error) };
   }
   if (outcome.ok) {
+    state.undoToken = outcome.undoToken ?? null;
+    state.toolbar?.offerUndo(state.undoToken !== null);
     state.toolbar?.setSaved(true);
     state.toolbar?.setStatus(
       t(outcome.status === 'added' ? 'savedAdded' : outcome.status === 'updated' ? 'savedUpdated' : 'savedUnchanged'),
@@ -99,6 +118,31 @@ async function save(state: InPageState): Promise<SaveOutcome> {
     );
   } else state.toolbar?.setStatus(`${t('saveFailed')}: ${outcome.message}`, 'error');
   return outcome;
+}
+
+/** Take back the last save, which replaced a stored copy: the background puts that copy back. */
+async function undo(state: InPageState): Promise<void> {
+  const token = state.undoToken;
+  if (!token) return;
+  state.undoToken = null;
+  state.toolbar?.offerUndo(false);
+  try {
+    const outcome = await sendMessage('undoSave', token);
+    if (!outcome.ok) state.toolbar?.setStatus(`${t('saveFailed')}: ${outcome.message}`, 'error');
+    else
+      state.toolbar?.setStatus(
+        t(
+          outcome.status === 'restored'
+            ? 'saveUndone'
+            : outcome.status === 'superseded'
+              ? 'saveUndoSuperseded'
+              : 'saveUndoExpired',
+        ),
+        outcome.status === 'restored' ? 'ok' : 'error',
+      );
+  } catch (error) {
+    state.toolbar?.setStatus(`${t('saveFailed')}: ${String((error as Error).message ?? error)}`, 'error');
+  }
 }
 
 function pageState(doc: Document, state: InPageState): PageState {
@@ -123,4 +167,5 @@ function registerMessages(doc: Document, state: InPageState): void {
     run(doc, state);
     return save(state);
   });
+  onMessage('describeInPageView', ({ data }) => describeInPageView(doc, state, data));
 }

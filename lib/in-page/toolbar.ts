@@ -1,32 +1,65 @@
 /**
- * The floating in-page controls: switch between the clean view and the original page, and
- * "Lưu bài" (save). Lives in its own shadow root so the page's CSS cannot restyle it.
+ * The floating in-page controls: switch between the clean view and the original page, "Lưu bài"
+ * (save) and, after a save that replaced a stored copy, "Hoàn tác" (undo). They live in a closed
+ * shadow root, in a host of fixed place and size (assets/toolbar.css), with every label drawn
+ * from a data- attribute: the page can neither restyle them nor read what they say — whether this
+ * article is saved reaches the user (the labels, the badge), never the page. A press counts only
+ * when ./user-intent says it is the user's.
  */
 import toolbarCss from '@/assets/toolbar.css?inline';
 import { TOOLBAR_TAG } from './clean-view';
 import { stripBidiControls } from '@/lib/text/bidi';
+import { createUserIntent, type Frame, type IntentCheck, type Layout, type UserIntent } from './user-intent';
 
 export interface ToolbarLabels {
   clean: string;
   original: string;
   save: string;
   saved: string;
+  undo: string;
+  /** Shown when a press was refused (the page covered, moved or refocused the toolbar). */
+  refused: string;
+}
+
+export interface ToolbarActions {
+  toggle(): void;
+  save(): void;
+  undo(): void;
 }
 
 export interface Toolbar {
   readonly host: HTMLElement;
+  /** Our closed shadow root (for the extension's own describeInPageView; the page has no way to it). */
+  readonly root: ShadowRoot;
+  readonly intent: UserIntent;
   setClean(on: boolean): void;
   setStatus(text: string, kind?: 'ok' | 'error' | ''): void;
   setSaved(saved: boolean): void;
+  /** Show (or hide) the undo of the last save. */
+  offerUndo(on: boolean): void;
 }
+
+/** The host's place and size (the same in assets/toolbar.css, where they are enforced). */
+export const TOOLBAR_FRAME: Frame = {
+  width: 440,
+  height: 48,
+  right: 16,
+  bottom: 16,
+  style:
+    'position: fixed !important; right: 16px !important; bottom: 16px !important; width: 440px !important; ' +
+    'height: 48px !important; margin: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
+    'opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important;',
+};
 
 export function createToolbar(
   doc: Document,
   labels: ToolbarLabels,
-  actions: { toggle(): void; save(): void },
+  actions: ToolbarActions,
+  options: { layout?: Layout; now?: () => number } = {},
 ): Toolbar {
   const host = doc.createElement(TOOLBAR_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  host.setAttribute('style', TOOLBAR_FRAME.style);
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = toolbarCss;
   const bar = doc.createElement('div');
@@ -34,47 +67,68 @@ export function createToolbar(
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', 'VietLao Reader');
 
-  const toggle = doc.createElement('button');
-  toggle.type = 'button';
-  toggle.className = 'toggle';
-  toggle.dataset.testid = 'toggle';
+  const control = (className: string, testid: string, label: string) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.dataset.testid = testid;
+    setLabel(b, label);
+    return b;
+  };
+  const toggle = control('toggle', 'toggle', labels.clean);
   toggle.setAttribute('role', 'switch');
-  toggle.addEventListener('click', (e) => {
-    if (e.isTrusted) actions.toggle();
-  });
-
-  const save = doc.createElement('button');
-  save.type = 'button';
-  save.className = 'save';
-  save.dataset.testid = 'save';
-  save.textContent = labels.save;
-  save.addEventListener('click', (e) => {
-    if (e.isTrusted) actions.save();
-  });
+  const save = control('save', 'save', labels.save);
+  const undo = control('undo', 'undo', labels.undo);
+  undo.hidden = true;
 
   const status = doc.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
   status.dataset.testid = 'status';
+  status.dataset.text = '';
 
-  bar.append(toggle, save, status);
+  const setStatus = (text: string, kind: 'ok' | 'error' | '' = '') => {
+    status.dataset.text = stripBidiControls(text);
+    status.title = stripBidiControls(text); // the whole text on hover, where two lines cut it
+    status.className = `status ${kind}`;
+  };
+
+  bar.append(toggle, save, undo, status);
   shadow.append(style, bar);
   doc.body.append(host);
 
+  const intent = createUserIntent(host, shadow, TOOLBAR_FRAME, {
+    layout: options.layout,
+    now: options.now,
+    refused: (_check: IntentCheck) => setStatus(labels.refused, 'error'),
+  });
+  intent.guard(toggle, () => actions.toggle());
+  intent.guard(save, () => actions.save());
+  intent.guard(undo, () => actions.undo());
+
   return {
     host,
+    root: shadow,
+    intent,
     setClean(on) {
       toggle.setAttribute('aria-checked', String(on));
-      toggle.textContent = on ? labels.original : labels.clean;
-      toggle.title = on ? labels.original : labels.clean;
+      setLabel(toggle, on ? labels.original : labels.clean);
     },
-    setStatus(text, kind = '') {
-      status.textContent = stripBidiControls(text);
-      status.className = `status ${kind}`;
-    },
+    setStatus,
     setSaved(saved) {
-      save.textContent = saved ? labels.saved : labels.save;
+      setLabel(save, saved ? labels.saved : labels.save);
       save.classList.toggle('is-saved', saved);
     },
+    offerUndo(on) {
+      undo.hidden = !on;
+    },
   };
+}
+
+/** A control's label: drawn by CSS from data-label (no text node), named by aria-label. */
+function setLabel(button: HTMLButtonElement, label: string): void {
+  button.dataset.label = label;
+  button.setAttribute('aria-label', label);
+  button.title = label;
 }

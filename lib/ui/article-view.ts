@@ -3,7 +3,7 @@
  * link to the original. Used by the in-page view and by the reader page. Built with DOM calls;
  * the body HTML goes through the one DOMPurify configuration again on the way in.
  */
-import type { CleanArticle } from '@/lib/article';
+import type { CleanArticle, CleanedBy } from '@/lib/article';
 import { sanitizeToFragment } from '@/lib/html/sanitize';
 import { formatDate } from './dates';
 import { h } from './dom';
@@ -14,17 +14,34 @@ export interface ArticleViewLabels {
   lang: 'vi' | 'en';
   minutes: (n: number) => string;
   original: string;
+  /** The small line saying which rule cleaned the article and whether it was a fallback. */
+  cleanedBy: (rule: CleanedBy) => string;
+}
+
+/** The line for a rule: the site's own, a template family recognised by its markers, or the generic path. */
+function cleanedByLine(rule: CleanedBy): string {
+  if (rule.fallback === 'family') return t('cleanedByFamily', rule.id);
+  if (rule.fallback === 'generic') return t('cleanedByGenericFallback');
+  return rule.id === 'generic' ? t('cleanedByGeneric') : t('cleanedByRule', rule.id);
 }
 
 /** The labels of the browser's interface language. */
 export function articleViewLabels(): ArticleViewLabels {
-  return { lang: uiLang(), minutes: (n) => t('articleMinutes', String(n)), original: t('openOriginal') };
+  return {
+    lang: uiLang(),
+    minutes: (n) => t('articleMinutes', String(n)),
+    original: t('openOriginal'),
+    cleanedBy: cleanedByLine,
+  };
 }
 
 type ViewFields = Pick<
   CleanArticle,
   'title' | 'lead' | 'byline' | 'publishedAt' | 'siteName' | 'url' | 'contentHtml' | 'readingMinutes' | 'lang'
->;
+> & {
+  /** Absent or null: not known (an article saved before the archive kept it). */
+  rule?: CleanedBy | null;
+};
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -81,6 +98,13 @@ export function renderArticle(
   link.rel = 'noopener noreferrer';
   link.dataset.testid = 'original-link';
   footer.append(link);
+  if (article.rule) {
+    const line = el(doc, 'p', 'vl-cleaned-by', labels.cleanedBy(article.rule));
+    line.dataset.testid = 'cleaned-by';
+    line.dataset.rule = article.rule.id;
+    line.dataset.fallback = article.rule.fallback ?? 'none';
+    footer.append(line);
+  }
   root.append(footer);
   return root;
 }

@@ -10,7 +10,7 @@ import type { Mention } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
 import { sendMessage, type EntityDetails } from '@/lib/messaging';
 import { h } from './dom';
-import { entityTypeLabel } from './entity-types';
+import { entityTypeLabel } from './entity-type-label';
 
 const COUNTRY: Record<string, () => string> = {
   VN: () => t('countryVN'),

@@ -19,7 +19,7 @@ import { sendMessage, type EntityDetails, type MentionsOutcome } from '@/lib/mes
 import { button, h } from './dom';
 import { attachEntityCard } from './entity-card';
 import { entitiesFromMentions, legendGroups, renderLegend, type Step } from './legend';
-import { collectRoots, placeMentions, removeHighlights, unwrapMarks, wrapMentions } from './marks';
+import { markArticle, removeHighlights, unwrapMarks, type MarkedMention } from './marks';
 
 /** How long a mention stepped to stays flashed (the vl-flash animation in assets/article.css lasts as long). */
 export const FLASH_MS = 1600;
@@ -43,10 +43,7 @@ export interface HighlightOptions {
 }
 
 /** One marked mention and the marks made for it (more than one when inline markup splits it). */
-interface Marked {
-  mention: Mention;
-  marks: HTMLElement[];
-}
+type Marked = MarkedMention;
 
 const count = (n: number) => n.toLocaleString(uiLang() === 'vi' ? 'vi-VN' : 'en-GB');
 
@@ -105,22 +102,13 @@ export async function applyHighlights(
 
   const mark = (found: readonly Mention[]) => {
     unmark();
-    const view = collectRoots(roots);
-    const placed = placeMentions(text, found.slice(0, MAX_VIEW_MARKS), view);
-    const made = wrapMentions(
-      view,
-      placed.map((p) => p.inView),
-    );
-    placed.forEach((p, i) => {
-      const marks = made[i]!;
-      if (marks.length === 0) return;
-      const entry = { mention: p.mention, marks };
-      for (const el of marks) ours.set(el, p.mention);
+    for (const entry of markArticle(text, found, roots)) {
+      for (const el of entry.marks) ours.set(el, entry.mention);
       marked.push(entry);
-      const list = byEntity.get(p.mention.entityId);
+      const list = byEntity.get(entry.mention.entityId);
       if (list) list.push(entry);
-      else byEntity.set(p.mention.entityId, [entry]);
-    });
+      else byEntity.set(entry.mention.entityId, [entry]);
+    }
     article.dataset.highlights = String(marked.length);
   };
 

@@ -5,7 +5,8 @@
 import type { ArticleEntity, EntityType, Mention } from '@/lib/article';
 import { t } from '@/lib/i18n';
 import { h } from './dom';
-import { ENTITY_TYPE_ORDER, entityTypeLabel } from './entity-types';
+import { ENTITY_TYPE_ORDER } from './entity-types';
+import { entityTypeLabel } from './entity-type-label';
 
 export interface LegendEntry {
   id: string;

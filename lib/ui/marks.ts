@@ -8,6 +8,7 @@
  * drops a mention wherever the view no longer shows the article's text.
  */
 import type { Mention } from '@/lib/article';
+import { MAX_VIEW_MARKS } from '@/lib/limits';
 import { SPACES } from '@/lib/text/vietnamese';
 import { entityTypeClass } from './entity-types';
 
@@ -241,4 +242,29 @@ export function placeMentions(articleText: string, mentions: readonly Mention[],
     start = end + 1;
   }
   return out;
+}
+
+/** A mention of the article's text and the marks made for it in the view. */
+export interface MarkedMention {
+  mention: Mention;
+  marks: HTMLElement[];
+}
+
+/**
+ * Mark at most MAX_VIEW_MARKS of `found` (mentions of `articleText`, in order) in the view under
+ * `roots`: the bounded step the in-page view and the reader page share (./highlights). Mentions
+ * the view no longer shows get no mark and are not returned.
+ */
+export function markArticle(
+  articleText: string,
+  found: readonly Mention[],
+  roots: readonly Element[],
+): MarkedMention[] {
+  const view = collectRoots(roots);
+  const placed = placeMentions(articleText, found.slice(0, MAX_VIEW_MARKS), view);
+  const made = wrapMentions(
+    view,
+    placed.map((p) => p.inView),
+  );
+  return placed.flatMap((p, i) => (made[i]!.length > 0 ? [{ mention: p.mention, marks: made[i]! }] : []));
 }

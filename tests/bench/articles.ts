@@ -79,3 +79,18 @@ export function longArticlePage(fixture: FixturePage, words: number, pool: reado
     .join('\n');
   return fixture.html.slice(0, close + 4) + '\n' + extra + fixture.html.slice(close + 4);
 }
+
+/**
+ * A page of `mentions` gazetteer mentions (two listed organisations a sentence, in real wording),
+ * in <article id="bench-article">: at MAX_VIEW_MARKS and past it, for the caps' cost (case 2).
+ */
+export function mentionsPage(mentions: number): string {
+  const sentence = 'Đại diện Bộ Công an Lào và Bộ Quốc phòng Việt Nam dự buổi làm việc.';
+  const paras: string[] = [];
+  for (let i = 0; i < Math.ceil(mentions / 2); i += 10)
+    paras.push(`<p>${Array.from({ length: Math.min(10, Math.ceil(mentions / 2) - i) }, () => sentence).join(' ')}</p>`);
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${mentions} tên</title></head><body>
+<main><article id="bench-article">
+${paras.join('\n')}
+</article></main></body></html>`;
+}

@@ -124,3 +124,32 @@ export async function benchHighlight(
   }
   return { rows, raw };
 }
+
+/**
+ * The highlighting caps (MAX_VIEW_MARKS marks, MAX_MATCH_CHARS characters): a page with 10× the
+ * marks cap costs about what a page at the cap costs, because only the cap is placed and marked.
+ */
+export async function benchCaps(
+  context: BrowserContext,
+  extensionDir: string,
+  atCap: string,
+  pastCap: string,
+  options: SampleOptions,
+): Promise<{ rows: Row[]; raw: unknown[] }> {
+  const run = async (url: string) => {
+    const page = await openWithBench(context, extensionDir, url);
+    const r = await call(page, 'capped', '#bench-article', options);
+    await page.close();
+    return r;
+  };
+  const at = await run(atCap);
+  const past = await run(pastCap);
+  const row = ratioRow(
+    '2 highlight',
+    `caps: ${past.found} mentions found, ${past.marked} marked vs ${at.found} found, ${at.marked} marked (match + place + mark)`,
+    figure('past the cap', past.samples),
+    figure('at the cap', at.samples),
+    { max: 3, goal: '≤ 3× for 10× the mentions (the marks capped)' },
+  );
+  return { rows: [row], raw: [{ at, past }] };
+}

@@ -9,7 +9,8 @@
 import './t0';
 import { findMentions } from '@/lib/entities';
 import './t1';
-import { highlightWith, removeHighlights } from '@/lib/ui/marks';
+import { collect, highlightWith, markArticle, removeHighlights } from '@/lib/ui/marks';
+import { MAX_MATCH_CHARS } from '@/lib/limits';
 import { Readability } from '@mozilla/readability';
 import Mark, { type MarkOptions } from 'mark.js';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
@@ -229,7 +230,30 @@ function markAllAtOnce(selector: string, names: string[]): string {
   }
 }
 
-export const api = { pipeline, highlight, markAllAtOnce };
+/**
+ * The views' bounded highlighting (lib/ui/highlights.ts without its panel): at most
+ * MAX_MATCH_CHARS characters matched, at most MAX_VIEW_MARKS mentions marked. Returns the times
+ * and how many mentions were found and marked.
+ */
+async function capped(
+  selector: string,
+  options: SampleOptions,
+): Promise<{ samples: number[]; found: number; marked: number }> {
+  const root = document.querySelector(selector)!;
+  const text = collect(root).text;
+  let found = 0;
+  let marked = 0;
+  const run = () => {
+    const mentions = findMentions(text.slice(0, MAX_MATCH_CHARS));
+    found = mentions.length;
+    marked = markArticle(text, mentions, [root]).length;
+  };
+  const samples = await compare({ capped: { reset: () => removeHighlights(root), run } }, options);
+  removeHighlights(root);
+  return { samples: samples.capped!, found, marked };
+}
+
+export const api = { pipeline, highlight, markAllAtOnce, capped };
 export type InpageApi = typeof api;
 
 export default defineUnlistedScript(() => {

@@ -23,12 +23,13 @@ import { CHROME_EXTENSION_DIR, findChromium } from '../support/chromium';
 import { loadFixtures, startFixtureServer } from '../support/fixture-server';
 import { benchArchive } from './archive';
 import { launchChromium, launchPersistent, type ExtensionBrowser } from './browser';
-import { highlightPage, longArticlePage, realParagraphs } from './articles';
+import { highlightPage, longArticlePage, mentionsPage, realParagraphs } from './articles';
 import { bundleSizes, benchLoadCost } from './content-script';
 import { benchEntities, gazetteerNames, readEntities } from './gazetteer';
-import { benchHighlight } from './highlight';
+import { benchCaps, benchHighlight } from './highlight';
 import { benchPipeline } from './pipeline';
 import { budgetPages } from '../support/budget-pages';
+import { MAX_VIEW_MARKS } from '@/lib/limits';
 import { table, writeResults, type Row } from './report';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -82,10 +83,16 @@ async function main(): Promise<void> {
   const longUrl = new URL('/tin-tuc/chinh-tri/bench-bai-dai-5000-chu-999001.html', template.url).href;
   const hl = [1000, 5000].map((words) => ({ words, url: `https://antv.gov.vn/bench/highlight-${words}.html` }));
   const overBudget = budgetPages(template);
+  const caps = {
+    at: 'https://antv.gov.vn/bench/mentions-at-cap.html',
+    past: 'https://antv.gov.vn/bench/mentions-past-cap.html',
+  };
   const server = await startFixtureServer([
     ...overBudget,
     { url: longUrl, html: longArticlePage(template, 5000, paragraphs) },
     ...hl.map((h) => ({ url: h.url, html: highlightPage(h.words, paragraphs) })),
+    { url: caps.at, html: mentionsPage(MAX_VIEW_MARKS) },
+    { url: caps.past, html: mentionsPage(10 * MAX_VIEW_MARKS) },
   ]);
   const rows: Row[] = [];
   const raw: Record<string, unknown> = {};
@@ -127,8 +134,17 @@ async function main(): Promise<void> {
           : { warmup: 5, minRuns: 40, minTimeMs: 3000, maxTimeMs: 15_000 },
         QUICK ? { warmup: 1, minRuns: 3, minTimeMs: 0 } : { warmup: 1, minRuns: 8, minTimeMs: 0, maxTimeMs: 25_000 },
       );
-      rows.push(...r.rows);
-      raw.highlight = r.raw;
+      const c = await benchCaps(
+        bench.context,
+        BENCH_DIR,
+        caps.at,
+        caps.past,
+        QUICK
+          ? { warmup: 1, minRuns: 3, minTimeMs: 0 }
+          : { warmup: 2, minRuns: 10, minTimeMs: 1000, maxTimeMs: 10_000 },
+      );
+      rows.push(...r.rows, ...c.rows);
+      raw.highlight = [...r.raw, ...c.raw];
     }
   } finally {
     await bench?.context.close();

@@ -8,7 +8,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { isSupportedHost } from '@/lib/clean/sites/hosts';
-import { byTestId, click, count, element, inToolbar, inView, waitForCleanView, waitForCount } from '../support/dom';
+import {
+  byTestId,
+  click,
+  count,
+  element,
+  hover,
+  inToolbar,
+  inView,
+  matches,
+  waitForCleanView,
+  waitForCount,
+  waitForVisible,
+} from '../support/dom';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
 import { comparable } from '../support/text';
@@ -25,18 +37,16 @@ let h: Harness;
 
 /** Text of the clean article's lead and body (inside the view's shadow root; the header shows metadata). */
 const viewText = async (page: Page) =>
-  (
-    await Promise.all(
-      ['.vl-lead', '.vl-body'].map(async (s) =>
-        (await page.$(inView(s)))?.evaluate((e) => (e as HTMLElement).innerText),
-      ),
-    )
-  ).join('\n');
-const viewTitle = (page: Page) => page.$eval(inView('.vl-title'), (el) => el.textContent ?? '');
+  (await Promise.all(['.vl-lead', '.vl-body'].map(async (s) => (await matches(page, inView(s)))[0]?.innerText))).join(
+    '\n',
+  );
+const viewTitle = async (page: Page) => (await element(page, inView('.vl-title'))).text;
 /** What the reader sees of the page itself (hidden nodes excluded). */
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
-const bodyOf = (page: Page) =>
-  page.$eval(inView('.vl-body'), (el) => ({ text: el.textContent, children: el.childElementCount }));
+const bodyOf = async (page: Page) => {
+  const body = await element(page, inView('.vl-body'));
+  return { text: body.text, children: body.children };
+};
 
 async function openArticle(url: string): Promise<Page> {
   const page = await h.open(url);
@@ -103,20 +113,15 @@ describe(`${BROWSER}: cleaning in place`, () => {
     const fixture = articles.find((f) => f.folder.startsWith('thoidai--hop-tac'))!;
     const page = await openArticle(fixture.url);
     await element(page, inView(byTestId('entity-panel'))); // added once the background's mentions are wrapped
-    const marks = await page.$$eval(inView('mark.vl-entity'), (els) =>
-      els.map((e) => [e.textContent, (e as HTMLElement).dataset.entityType]),
-    );
+    const marks = (await matches(page, inView('mark.vl-entity'))).map((e) => [e.text, e.attrs['data-entity-type']]);
     assert.ok(marks.length > 10, `${marks.length} highlights`);
     assert.ok(marks.some(([text, type]) => text === 'Hoàng Xuân Chiến' && type === 'PERSON'));
     assert.ok(marks.some(([text, type]) => text === 'Chanthaphone Khammanichanh' && type === 'PERSON'));
     const withMarks = await bodyOf(page);
 
-    await (await element(page, inView('mark.vl-entity[data-entity-type="PERSON"]'))).hover();
-    const card = await page.waitForSelector(inView(byTestId('entity-card')), { visible: true, timeout: 15_000 });
-    assert.match(
-      (await card!.evaluate((el) => (el as HTMLElement).innerText)).replace(/\s+/g, ' '),
-      /Hoàng Xuân Chiến/,
-    );
+    await hover(page, inView('mark.vl-entity[data-entity-type="PERSON"]'));
+    const card = await waitForVisible(page, inView(byTestId('entity-card')));
+    assert.match(card.innerText.replace(/\s+/g, ' '), /Hoàng Xuân Chiến/);
     await click(page, inView(byTestId('legend-entry'))); // steps to a mention
 
     await click(page, inView(byTestId('highlights-toggle')));

@@ -26,12 +26,15 @@ import { after, before, describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { isSupportedHost } from '@/lib/clean/sites/hosts';
+import type { IntentCheck } from '@/lib/in-page/user-intent';
 import {
   byTestId,
   click,
   count,
+  describe as describeInPage,
   element,
   inToolbar,
+  inView,
   innerText,
   saveFromToolbar,
   texts,
@@ -48,16 +51,20 @@ import {
 import { BROWSER, Harness, onlyIn } from '../support/harness';
 import { hostileCases, readArchive } from '../support/hostile';
 import { waitFor } from '../support/wait';
-import { checkHtml, checkInPageExpression, DANGEROUS_TAGS } from '../security/check-html';
+import { checkDescribed, checkHtml, checkInPageExpression, DANGEROUS_TAGS } from '../security/check-html';
 import {
+  canonicalElsewherePage,
   clobberPage,
+  DECOY_BUTTON,
+  decoyPage,
   hostileFieldFile,
   hostileImportFile,
   imagesPage,
   plainPage,
   prototypeAttackPage,
+  TOOLBAR_ORACLE,
 } from '../security/e2e-pages';
-import { payloadPages } from '../security/payload-pages';
+import { payloadPages, rebase } from '../security/payload-pages';
 import { HIT_PATH, keptTexts, XSS_PAYLOADS } from '../security/xss-payloads';
 
 const pages = payloadPages({ csp: true });
@@ -74,6 +81,97 @@ const VIEW_EXTRA_ATTRS = [
   ...['aria-describedby', 'data-testid', 'data-listed', 'data-entity-title'],
 ];
 const READER_BODY = byTestId('reader-body');
+/** A nhandan.vn article the user saved (a copy of the fixture under an address of its own). */
+const nhandanFixture = fixtureArticles.find((f) => f.folder.startsWith('nhandan--') && f.expected.isArticle)!;
+const nhandanUrl = 'https://nhandan.vn/hop-tac-quoc-phong-ban-da-luu-post900601.html';
+const nhandanTitle = `${nhandanFixture.expected.title} (bản đã lưu)`;
+const nhandanSaved = { url: nhandanUrl, html: rebase(nhandanFixture, nhandanFixture.html, nhandanUrl, nhandanTitle) };
+const impostor = canonicalElsewherePage(nhandanUrl);
+
+/**
+ * Decoys (issue 17): the page makes a click the user aims at its "Close ad ✕" land on our Save.
+ * The test presses where our Save is drawn, with the real mouse — where the user sees the decoy.
+ */
+const DECOYS: {
+  title: string;
+  page: { url: string; title: string; html: string };
+  expected: { refusedBy: IntentCheck | null; keys?: boolean };
+}[] = [
+  {
+    title: 'the page fades its <body> (and our toolbar) to 2 % and draws its button where Save is',
+    page: decoyPage(
+      'mo-trang',
+      11,
+      `document.body.style.setProperty('opacity', '0.02', 'important'); ${DECOY_BUTTON} decoy.style.zIndex = '1'; document.documentElement.append(decoy);`,
+    ),
+    expected: { refusedBy: 'opaque' },
+  },
+  {
+    title: 'a decoy above the toolbar that the pointer passes through (pointer-events: none)',
+    page: decoyPage('che-xuyen', 12, `${DECOY_BUTTON} document.documentElement.append(decoy);`),
+    expected: { refusedBy: 'uncovered' },
+  },
+  {
+    title: 'a pass-through decoy in the top layer (an open popover) over the toolbar',
+    page: decoyPage(
+      'che-lop-tren',
+      13,
+      `${DECOY_BUTTON} decoy.popover = 'manual'; decoy.style.inset = 'auto 16px 16px auto'; document.documentElement.append(decoy); decoy.showPopover();`,
+    ),
+    expected: { refusedBy: 'uncovered' },
+  },
+  {
+    title: 'the page moves our host into a faded container of its own',
+    page: decoyPage(
+      'doi-cho',
+      14,
+      `var box = document.createElement('div'); box.style.opacity = '0.02'; document.documentElement.append(box); box.append(host); ${DECOY_BUTTON} decoy.style.zIndex = '1'; document.documentElement.insertBefore(decoy, box);`,
+    ),
+    expected: { refusedBy: 'attached' },
+  },
+  {
+    title: 'the page transforms its <body>: our Save moves under its decoy',
+    page: decoyPage(
+      'dich-chuyen',
+      15,
+      // a transformed <body> is the containing block of our fixed host: one viewport tall, so that Save stays on screen
+      `document.body.style.cssText += ';transform: translate(-300px, -200px) !important; height: 100vh !important; margin: 0 !important';
+      ${DECOY_BUTTON} decoy.style.right = '316px'; decoy.style.bottom = '216px'; document.documentElement.append(decoy);`,
+    ),
+    expected: { refusedBy: 'untransformed' },
+  },
+  {
+    title: "focus moved to our toolbar while the user types Enter in the page's search field",
+    page: decoyPage(
+      'cuop-tieu-diem',
+      16,
+      `var q = document.createElement('input'); q.id = 'tim-kiem'; q.style.cssText = 'position:fixed;top:10px;left:10px;z-index:2147483647';
+      document.documentElement.append(q);
+      q.addEventListener('keydown', function (e) {
+        if (e.key !== 'Enter') return;
+        host.tabIndex = 0; host.focus();
+        var root = host.shadowRoot; if (root) root.querySelector('[data-testid="save"]').focus();
+      });`,
+    ),
+    expected: { refusedBy: null, keys: true },
+  },
+];
+const restyled = decoyPage(
+  'doi-kieu',
+  17,
+  `var st = document.createElement('style');
+  st.textContent = 'vietlao-toolbar { opacity: 0 !important; transform: translateY(-300px) !important; right: 600px !important; width: 10px !important; filter: opacity(0) !important; display: none !important }';
+  document.head.append(st);
+  host.style.setProperty('opacity', '0', 'important');`,
+);
+
+/** Where the toolbar's Save is drawn now (its centre), as the extension reports it. */
+async function saveCentre(page: Page): Promise<{ x: number; y: number }> {
+  const save = await element(page, inToolbar(byTestId('save')));
+  return { x: save.rect.x + save.rect.width / 2, y: save.rect.y + save.rect.height / 2 };
+}
+const lastRefusal = async (page: Page) => (await describeInPage(page, inToolbar('.bar')))?.toolbar?.lastRefusal ?? null;
+const saveLabel = async (page: Page) => (await element(page, inToolbar(byTestId('save')))).label;
 
 let server: FixtureServer;
 let h: Harness;
@@ -108,7 +206,16 @@ const readerDomProblems = (page: Page) =>
 
 describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () => {
   before(async () => {
-    server = await startFixtureServer([...pages, clobber, quotaPage, withImages]);
+    server = await startFixtureServer([
+      ...pages,
+      clobber,
+      quotaPage,
+      nhandanSaved,
+      impostor,
+      restyled,
+      withImages,
+      ...DECOYS.map((d) => d.page),
+    ]);
     h = await Harness.launch({ server });
   });
   after(async () => {
@@ -119,8 +226,10 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
   it(`XSS: ${XSS_PAYLOADS.length} payloads in ${pages.length} articles are cleaned in place and saved; nothing runs`, async () => {
     for (const p of pages) {
       const page = await openArticle(p.url);
-      const inPage = checkInPageExpression('.vl-body', { shadowHost: 'vietlao-view', extraAttrs: VIEW_EXTRA_ATTRS });
-      assert.deepEqual(await page.evaluate(inPage), [], `${p.url}: the in-page clean view`);
+      const bodies = (await describeInPage(page, inView('.vl-body'), { subtree: true }))?.elements ?? [];
+      assert.ok(bodies.length > 0, `${p.url}: the in-page clean view has a body`);
+      const inPage = bodies.flatMap((b) => checkDescribed(b.descendants ?? [], { extraAttrs: VIEW_EXTRA_ATTRS }));
+      assert.deepEqual(inPage, [], `${p.url}: the in-page clean view`);
       await saveFromToolbar(page);
       assert.notEqual(await page.evaluate('window.__xss'), 1, `${p.url}: window.__xss`);
       await page.close();
@@ -222,20 +331,28 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
       window.postMessage(Object.assign({}, msg, { type: 'saveFromPage' }), '*');
       Document.prototype.dispatchEvent.call(document, new CustomEvent('vietlao-save', { detail: msg }));
       var q = function (sel) { return Document.prototype.querySelector.call(document, sel); }; // this page clobbers document.querySelector
-      var save = q('vietlao-toolbar').shadowRoot.querySelector('[data-testid="save"]');
-      save.click();
-      save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      save.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
-      save.focus(); save.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      q('vietlao-toolbar').shadowRoot.querySelector('[data-testid="toggle"]').click();
+      var host = q('vietlao-toolbar');
+      out.push('toolbar root: ' + host.shadowRoot);
+      out.push('view root: ' + q('vietlao-view').shadowRoot);
+      try { Element.prototype.attachShadow.call(host, { mode: 'open' }); out.push('attachShadow: opened'); } catch (e) { out.push('attachShadow: ' + e.name); }
+      var r = host.getBoundingClientRect();
+      var at = { bubbles: true, composed: true, clientX: r.left + 170, clientY: r.top + 24 }; // where Save is drawn
+      host.click();
+      host.dispatchEvent(new PointerEvent('pointerdown', at));
+      host.dispatchEvent(new MouseEvent('click', at));
+      host.dispatchEvent(new PointerEvent('pointerup', at));
+      host.focus(); host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      document.elementFromPoint(at.clientX, at.clientY).click();
       await new Promise(function (r) { setTimeout(r, 1500); });
-      out.push('status: ' + save.parentNode.querySelector('[data-testid="status"]').textContent);
       out.push('view: ' + Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get.call(document).getAttribute('data-vietlao-view'));
       return out;
     })()`)) as string[];
     const all = forged.join(' | ');
-    assert.ok(forged.includes('status: '), `no save started: ${all}`);
-    assert.ok(forged.includes('view: clean'), `the untrusted toggle click changed nothing: ${all}`);
+    assert.ok(forged.includes('toolbar root: null'), `the toolbar's shadow root is closed: ${all}`);
+    assert.ok(forged.includes('view root: null'), `the view's shadow root is closed: ${all}`);
+    assert.ok(forged.includes('attachShadow: NotSupportedError'), `a second root cannot be attached: ${all}`);
+    assert.equal((await toolbarStatus(page)).text, '', `no save started: ${all}`);
+    assert.ok(forged.includes('view: clean'), `the untrusted clicks changed nothing: ${all}`);
     assert.ok(!forged.includes('sendMessage: sent'), `a web page has no runtime.sendMessage to this extension: ${all}`);
     assert.equal((await readArchive(h)).articles.length, before, 'nothing saved');
     // the same page, clobbered (img name=body/createElement/querySelector/…), still saves on a real click
@@ -287,6 +404,169 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
       },
     ],
   );
+
+  it("identity: a page whose canonical URL names a saved article of another site saves a separate article keyed by its tab; that site's copy is untouched", async () => {
+    const original = await openArticle(nhandanSaved.url);
+    const unsavedLabel = await saveLabel(original);
+    await saveFromToolbar(original);
+    const savedLabel = await waitFor(async () => {
+      const l = await saveLabel(original);
+      return l !== unsavedLabel ? l : null;
+    }, 'the toolbar says saved');
+    await original.close();
+    const before = await readArchive(h);
+    const row = before.articles.find((a) => a.title === nhandanTitle)!;
+    assert.equal(row.canonicalUrl, nhandanUrl);
+
+    const page = await openArticle(impostor.url);
+    const tabId = (await h.inPageTabId(page))!;
+    const badge = (id: number) =>
+      h.ext((api, tab) => (api.action ?? api.browserAction)!.getBadgeText({ tabId: tab }), id);
+    await new Promise((r) => setTimeout(r, 800)); // isSaved has answered
+    assert.equal(await badge(tabId), '', 'no ✓: the tab shows an article not saved');
+    assert.notEqual(await saveLabel(page), savedLabel, 'the toolbar does not say saved');
+    await saveFromToolbar(page);
+    const after = await readArchive(h);
+    assert.deepEqual(
+      after.articles.find((a) => a.id === row.id),
+      row,
+      'the nhandan.vn copy is untouched',
+    );
+    assert.deepEqual(
+      after.bodies.find((b) => b.id === row.id),
+      before.bodies.find((b) => b.id === row.id),
+      'and its text',
+    );
+    const own = after.articles.find((a) => a.canonicalUrl === impostor.url);
+    assert.ok(own, 'a separate article, keyed by the tab');
+    assert.notEqual(own.id, row.id);
+    assert.equal(own.title, impostor.title);
+    assert.equal(own.url, impostor.url);
+    assert.equal(after.articles.length, before.articles.length + 1);
+    assert.equal(await badge(tabId), '✓');
+    await page.close();
+  });
+
+  it('oracle: saved or not, the page sees the same toolbar — box, sizes, hit area, no text of ours, a closed root', async () => {
+    const p = plainPage('trang-do-trang-thai', 21);
+    server.route(p.url, p.html);
+    const page = await openArticle(p.url);
+    const unsavedLabel = await saveLabel(page);
+    const unsaved = (await page.evaluate(TOOLBAR_ORACLE)) as Record<string, unknown>;
+    await saveFromToolbar(page);
+    assert.notEqual((await toolbarStatus(page)).text, '', 'the toolbar shows a status now');
+    const justSaved = await page.evaluate(TOOLBAR_ORACLE);
+    await page.reload({ waitUntil: 'load' });
+    await waitForCleanView(page);
+    await waitFor(async () => (await saveLabel(page)) !== unsavedLabel, 'the toolbar says saved (to the user)');
+    const reloaded = await page.evaluate(TOOLBAR_ORACLE);
+    assert.deepEqual(justSaved, unsaved, 'after the save');
+    assert.deepEqual(reloaded, unsaved, 'on a page already saved');
+    assert.deepEqual(unsaved.found, [], 'window.find finds none of our labels');
+    assert.deepEqual(unsaved.inText, [], "none of our labels is in the page's text");
+    assert.equal(unsaved.root, 'null', 'the shadow root is closed');
+    assert.deepEqual((unsaved.rect as number[]).slice(2), [440, 48], 'the fixed size');
+    await page.close();
+  });
+
+  for (const d of DECOYS)
+    it(`decoy: ${d.title} — nothing is saved`, async () => {
+      const page = await openArticle(d.page.url);
+      await page.waitForFunction('window.__decoy === true', { timeout: 15_000 });
+      await new Promise((r) => setTimeout(r, 1000)); // the user has looked at the decoy for a while
+      if (d.expected.keys) {
+        await page.click('#tim-kiem');
+        await page.keyboard.type('Lào');
+        await page.keyboard.press('Enter');
+      } else {
+        const { x, y } = await saveCentre(page);
+        const [width, height] = (await page.evaluate('[innerWidth, innerHeight]')) as number[];
+        assert.ok(x > 0 && y > 0 && x < width! && y < height!, `Save is on screen, where the decoy is: ${x}, ${y}`);
+        await page.mouse.click(x, y);
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      const stored = await readArchive(h);
+      assert.ok(!stored.articles.some((a) => a.canonicalUrl === d.page.url), 'nothing saved');
+      assert.equal(await lastRefusal(page), d.expected.refusedBy, 'refused by the named check');
+      await page.close();
+    });
+
+  it('decoy: page CSS and inline styles on our host do not take — it stays visible, in place and the size we set', async () => {
+    const page = await openArticle(restyled.url);
+    await page.waitForFunction('window.__decoy === true', { timeout: 15_000 });
+    const seen = (await page.evaluate(`(function () {
+      var host = document.querySelector('vietlao-toolbar');
+      var cs = getComputedStyle(host), r = host.getBoundingClientRect();
+      return { opacity: cs.opacity, transform: cs.transform, filter: cs.filter, display: cs.display,
+        box: [innerWidth - r.right, innerHeight - r.bottom, r.width, r.height].map(Math.round) };
+    })()`)) as { opacity: string; transform: string; filter: string; display: string; box: number[] };
+    assert.deepEqual(
+      { ...seen, box: seen.box.slice(2) },
+      { opacity: '1', transform: 'none', filter: 'none', display: 'block', box: [440, 48] },
+    );
+    assert.ok(seen.box[0]! >= 16 && seen.box[0]! <= 16 + 20 && seen.box[1] === 16, `at its corner: ${seen.box}`);
+    await saveFromToolbar(page); // what the user sees is our Save: pressing it saves
+    assert.ok((await readArchive(h)).articles.some((a) => a.canonicalUrl === restyled.url));
+    await page.close();
+  });
+
+  it('the keyboard saves: Shift+Tab reaches Save, Enter presses it', async () => {
+    const p = plainPage('luu-bang-ban-phim', 22);
+    server.route(p.url, p.html);
+    const page = await openArticle(p.url);
+    await waitFor(async () => (await describeInPage(page, inToolbar('.bar')))?.toolbar?.ready, 'the toolbar ready');
+    let focused = false;
+    for (let i = 0; i < 6 && !focused; i++) {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      focused = (await element(page, inToolbar(byTestId('save')))).focused;
+    }
+    assert.ok(focused, 'Save has the focus');
+    await page.keyboard.press('Enter');
+    const status = await waitFor(async () => {
+      const s = await toolbarStatus(page);
+      return /\b(ok|error)\b/.test(s.cls) ? s : null;
+    }, 'the save status');
+    assert.match(status.cls, /\bok\b/, status.text);
+    assert.ok((await readArchive(h)).articles.some((a) => a.canonicalUrl === p.url));
+    await page.close();
+  });
+
+  it('a save that replaces a stored copy offers undo; undo puts the previous copy back exactly', async () => {
+    const p = plainPage('ban-sua-lai', 23);
+    server.route(p.url, p.html);
+    let page = await openArticle(p.url);
+    await saveFromToolbar(page);
+    await page.close();
+    const before = await readArchive(h);
+    const row = before.articles.find((a) => a.canonicalUrl === p.url)!;
+    const second = antv.expected.paragraphs[1]!;
+    const at = p.html.indexOf(`>${second.slice(0, 40)}`) + 1; // the paragraph's text (not an alt or a description)
+    assert.ok(at > 0, 'the paragraph is in the page');
+    server.route(p.url, `${p.html.slice(0, at)}Bản sửa lại của bài. ${p.html.slice(at)}`);
+    page = await openArticle(p.url);
+    const replaced = await saveFromToolbar(page);
+    const undo = await element(page, inToolbar(byTestId('undo')));
+    assert.ok(undo.visible, `Undo is offered after "${replaced}"`);
+    const changed = await readArchive(h);
+    assert.match(changed.bodies.find((b) => b.id === row.id)!.text, /Bản sửa lại của bài/);
+    await click(page, inToolbar(byTestId('undo')));
+    await waitFor(async () => (await toolbarStatus(page)).text !== replaced, 'the undo status');
+    assert.match((await toolbarStatus(page)).cls, /\bok\b/);
+    const after = await readArchive(h);
+    assert.deepEqual(
+      after.articles.find((a) => a.id === row.id),
+      row,
+      'the previous copy is back',
+    );
+    assert.deepEqual(
+      after.bodies.find((b) => b.id === row.id),
+      before.bodies.find((b) => b.id === row.id),
+    );
+    assert.equal((await element(page, inToolbar(byTestId('undo')))).visible, false, 'no second undo');
+    await page.close();
+  });
 
   it('a quota failure during a save: the in-page status says why, and nothing partial is stored', async () => {
     const page = await openArticle(quotaPage.url);
@@ -342,11 +622,7 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
       }
     })();
     const [, results] = await Promise.all([
-      Promise.all(
-        clicked.flatMap((tab) =>
-          Array.from({ length: 10 }, async () => (await tab.$(inToolbar(byTestId('save'))))!.click()),
-        ),
-      ),
+      Promise.all(clicked.flatMap((tab) => Array.from({ length: 10 }, () => click(tab, inToolbar(byTestId('save')))))),
       h.ext(
         (api, ids) =>
           Promise.all(

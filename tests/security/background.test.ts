@@ -76,12 +76,15 @@ describe('validateCleanArticle: a table of malformed payloads', () => {
     expect(validateCleanArticle(p)).toEqual(expect.any(String));
     const db = await archive();
     const before = await dump(db);
-    expect(await saveFromContent(p)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await saveFromContent(p, 'https://antv.gov.vn/tin-tuc/x-1.html')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
     expect(await dump(db)).toBe(before);
   });
   it('__proto__ in a payload pollutes nothing', async () => {
     const p = JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(valid()).slice(1)}`) as unknown;
-    await saveFromContent(p);
+    await saveFromContent(p, 'https://antv.gov.vn/tin-tuc/x-1.html');
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
   it('entities sent by the page are ignored: the background recomputes them from the text', async () => {
@@ -90,7 +93,7 @@ describe('validateCleanArticle: a table of malformed payloads', () => {
       ...a,
       entities: [{ id: 'FAKE', name: '<img src=x onerror=alert(1)>', type: 'PERSON', listed: true, mentions: [] }],
     };
-    const outcome = await saveFromContent(forged);
+    const outcome = await saveFromContent(forged, a.url);
     expect(outcome.ok).toBe(true);
     const db = await archive();
     const stored = await db.bodies.get(outcome.ok ? outcome.id : '');
@@ -171,6 +174,73 @@ describe('background messages from other senders', () => {
     expect(await call('findMentions', 'Việt Nam và Lào', contentScript())).toMatchObject({ ok: true });
     expect(await call('entityDetails', 'LA', otherExtension)).toBeNull();
     expect(await call('saveTab', 3, otherExtension)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it("a save is keyed by the sender tab's address: a canonical URL naming another site cannot overwrite its copy", async () => {
+    const db = await archive();
+    const nhandan = makeArticle({
+      url: 'https://nhandan.vn/hop-tac-viet-lao-post1.html',
+      title: 'Bài gốc của Nhân Dân',
+    });
+    await (await import('../../lib/archive')).saveArticle(db, nhandan);
+    const before = (await db.articles.where('canonicalUrl').equals(nhandan.canonicalUrl).first())!;
+    const tab = 'https://antv.gov.vn/tin-tuc/gia-mao-1.html';
+    const forged = { ...makeArticle({ url: tab, title: 'Tiêu đề của kẻ tấn công' }), canonicalUrl: nhandan.url };
+    const sender = { id: own(), url: tab, frameId: 0, tab: { id: 7, url: tab } };
+    expect(await call('isSaved', nhandan.url, sender)).toBe(false); // the page cannot ask about another site
+    const outcome = (await call('saveArticle', forged, sender)) as { ok: boolean; status: string; id: string };
+    expect(outcome).toMatchObject({ ok: true, status: 'added' });
+    expect(outcome.id).not.toBe(before.id);
+    const after = (await db.articles.where('canonicalUrl').equals(nhandan.canonicalUrl).first())!;
+    expect(after).toEqual(before); // the nhandan copy untouched
+    expect((await db.articles.get(outcome.id))!.canonicalUrl).toBe(tab);
+    expect(await call('isSaved', nhandan.url, sender)).toBe(true); // …and "saved" now means the tab's own article
+  });
+
+  it("a canonical URL on the tab's own site (mobile host, AMP path) is the identity", async () => {
+    const db = await archive();
+    const tab = 'https://m.antv.gov.vn/amp/tin-tuc/ban-di-dong-2.html';
+    const canonical = 'https://antv.gov.vn/tin-tuc/ban-chinh-2.html';
+    const sender = { id: own(), url: tab, frameId: 0, tab: { id: 8, url: tab } };
+    const outcome = (await call('saveArticle', { ...makeArticle({ url: tab }), canonicalUrl: canonical }, sender)) as {
+      id: string;
+    };
+    const row = (await db.articles.get(outcome.id))!;
+    expect(row.canonicalUrl).toBe(canonical);
+    expect(row.url).toBe(tab);
+    expect(await call('isSaved', canonical, sender)).toBe(true);
+  });
+
+  it('a save from a frame, or from a sender without a tab, is refused', async () => {
+    const db = await archive();
+    const before = await dump(db);
+    const url = 'https://antv.gov.vn/tin-tuc/khung-3.html';
+    const article = makeArticle({ url });
+    for (const sender of [
+      { id: own(), url, frameId: 2, tab: { id: 9, url } },
+      { id: own(), url },
+    ])
+      expect(await call('saveArticle', article, sender)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('a save that replaced a copy can be taken back from that tab, once; another tab cannot', async () => {
+    const db = await archive();
+    const url = 'https://antv.gov.vn/tin-tuc/sua-lai-4.html';
+    const sender = { id: own(), url, frameId: 0, tab: { id: 10, url } };
+    const first = makeArticle({ url, title: 'Bản đầu' });
+    await call('saveArticle', first, sender);
+    const original = await dump(db);
+    const second = (await call('saveArticle', { ...first, title: 'Bản sau', text: `${first.text} Thêm.` }, sender)) as {
+      status: string;
+      undoToken: string;
+    };
+    expect(second).toMatchObject({ ok: true, status: 'updated', undoToken: expect.any(String) });
+    const other = { ...sender, tab: { id: 11, url } };
+    expect(await call('undoSave', second.undoToken, other)).toEqual({ ok: true, status: 'expired' });
+    expect(await call('undoSave', second.undoToken, sender)).toEqual({ ok: true, status: 'restored' });
+    expect(await dump(db)).toBe(original);
+    expect(await call('undoSave', second.undoToken, sender)).toEqual({ ok: true, status: 'expired' });
   });
 
   it('wrong data types from our own contexts are refused, not thrown', async () => {

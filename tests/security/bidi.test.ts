@@ -138,7 +138,7 @@ async function viewsOf(s: string): Promise<Shown[]> {
       readingMinutes: 2,
       lang: 'vi',
     },
-    { lang: 'vi', minutes: (n) => `${n} phút`, original: 'Bài gốc' },
+    { lang: 'vi', minutes: (n) => `${n} phút`, original: 'Bài gốc', cleanedBy: (r) => `Quy tắc ${r.id}` },
   );
   document.body.append(article);
   shown.push({ where: 'article view: site', node: article.querySelector('.vl-site')!, isolated: true });
@@ -186,13 +186,26 @@ async function viewsOf(s: string): Promise<Shown[]> {
 
   const toolbar = createToolbar(
     document,
-    { clean: 'Bài sạch', original: 'Trang gốc', save: 'Lưu bài', saved: 'Đã lưu' },
-    { toggle: () => undefined, save: () => undefined },
+    {
+      clean: 'Bài sạch',
+      original: 'Trang gốc',
+      save: 'Lưu bài',
+      saved: 'Đã lưu',
+      undo: 'Hoàn tác',
+      refused: 'Chưa làm gì',
+    },
+    { toggle: () => undefined, save: () => undefined, undo: () => undefined },
   );
   document.body.append(toolbar.host);
   toolbar.setStatus(s, 'error');
-  const status = toolbar.host.shadowRoot!.querySelector('[data-testid="status"]')!;
-  shown.push({ where: 'in-page toolbar: status', node: status, isolated: false });
+  const status = toolbar.root.querySelector('[data-testid="status"]')!; // the root is closed: the test holds it as the extension does
+  // the status is drawn as generated content from data-text (no text node the page could read)
+  shown.push({
+    where: 'in-page toolbar: status',
+    node: status,
+    isolated: false,
+    text: status.getAttribute('data-text') ?? '',
+  });
 
   shown.push({
     where: 'a message with a substitution',

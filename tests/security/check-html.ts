@@ -128,3 +128,18 @@ export function checkInPageExpression(
  */
 export const DANGEROUS_TAGS =
   /<(?:script|iframe|frame|frameset|object|embed|svg|math|form|input|button|style|base|meta|link|template|noscript)\b/i;
+
+/**
+ * The same check on elements the extension described (describeInPageView with `subtree`: the
+ * in-page view's closed shadow root cannot be queried from the page), each as its tag and attributes.
+ */
+export function checkDescribed(
+  elements: readonly { tag: string; attrs: readonly [string, string][] }[],
+  options: { extraTags?: string[]; extraAttrs?: string[] } = {},
+): string[] {
+  const root = {
+    querySelectorAll: () =>
+      elements.map((e) => ({ localName: e.tag, attributes: e.attrs.map(([name, value]) => ({ name, value })) })),
+  };
+  return checkHtml(root as unknown as Element, options.extraTags, options.extraAttrs);
+}

@@ -173,3 +173,76 @@ export interface StoredArchive {
   byIndex: string[];
   indexNames: string[];
 }
+
+/**
+ * An antv.gov.vn page whose `<link rel=canonical>` (and og:url) name another site's article — one
+ * the user saved (issue 17: the overwrite). Its title and text are the attacker's.
+ */
+export function canonicalElsewherePage(target: string): { url: string; title: string; html: string } {
+  const base = antv();
+  const url = 'https://antv.gov.vn/tin-tuc/chinh-tri/trang-mao-danh-bai-khac-900501.html';
+  const title = 'Tiêu đề của trang mạo danh bài đã lưu';
+  const html = rebase(base, base.html, url, title)
+    .replace(/<link rel="canonical" href="[^"]*"/, `<link rel="canonical" href="${target}"`)
+    .replace(/<meta property="og:url" content="[^"]*"/, `<meta property="og:url" content="${target}"`);
+  return { url, title, html };
+}
+
+/**
+ * A plain article page that runs `attack(host)` once the extension's toolbar host is there, then
+ * sets `window.__decoy = true` (the decoys of issue 17: restyled, faded, covered or moved toolbars).
+ */
+export function decoyPage(slug: string, n: number, attack: string): { url: string; title: string; html: string } {
+  const page = plainPage(slug, n);
+  const script = `<script>
+    (function () {
+      var wait = setInterval(function () {
+        var host = document.querySelector('vietlao-toolbar');
+        if (!host) return;
+        clearInterval(wait);
+        (function (host) { ${attack} })(host);
+        window.__decoy = true;
+      }, 50);
+    })();
+  </script>`;
+  return { ...page, html: page.html.replace(/<\/body>/i, `${script}</body>`) };
+}
+
+/** A "Close ad ✕" button of the page's, laid exactly over the toolbar (for decoyPage attacks). */
+export const DECOY_BUTTON = `var decoy = document.createElement('button');
+  decoy.textContent = 'Đóng quảng cáo ✕';
+  decoy.style.cssText = 'position:fixed;right:16px;bottom:16px;width:440px;height:48px;margin:0;z-index:2147483647;' +
+    'background:#fff;color:#000;font:16px sans-serif;border:1px solid #999;pointer-events:none';`;
+
+/**
+ * What a page can learn of the toolbar without its shadow root: its box, sizes and scroll sizes,
+ * which points over it hit it, whether our labels can be found in the page's text, its shadow root.
+ * Saved or not, these must be the same (issue 17: the toolbar was 185 px wide when saved, 218 px when not).
+ */
+export const TOOLBAR_ORACLE = `(function () {
+  var host = Document.prototype.querySelector.call(document, 'vietlao-toolbar');
+  var r = host.getBoundingClientRect();
+  var grid = '';
+  for (var x = r.left - 6; x <= r.right + 6; x += 3)
+    for (var y = r.top - 6; y <= r.bottom + 6; y += 3) grid += document.elementFromPoint(x, y) === host ? '1' : '0';
+  var labels = ['Lưu bài', 'Đã lưu', 'Đã lưu vào kho', 'Đang lưu', 'Save article', 'Saved'];
+  var found = labels.filter(function (s) {
+    var f = window.find(s, false, false, true);
+    getSelection().removeAllRanges();
+    return f;
+  });
+  var cs = getComputedStyle(host);
+  return {
+    rect: [r.x, r.y, r.width, r.height],
+    offset: [host.offsetWidth, host.offsetHeight],
+    client: [host.clientWidth, host.clientHeight],
+    scroll: [host.scrollWidth, host.scrollHeight],
+    style: [cs.width, cs.height, cs.opacity, cs.display],
+    grid: grid,
+    found: found,
+    inText: labels.filter(function (s) { return document.documentElement.innerText.indexOf(s) >= 0 || document.documentElement.textContent.indexOf(s) >= 0; }),
+    root: String(host.shadowRoot),
+    attributes: host.getAttributeNames().join(','),
+    children: host.childNodes.length,
+  };
+})()`;

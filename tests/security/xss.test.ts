@@ -63,6 +63,7 @@ describe('cleanDocument on each payload alone in an antv article', () => {
       lang: 'vi',
       minutes: (n) => `${n} phút đọc`,
       original: 'Mở trang gốc',
+      cleanedBy: (r) => `Quy tắc ${r.id}`,
     });
     expect(checkHtml(rendered.querySelector('.vl-body')!)).toEqual([]);
     expect((dom.window as unknown as { __xss?: unknown }).__xss).not.toBe(1); // (x58's <a id="__xss"> is the page's own named property)

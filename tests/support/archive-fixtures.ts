@@ -63,6 +63,7 @@ export function makeArticle(spec: ArticleSpec = {}): CleanArticle {
     wordCount: text.split(/\s+/).length,
     readingMinutes: 1,
     entities: specs.map(([id, surface, type]) => entity(text, id, surface, type)).filter((e) => e.mentions.length > 0),
+    rule: { id: 'antv', fallback: null },
   };
 }
 

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type CDPSession, type Target, type WebWorker } from 'puppeteer-core';
-import { closeOrKill, type Adapter, type LaunchOptions, type RecordedRequest } from './harness';
+import { closeOrKill, REVEAL_ROOT, type Adapter, type LaunchOptions, type RecordedRequest } from './harness';
 
 export const CHROME_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -101,6 +101,39 @@ export async function launchChromium(opts: LaunchOptions): Promise<Adapter> {
     inBackground: (source) => worker!.evaluate(`(${source})(self)`),
     backgroundRequests: () => requests,
     requestType: (r) => r.resourceType(),
+    async revealClosedRoots(page) {
+      const cdp = await page.createCDPSession();
+      try {
+        interface DomNode {
+          backendNodeId: number;
+          children?: DomNode[];
+          shadowRoots?: (DomNode & { shadowRootType?: string })[];
+        }
+        const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+        const pairs: [number, number][] = [];
+        const walk = (n: DomNode): void => {
+          for (const s of n.shadowRoots ?? []) {
+            if (s.shadowRootType === 'closed') pairs.push([n.backendNodeId, s.backendNodeId]);
+            walk(s);
+          }
+          for (const c of n.children ?? []) walk(c);
+        };
+        walk(root);
+        for (const [host, shadow] of pairs) {
+          // resolved without a context id: the main world of the node's frame, where axe runs
+          const h = await cdp.send('DOM.resolveNode', { backendNodeId: host });
+          const r = await cdp.send('DOM.resolveNode', { backendNodeId: shadow });
+          await cdp.send('Runtime.callFunctionOn', {
+            objectId: h.object.objectId!,
+            functionDeclaration: REVEAL_ROOT,
+            arguments: [{ objectId: r.object.objectId! }],
+          });
+        }
+        return pairs.length;
+      } finally {
+        await cdp.detach();
+      }
+    },
     close: () => closeOrKill(browser),
   };
 }

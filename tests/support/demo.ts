@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { inView } from './dom';
+import { element, inView } from './dom';
 import { loadFixtures, startFixtureServer } from './fixture-server';
 import { Harness } from './harness';
 
@@ -30,8 +30,7 @@ async function main(): Promise<void> {
     console.log('\nNo display here (no $DISPLAY): running Chromium headless and taking screenshots instead.');
     for (const p of pages) {
       const tab = await h.open(p.url);
-      if (p.expected.isArticle)
-        await tab.waitForSelector(inView('.vl-article'), { timeout: 10_000 }).catch(() => undefined);
+      if (p.expected.isArticle) await element(tab, inView('.vl-article'), 10_000).catch(() => undefined);
       const file = join(OUT, `${p.folder}.png`);
       await tab.screenshot({ path: file });
       console.log(`  screenshot: ${file}`);

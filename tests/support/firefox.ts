@@ -16,7 +16,20 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { closeOrKill, type Adapter, type LaunchOptions, type RecordedRequest } from './harness';
+import { closeOrKill, REVEAL_ROOT, type Adapter, type LaunchOptions, type RecordedRequest } from './harness';
+
+/** The part of BiDi's script.callFunction result revealClosedRoots reads. */
+interface BidiNode {
+  sharedId?: string;
+  value?: { shadowRoot?: { sharedId?: string; value?: { mode?: string } } | null };
+}
+interface BidiRealm {
+  callFunction(
+    fn: string,
+    awaitPromise: boolean,
+    options: object,
+  ): Promise<{ type: 'success'; result: { value?: BidiNode[] } } | { type: 'exception' }>;
+}
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 /** Fixed internal UUID → moz-extension://<UUID>/ (pref `extensions.webextensions.uuids`). */
@@ -136,6 +149,34 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Adapter> {
       return left;
     },
     requestType: (r) => r.headers()['sec-fetch-dest'] ?? '', // BiDi has no resourceType()
+    async revealClosedRoots(page) {
+      // puppeteer-core internal (present in 24.x and 25.x): the frame's BiDi window realm
+      const realm = (page.mainFrame() as unknown as { browsingContext: { defaultRealm: BidiRealm } }).browsingContext
+        .defaultRealm;
+      let revealed = 0;
+      for (let round = 0; round < 4; round++) {
+        // every element, in the document and in the roots revealed so far; BiDi serialises each
+        // node's shadow root, closed ones too with includeShadowTree 'all'
+        const found = await realm.callFunction(
+          `() => { const out = []; const walk = (r) => { for (const e of r.querySelectorAll('*')) { out.push(e); if (e.shadowRoot) walk(e.shadowRoot); } }; walk(document); return out; }`,
+          false,
+          { serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 }, resultOwnership: 'none' },
+        );
+        if (found.type !== 'success') throw new Error(`revealClosedRoots: ${JSON.stringify(found)}`);
+        const pairs = (found.result.value ?? []).flatMap((n) =>
+          n.value?.shadowRoot?.value?.mode === 'closed' && n.sharedId && n.value.shadowRoot.sharedId
+            ? [[n.sharedId, n.value.shadowRoot.sharedId] as const]
+            : [],
+        );
+        if (pairs.length === 0) break;
+        for (const [host, root] of pairs)
+          await realm.callFunction(`(host, root) => (${REVEAL_ROOT}).call(host, root)`, false, {
+            arguments: [{ sharedId: host }, { sharedId: root }],
+          });
+        revealed += pairs.length;
+      }
+      return revealed;
+    },
     close: () => closeOrKill(browser),
   };
 }

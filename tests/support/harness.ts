@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { InPageDescription, InPageQuery } from '@/lib/messaging';
 import type { FixtureServer } from './fixture-server';
 import { waitFor } from './wait';
 
@@ -59,8 +60,18 @@ export interface Adapter {
   /** Requests made by the background; Firefox works them out from every URL the pages reported. */
   backgroundRequests(pageUrls: string[]): RecordedRequest[];
   requestType(request: HTTPRequest): string;
+  /**
+   * For the accessibility audit only: give each closed shadow root in `page` to page scripts as
+   * its host's `shadowRoot` (axe-core enters shadow trees that way). Page scripts cannot reach a
+   * closed root; the browser's own protocol can (CDP DOM.getDocument with pierce; BiDi's
+   * includeShadowTree 'all'). Returns how many roots it revealed.
+   */
+  revealClosedRoots(page: Page): Promise<number>;
   close(): Promise<void>;
 }
+
+/** Run in the page's main world with `this` = a host, `root` = its closed shadow root. */
+export const REVEAL_ROOT = `function (root) { Object.defineProperty(this, 'shadowRoot', { configurable: true, get: () => root }); }`;
 
 /** The WebExtension API as the tests call it (`browser` where it exists, else `chrome`: both promise-based). */
 export interface ExtApi {
@@ -89,6 +100,20 @@ export async function closeOrKill(browser: Browser): Promise<void> {
   if (outcome !== 'closed') browser.process()?.kill('SIGKILL');
 }
 
+let current: Harness | undefined;
+
+/** The harness this test file launched (tests/support/dom.ts reads the in-page view through it). */
+export function currentHarness(): Harness {
+  if (!current) throw new Error('No harness launched in this test file (Harness.launch).');
+  return current;
+}
+
+/** A typed message as @webext-core/messaging sends it, and its answer ({ res } or { err }). */
+interface Wire {
+  res?: InPageDescription;
+  err?: unknown;
+}
+
 const notOwn = (url: string) => !/^(chrome-extension|moz-extension|data|blob|about):/.test(url);
 
 export class Harness {
@@ -100,6 +125,8 @@ export class Harness {
   private readonly pageRequests: RecordedRequest[] = [];
   private readonly kind = new WeakMap<Page, string>();
   private readonly downloaded = new Set<string>();
+  /** The tab each page is (found by asking the content scripts for their address). */
+  private readonly tabIds = new WeakMap<Page, number>();
   /** An extension page kept open for `ext` and `background` (opened on first use). */
   private helperPage?: Promise<Page>;
 
@@ -124,6 +151,7 @@ export class Harness {
         : (await import('./chromium')).launchChromium;
     const h = new Harness(await launcher({ ...opts, onConsole }), opts.server, logs);
     mkdirSync(SCREENSHOTS, { recursive: true });
+    current = h;
     return h;
   }
 
@@ -155,6 +183,11 @@ export class Harness {
     const page = await this.newPage();
     await page.goto(url, { waitUntil: 'load' });
     return page;
+  }
+
+  /** See Adapter.revealClosedRoots: for the accessibility audit of the in-page view only. */
+  revealClosedRoots(page: Page): Promise<number> {
+    return this.adapter.revealClosedRoots(page);
   }
 
   /** Open an extension page ('/popup.html?tabId=3') in `page` (a new one by default) and wait until it is ready. */
@@ -196,6 +229,61 @@ export class Harness {
       const tabs = (await api.tabs.query({})).filter((t) => t.id !== self);
       return (tabs.find((t) => t.url === u) ?? tabs.reduce((a, c) => ((a.id ?? 0) > (c.id ?? 0) ? a : c))).id!;
     }, url);
+  }
+
+  /**
+   * Ask the in-page view in `page`'s tab what it shows (message describeInPageView, from an
+   * extension page: the page's own scripts cannot send it, and the view's closed shadow roots stay
+   * closed). Null while no view answers there. The tab is found once by asking every tab's content
+   * script for its address (the extension may not read the URLs of sites it cleans on demand).
+   */
+  async describeInPage(page: Page, query: InPageQuery): Promise<InPageDescription | null> {
+    const url = page.url();
+    const known = this.tabIds.get(page);
+    if (known !== undefined) {
+      const answer = await this.askTab(known, query);
+      if (answer?.url === url) return answer;
+      this.tabIds.delete(page);
+    }
+    const tabId = await this.inPageTabId(page);
+    return tabId === null ? null : this.askTab(tabId, query);
+  }
+
+  /** The id of `page`'s tab, found by its in-page view's own address (null while none answers). */
+  async inPageTabId(page: Page): Promise<number | null> {
+    const url = page.url();
+    const known = this.tabIds.get(page);
+    if (known !== undefined && (await this.askTab(known, { part: 'page' }))?.url === url) return known;
+    const found = await this.ext(
+      async (api, a) => {
+        const self = (await api.tabs.getCurrent())?.id;
+        const hits: number[] = [];
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined || tab.id === self) continue;
+          const r = (await api.tabs
+            .sendMessage(tab.id, { id: 0, type: 'describeInPageView', data: { part: 'page' }, timestamp: Date.now() })
+            .catch(() => null)) as Wire | null;
+          if (r?.res?.url === a.url) hits.push(tab.id);
+        }
+        return hits;
+      },
+      { url },
+    );
+    if (found.length > 1) throw new Error(`${found.length} tabs show ${url}: the in-page view cannot tell them apart`);
+    if (found.length === 0) return null;
+    this.tabIds.set(page, found[0]!);
+    return found[0]!;
+  }
+
+  private askTab(tabId: number, q: InPageQuery): Promise<InPageDescription | null> {
+    return this.ext(
+      (api, a) =>
+        api.tabs.sendMessage(a.tabId, { id: 0, type: 'describeInPageView', data: a.q, timestamp: Date.now() }).then(
+          (r) => (r as Wire | undefined)?.res ?? null,
+          () => null,
+        ),
+      { tabId, q },
+    );
   }
 
   /** The next new file in the downloads folder whose name matches, once complete (JSON files: once they parse). */

@@ -25,7 +25,12 @@ export function renderView(article: CleanArticle): { doc: Document; view: HTMLEl
   const { window } = new JSDOM('<!doctype html><body></body>', { url: 'https://antv.gov.vn/' });
   window.Element.prototype.scrollIntoView = () => undefined;
   const doc = window.document;
-  const view = renderArticle(doc, article, { lang: 'vi', minutes: (n) => `${n} phút`, original: 'Bài gốc' });
+  const view = renderArticle(doc, article, {
+    lang: 'vi',
+    minutes: (n) => `${n} phút`,
+    original: 'Bài gốc',
+    cleanedBy: (r) => `Quy tắc ${r.id}`,
+  });
   doc.body.append(view);
   return { doc, view };
 }

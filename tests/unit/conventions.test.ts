@@ -5,10 +5,13 @@
  *  - unit tests mirror lib/: tests/unit/<folder>/<module>.test.ts tests lib/<folder>/<module>.ts
  *    (or a folder of lib/ for tests of a whole folder); no test file sits loose in tests/unit/
  *    except this one;
- *  - tests import lib/ one way (`@/lib/...`), never by relative path.
+ *  - tests import lib/ one way (`@/lib/...`), never by relative path;
+ *  - the code the benchmark injects into a page's own world (tests/bench/inpage.ts) reaches no
+ *    extension API: the polyfill throws there ("This script should only be loaded in a browser
+ *    extension") and every bench case that injects it would wait for nothing.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
@@ -59,5 +62,40 @@ describe('conventions', () => {
       const text = readFileSync(file, 'utf8');
       expect(/from '(?:\.\.\/)+lib\//.test(text), relative(root, file)).toBe(false);
     }
+  });
+
+  it('the in-page benchmark bundle imports no extension API', () => {
+    const seen = new Set<string>();
+    const reaches: string[] = [];
+    const resolveImport = (from: string, spec: string): string | null => {
+      const base = spec.startsWith('@/')
+        ? join(root, spec.slice(2))
+        : spec.startsWith('.')
+          ? resolve(dirname(from), spec)
+          : null;
+      if (!base) return null;
+      return [base, `${base}.ts`, join(base, 'index.ts')].find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
+    };
+    const visit = (file: string, path: string[]): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const [, spec] of text
+        .matchAll(/^(?:import|export)(?!\s+type\b)[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)
+        .map((m) => [m[0], m[1] ?? m[2]!] as const)) {
+        if (
+          spec === 'wxt/browser' ||
+          spec === 'webextension-polyfill' ||
+          spec === '@/lib/i18n' ||
+          spec === '@/lib/messaging'
+        )
+          reaches.push([...path, relative(root, file), spec].join(' → '));
+        const next = resolveImport(file, spec);
+        if (next) visit(next, [...path, relative(root, file)]);
+      }
+    };
+    visit(join(root, 'tests/bench/inpage.ts'), []);
+    expect(seen.size).toBeGreaterThan(10);
+    expect(reaches).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { SiteRule } from './rule';
 export const boxDetail: SiteRule = {
   id: 'box-detail',
   hosts: ['cand.com.vn', 'cand.vn'],
+  markers: ['.box-content-detail .detail-content-body', 'h1.box-title-detail'],
   article: ['.box-content-detail .detail-content-body', '.detail-content-body', '.box-content-detail'],
   title: ['h1.box-title-detail', '.box-title-detail', 'h1'],
   lead: ['.box-des-detail', '.box-sapo'],

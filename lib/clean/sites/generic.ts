@@ -45,7 +45,11 @@ const PARAGRAPH_MIN_CHARS = 80;
 
 const length = (el: Element): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
-/** Unwrap the common-removal matches that hold most of the page's prose (PAGE_WRAPPER). */
+/**
+ * Unwrap the common-removal matches that hold most of the page's prose (PAGE_WRAPPER). The
+ * pipeline runs it on the generic path, not as the rule's `prepare`: a fallback from a host rule
+ * keeps that rule's own `prepare` (./choice.ts).
+ */
 export function unwrapPageWrappers(body: Element): void {
   const paragraphs = Array.from(body.querySelectorAll('p'))
     .map((p) => ({ p, chars: length(p) }))
@@ -120,5 +124,4 @@ export const generic: SiteRule = {
   date: ['time[datetime]', '.publish-date', '.date', '.time'],
   byline: ['[rel="author"]', '.author', '.byline'],
   remove: [],
-  prepare: unwrapPageWrappers,
 };

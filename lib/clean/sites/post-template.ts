@@ -16,6 +16,7 @@ export const postTemplate: SiteRule = {
   id: 'post-template',
   hosts: ['qdnd.vn', 'dangcongsan.vn'],
   siteName: (host) => NAMES[host.replace(/^.*?(qdnd\.vn|dangcongsan\.vn)$/, '$1')] ?? host,
+  markers: ['.post-content[itemprop="articleBody"]', 'h1.post-title'],
   article: ['.post-content[itemprop="articleBody"]', '[itemprop="articleBody"]', '.post-content', '.articleBody'],
   title: ['h1.post-title', '.post-title', 'h1'],
   lead: ['.post-summary h2', '.post-summary'],

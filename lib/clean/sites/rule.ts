@@ -6,6 +6,13 @@ export interface SiteRule {
   hosts: readonly string[];
   /** Site name by host, when the page's own og:site_name is missing or noisy. */
   siteName?: (host: string) => string;
+  /**
+   * CMS family rules only: selectors that only this family's template uses (its article container
+   * and its headline). When a host's own rule finds no container (a redesign, a sister template), a
+   * family whose markers match the page cleans it instead (lib/clean/first-look.ts, `chooseRule`).
+   * A marker must never match another family's or site's template: `tests/unit/clean/sites/choice.test.ts`.
+   */
+  markers?: readonly string[];
   /** The article container, most specific first. Readability runs on it alone when found. */
   article: readonly string[];
   /** Headline, lead (sapo), publish date line, author. First match wins. */

@@ -1,5 +1,6 @@
 /**
- * VCCorp's "afcbc" template: baochinhphu.vn (also cafef, tuoitre, thanhnien). Article:
+ * VCCorp's "afcbc" template: baochinhphu.vn, tuoitre.vn, thanhnien.vn, nld.com.vn (also cafef,
+ * suckhoedoisong). Article:
  * `h1.detail-title`, sapo `h2.detail-sapo` ("(Chinhphu.vn) - …"), date `div.detail-time` /
  * `div.publishDate` ("30/07/2024 16:45"), body `div.detail-content.afcbc-body`.
  *
@@ -14,7 +15,9 @@
  *   with their captions.
  * - Anything else ("content", "wrapnote", "SimpleQuote"): prose boxes, kept — unless untyped
  *   and mostly links (LINK_BOX), which is a related box whatever its label.
- * Fixtures: tests/fixtures/pages/baochinhphu--*.
+ * Markers: `.detail-content.afcbc-body` (the body) and the VCSortable boxes inside it.
+ * Fixtures: tests/fixtures/pages/{baochinhphu,tuoitre,thanhnien,nld}--* (the outlets' pages are
+ * renditions from public scrapers' selectors: their notes.md say which).
  */
 import { linkDensity } from '../boilerplate';
 import type { SiteRule } from './rule';
@@ -74,10 +77,19 @@ export function prepareVcSortableBoxes(body: Element): void {
   }
 }
 
+const NAMES: Record<string, string> = {
+  'baochinhphu.vn': 'Báo điện tử Chính phủ',
+  'tuoitre.vn': 'Tuổi Trẻ Online',
+  'thanhnien.vn': 'Báo Thanh Niên',
+  'nld.com.vn': 'Báo Người Lao Động',
+};
+
 export const vccorpAfcbc: SiteRule = {
   id: 'vccorp-afcbc',
-  hosts: ['baochinhphu.vn'],
-  siteName: () => 'Báo điện tử Chính phủ',
+  hosts: ['baochinhphu.vn', 'tuoitre.vn', 'thanhnien.vn', 'nld.com.vn'],
+  siteName: (host) =>
+    NAMES[host.replace(/^.*?(baochinhphu\.vn|tuoitre\.vn|thanhnien\.vn|nld\.com\.vn)$/, '$1')] ?? host,
+  markers: ['.detail-content.afcbc-body', '.afcbc-body .VCSortableInPreviewMode'],
   article: ['.detail-content.afcbc-body', '[data-role="content"].detail-content', '.detail-content'],
   title: ['h1.detail-title', '.detail-title', 'h1'],
   lead: ['h2.detail-sapo', '.detail-sapo'],
@@ -85,7 +97,8 @@ export const vccorpAfcbc: SiteRule = {
   byline: ['.detail-author .name', '.detail-author', '[data-role="author"]'],
   remove: ['.detail-tab', '.detail-tags', '.detail-share', '.detail-author', '.box-relate', '.detail-related'],
   prepare: prepareVcSortableBoxes,
-  titleSuffix: /\s*[-|–]\s*(?:Báo điện tử Chính phủ|baochinhphu\.vn|Chinhphu\.vn)\s*$/i,
-  // articles end in "-<id>.htm" (18 digits); "/chinh-phu.htm" and "/" are listings
+  titleSuffix:
+    /\s*[-|–]\s*(?:Báo điện tử Chính phủ|baochinhphu\.vn|Chinhphu\.vn|Tuổi Trẻ Online|Báo Tuổi Trẻ|Báo Thanh Niên|Thanh Niên|Báo Người Lao Động|Người Lao Động)\s*$/i,
+  // articles end in "-<id>.htm" (17–18 digits); "/chinh-phu.htm", "/thoi-su.htm" and "/" are listings
   listingUrl: /^\/(?:[A-Za-z0-9-]*[A-Za-z-](?:\.htm)?)?\/?(?:\?.*)?$/,
 };

@@ -94,6 +94,9 @@ export function compileGazetteer(rows: GazetteerRows): CompileResult {
     table.en.push(e.en);
     table.aliases.push(e.aliases.join(' | '));
     const forms = [e.name, ...e.aliases.flatMap((a) => (a.includes('{') ? expand(a, byId, warn, e.at) : [a]))];
+    // A pair ({ref} - {ref}: twin provinces, border-gate pairs) is a record of the relation; in
+    // text "Thanh Hóa - Hủa Phăn" is two mentions, one per side, so the pair's forms are not matched.
+    if (e.aliases.some((a) => a.includes('{'))) continue;
     for (const f of new Set(forms)) insert(f, row, startsUpper(f), e.at);
   }
   for (const [list, kind] of [

@@ -37,6 +37,8 @@ const TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
 const COUNTRIES: readonly Country[] = ['VN', 'LA', 'both', 'other'];
 /** The `source` of an entry whose facts no public page confirms yet (the README counts them). */
 export const UNVERIFIED = 'unverified';
+/** An alias of digits and date separators only ("5/9/1962"): in text it is a date, not the anniversary. */
+const BARE_DATE = /^[\d\s./\-–]+$/;
 const ID = /^(person|org|place|event)\.[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 function lines(text: string): string[][] {
@@ -75,6 +77,10 @@ export function parseTsv(text: string, source: string, into: GazetteerRows): str
         .split('|')
         .map((a) => a.trim())
         .filter((a) => a !== '');
+      for (const a of aliases.filter((a) => BARE_DATE.test(a)))
+        errors.push(
+          `${at}: "${a}" is a bare date, which news text uses as a date: write the phrase that names the day ("ngày ${a}")`,
+        );
       into.entities.push({
         id,
         type,

@@ -94,6 +94,7 @@ export function makeArticle(pool: Pool, n: number, tag: string, rare: boolean): 
     wordCount: text.split(/\s+/).length,
     readingMinutes: Math.max(1, Math.round(text.split(/\s+/).length / 220)),
     entities,
+    rule: { id: 'antv', fallback: null },
   };
 }
 

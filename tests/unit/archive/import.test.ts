@@ -185,6 +185,15 @@ const BAD: [
     true,
   ],
   [
+    'a rule that is not one',
+    withArticle((a) => {
+      a.rule = { id: '<script>', fallback: 'maybe' };
+    }),
+    'invalid',
+    { articleIndex: 1, field: 'rule' },
+    true,
+  ],
+  [
     'invalid publishedAt',
     withArticle((a) => {
       a.publishedAt = 'hôm qua';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveError } from '@/lib/archive/errors';
 import { getArticle } from '@/lib/archive/articles';
-import { saveArticle } from '@/lib/archive/save';
+import { saveArticle, undoReplace } from '@/lib/archive/save';
 import { dump, freshDb, makeArticle } from '../../support/archive-fixtures';
 
 const T0 = new Date('2024-06-01T10:00:00Z');
@@ -62,7 +62,7 @@ describe('saveArticle', () => {
       entities: [['KH', 'Campuchia']],
     });
     const second = await saveArticle(db, changed, T1);
-    expect(second).toEqual({ status: 'updated', id: first.id });
+    expect(second).toMatchObject({ status: 'updated', id: first.id });
     const row = await db.articles.get(first.id);
     expect(row?.savedAt).toBe(T0.toISOString());
     expect(row?.updatedAt).toBe(T1.toISOString());
@@ -71,6 +71,32 @@ describe('saveArticle', () => {
     expect(row?.entityIds).toEqual(['KH']);
     expect((await db.bodies.get(first.id))?.text).toContain('Campuchia');
     expect(await db.articles.count()).toBe(1);
+  });
+
+  it('an update hands back the copy it replaced; undoReplace puts it back exactly', async () => {
+    const db = await freshDb();
+    const article = makeArticle({ body: 'Bản đầu tiên về Lào.' });
+    await saveArticle(db, article, T0);
+    const original = await dump(db);
+    const second = await saveArticle(db, { ...article, title: 'Tiêu đề khác', text: `${article.text} Thêm.` }, T1);
+    expect(second.replaced?.row.title).toBe(article.title);
+    expect(second.replaced?.body?.text).toBe(article.text);
+    expect(await undoReplace(db, second.replaced!)).toBe('restored');
+    expect(await dump(db)).toBe(original);
+    expect((await saveArticle(db, article, T1)).replaced).toBeUndefined(); // unchanged: nothing replaced
+  });
+
+  it('undoReplace writes nothing once the article changed again (saved anew or deleted)', async () => {
+    const db = await freshDb();
+    const article = makeArticle({ body: 'Bản một.' });
+    await saveArticle(db, article, T0);
+    const second = await saveArticle(db, { ...article, text: 'Bản hai.' }, T1);
+    await saveArticle(db, { ...article, text: 'Bản ba.' }, T1);
+    const third = await dump(db);
+    expect(await undoReplace(db, second.replaced!)).toBe('superseded');
+    expect(await dump(db)).toBe(third);
+    await db.articles.clear();
+    expect(await undoReplace(db, second.replaced!)).toBe('superseded');
   });
 
   it('a quota error in the bodies write rolls back the whole save (ArchiveError "quota")', async () => {

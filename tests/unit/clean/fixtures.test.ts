@@ -21,6 +21,13 @@ interface Expected {
   paragraphs: string[];
   figures: { src: string; caption: string }[];
   absent: string[];
+  /** The rule that must clean the page and whether it is a fallback (lib/clean/sites/choice.ts). */
+  rule?: { id: string; fallback: 'family' | 'generic' | null };
+  /**
+   * Known gaps of the generic path on an outlet's page: field → why it misses. Asserted to be
+   * still missing, so the fixture says so when the generic path learns it (then drop the gap).
+   */
+  gaps?: Partial<Record<'lead' | 'byline' | 'publishedAt' | 'absent', string>>;
 }
 
 const root = join(import.meta.dirname, '../../fixtures/pages');
@@ -41,13 +48,23 @@ describe.each(folders)('fixture %s', (folder) => {
   });
   if (!expected.isArticle || !result.isArticle) return;
 
+  it('the rule that cleaned it', () => {
+    if (expected.rule) expect(result.rule).toEqual(expected.rule);
+    else expect(result.rule.fallback).toBeNull();
+  });
   it('title', () => expect(comparable(result.title)).toBe(comparable(expected.title ?? '')));
-  it('lead', () =>
+  const field = (key: 'lead' | 'byline' | 'publishedAt', check: () => void) => {
+    const gap = expected.gaps?.[key];
+    if (!gap) it(key, check);
+    else it(`${key}: known gap, still missing (${gap})`, () => expect(check).toThrow());
+  };
+  field('lead', () =>
     expect(result.lead === null ? null : comparable(result.lead)).toBe(
       expected.lead === null ? null : comparable(expected.lead),
-    ));
-  it('publishedAt', () => expect(result.publishedAt).toBe(expected.publishedAt));
-  it('byline', () => expect(result.byline).toBe(expected.byline));
+    ),
+  );
+  field('publishedAt', () => expect(result.publishedAt).toBe(expected.publishedAt));
+  field('byline', () => expect(result.byline).toBe(expected.byline));
   it('siteName', () => expect(result.siteName).toBe(expected.siteName));
 
   it('every article paragraph is present, in order', () => {
@@ -59,12 +76,13 @@ describe.each(folders)('fixture %s', (folder) => {
     }
   });
 
-  it('no boilerplate heading or teaser survives', () => {
-    const present = expected.absent.filter(
-      (a) => text.includes(comparable(a)) && !expected.paragraphs.some((p) => comparable(p).includes(comparable(a))),
-    );
-    expect(present).toEqual([]);
-  });
+  const survivors = expected.absent.filter(
+    (a) => text.includes(comparable(a)) && !expected.paragraphs.some((p) => comparable(p).includes(comparable(a))),
+  );
+  if (expected.gaps?.absent)
+    it(`boilerplate: known gap, some still survives (${expected.gaps.absent})`, () =>
+      expect(survivors.length).toBeGreaterThan(0));
+  else it('no boilerplate heading or teaser survives', () => expect(survivors).toEqual([]));
 
   it("the article's own figures are kept", () => {
     for (const f of expected.figures) {

@@ -21,7 +21,8 @@ async function clean(args: string[]): Promise<{ code: number; stdout: string; st
   }
 }
 
-describe('npm run clean', () => {
+// each test starts the CLI in its own Node process (tsx): on a loaded 2-core machine that alone can take 20 s
+describe('npm run clean', { timeout: 90_000 }, () => {
   it('prints one JSON object per page with the article fields', async () => {
     const { code, stdout } = await clean([
       fixture('antv--hop-tac-cong-an'),

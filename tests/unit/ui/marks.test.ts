@@ -85,7 +85,12 @@ describe("highlightWith (the matcher over the DOM's own text)", () => {
 });
 
 describe('placeMentions (mentions of the article text, marked in the view)', () => {
-  const labels = { lang: 'vi' as const, minutes: (n: number) => `${n} phút`, original: 'Bài gốc' };
+  const labels = {
+    lang: 'vi' as const,
+    minutes: (n: number) => `${n} phút`,
+    original: 'Bài gốc',
+    cleanedBy: (r: { id: string }) => `Quy tắc ${r.id}`,
+  };
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
   /** Render an article like the views do, then mark the mentions of its own text. */

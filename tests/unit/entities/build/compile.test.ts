@@ -45,8 +45,14 @@ describe('gazetteer build', () => {
     ]);
   });
 
-  test('the serialised automaton stays small (≤ 25 KB gzip)', () => {
-    expect(gzipSync(automatonModule(built.data)).length).toBeLessThanOrEqual(25 * 1024);
+  // Only the background bundles it (tests/security/bundles.test.ts), and decodes it once per start
+  // (bench case 2 reports that load). 25 KB held 414 entities; the sourced gazetteer of the whole
+  // field (issue 13, ≥ 1,500 entities) needs more: the cap leaves room for about 2,500.
+  test('the serialised automaton stays small (≤ 120 KB gzip, ≤ 60 bytes an entity)', () => {
+    const size = gzipSync(automatonModule(built.data)).length;
+    const entities = [...built.data.kinds].filter((k) => 'POLE'.includes(k)).length;
+    expect(size).toBeLessThanOrEqual(120 * 1024);
+    expect(size / entities).toBeLessThanOrEqual(60);
   });
 
   test('bad rows are reported', () => {
@@ -57,6 +63,7 @@ describe('gazetteer build', () => {
         'Person X\tPEOPLE\tVN\tX\t\t\t\tunverified',
         'person.y\tPERSON\tVN\tY\t\t\t\thttp://example.org/y',
         'person.z\tPERSON\tVN\tZ\t\t\t\t',
+        'event.d\tEVENT\tboth\tNgày D\t\t\tngày 5/9/1962 | 5/9/1962\tunverified',
       ].join('\n'),
       't.tsv',
       rows,
@@ -66,6 +73,7 @@ describe('gazetteer build', () => {
       't.tsv:2: bad type "PEOPLE"',
       't.tsv:3: source "http://example.org/y" is neither an https:// address nor unverified',
       't.tsv:4: source "" is neither an https:// address nor unverified',
+      't.tsv:5: "5/9/1962" is a bare date, which news text uses as a date: write the phrase that names the day ("ngày 5/9/1962")',
     ]);
   });
 
@@ -74,7 +82,7 @@ describe('gazetteer build', () => {
     expect(errors).toEqual(['t.tsv: missing columns source']);
   });
 
-  test('{ref} aliases expand, and the first claim on a form wins with a warning', () => {
+  test('{ref} aliases expand (checked, not matched: a pair is two mentions), and the first claim on a form wins with a warning', () => {
     const rows = emptyRows();
     parseTsv(
       [
@@ -90,7 +98,9 @@ describe('gazetteer build', () => {
     const { data, warnings } = compileGazetteer(rows);
     expect(warnings).toHaveLength(1);
     const m = createMatcher(data);
-    expect(m.findMentions('An Khe – Bokeo').map((x) => x.entityId)).toEqual(['place.pair.a-b']);
+    // the pair is a record of the relation: in text it is two mentions, one per side
+    expect(m.findMentions('An Khe – Bokeo').map((x) => x.entityId)).toEqual(['place.a', 'place.b']);
+    expect(m.findMentions('An Khê - Bò Kẹo').map((x) => x.entityId)).toEqual(['place.a', 'place.b']);
     expect(m.findMentions('Bokeo').map((x) => x.entityId)).toEqual(['place.b']);
   });
 });
