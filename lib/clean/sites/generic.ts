@@ -72,7 +72,7 @@ const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, figcaption, dt, dd';
 const PROMO_PREFIX =
   /^\s*(?:related(?: stories| articles| coverage)?|read (?:more|also|next)|also read|see also|also see|also on [\w.]+|more|watch|listen|recommended|trending|click here|xem thêm|đọc thêm|tin liên quan|bài liên quan|xem tiếp)\b\s*[:>»|–—-]?/i;
 const DATELINE =
-  /^\s*(?:by |published|updated|posted|first published|last updated|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:thứ|ngày|mon|tue|wed|thu|fri|sat|sun)\w*,? |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})|\d+ (?:minutes?|hours?|days?) ago|\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\b/i;
+  /^\s*(?:by |published|updated|posted|first published|last updated|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|ngày|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,? [^a-zà-ỹ]*\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})|\d+ (?:minutes?|hours?|days?) ago|\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\b/i;
 const SIGN_OFF =
   /\b(?:sign up|subscribe|newsletter|follow (?:us|\w+) on|share (?:this|it)\b|like this (?:story|article)|all rights reserved|copyright ©|more about the author|view author archive|đăng ký nhận tin|theo dõi .{0,30} trên)/i;
 const EDGE_MAX_CHARS = 160;
