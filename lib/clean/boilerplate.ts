@@ -9,6 +9,10 @@
  * - LINK_DENSITY_BOX: a labelled block is removed up to the largest ancestor that is still
  *   mostly links (≥ 0.5 of its text is link text), so the whole related/most-read box goes
  *   but never the article around it.
+ * - PROSE_GUARD: nor an ancestor that holds a paragraph of prose (≥ PROSE_MIN_CHARS, mostly
+ *   unlinked): on a page whose article is short and whose menus are long, the whole page is
+ *   "mostly links", and the climb from a "Video" label went up to the body's only child
+ *   (a 369-character wsj.com article lost that way in the scrapinghub pages).
  * - MAX_LABEL_LENGTH: a label is short; a sentence that merely contains "Xem thêm" is prose.
  * - TEASER_PREFIX: bracketed media prefixes mark teasers only in link lists; an article title
  *   may start with "[Ảnh]" too, so titles are never touched.
@@ -52,6 +56,7 @@ export const HEADINGS = [
 ];
 const LINK_DENSITY_BOX = 0.5;
 const MAX_LABEL_LENGTH = 40;
+export const PROSE_MIN_CHARS = 120;
 export const TEASER_PREFIX = /^\s*\[(?:Video|Infographics?|Ảnh|Photo|Clip|Podcast|Emagazine|E-magazine)\]/i;
 
 const HEADING_KEYS = new Set(HEADINGS.map(labelKey));
@@ -93,7 +98,15 @@ function labelElements(root: ParentNode): Element[] {
   return found;
 }
 
-/** The largest block around a label that is still a list of links and holds no protected node. */
+/** Whether `el` holds a paragraph of prose: long, and mostly not link text. */
+export function holdsProse(el: Element): boolean {
+  for (const p of el.querySelectorAll('p')) {
+    if (textLength(p) >= PROSE_MIN_CHARS && linkDensity(p) < LINK_DENSITY_BOX) return true;
+  }
+  return false;
+}
+
+/** The largest block around a label that is still a list of links and holds no protected node nor prose. */
 function boxOf(label: Element, protect: readonly Element[]): Element {
   let box = label;
   for (
@@ -102,7 +115,7 @@ function boxOf(label: Element, protect: readonly Element[]): Element {
     parent = parent.parentElement
   ) {
     if (protect.some((p) => parent.contains(p) || p.contains(parent))) break;
-    if (linkDensity(parent) < LINK_DENSITY_BOX) break;
+    if (linkDensity(parent) < LINK_DENSITY_BOX || holdsProse(parent)) break;
     box = parent;
   }
   return box;

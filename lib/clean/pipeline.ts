@@ -17,8 +17,9 @@
  *     lazy images and inline related links (./prepare).
  *  6. Run Readability on the clone.
  *  7. Sanitise with the one DOMPurify configuration (lib/html/sanitize.ts), run the boilerplate filter
- *     once more on what Readability kept, drop empty blocks, extract the text (./extract-text);
- *     too little text, or text that is mostly links, is "no article".
+ *     once more on what Readability kept (on the generic path also ./sites/generic's tidyArticle),
+ *     drop empty blocks, extract the text (./extract-text); too little text, or text that is
+ *     mostly links, is "no article".
  *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given; name
  *     the rule that cleaned the article and whether it was a fallback.
  */
@@ -34,6 +35,7 @@ import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
 import { measurePage, withinBudget } from './budget';
 import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
+import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS, tidyArticle, unwrapPageWrappers } from './sites/generic';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
 export const SYLLABLES_PER_MINUTE = 220;
@@ -73,7 +75,9 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   const container = findContainer(clone, rule); // null only on the generic path: the whole body
   if (!meta.title) return notArticle(url, NO_HEADLINE);
 
+  const isGeneric = rule.id === 'generic';
   if (container) clone.body.replaceChildren(container); // 5
+  if (isGeneric) unwrapPageWrappers(clone.body);
   rule.prepare?.(clone.body);
   for (const el of Array.from(clone.body.querySelectorAll([...rule.remove, ...COMMON_REMOVE].join(', ')))) el.remove(); // one pass, not one per selector
   // the headline and the lead printed again in the body (with or without the lead prefix) go
@@ -89,17 +93,19 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   removeLinkOnlyBlocks(clone.body);
   removeDuplicateCaptions(clone.body);
 
-  const parsed = new Readability(clone, { charThreshold: 200, keepClasses: false }).parse(); // 6
+  const charThreshold = isGeneric ? GENERIC_CHAR_THRESHOLD : 200;
+  const parsed = new Readability(clone, { charThreshold, keepClasses: false }).parse(); // 6
   if (!parsed?.content) return notArticle(url, 'Readability found no article');
 
   const win = options.window ?? member(doc, 'defaultView') ?? globalThis.window; // 7
   const fragment = sanitizeToFragment(parsed.content, win);
   removeBoilerplate(fragment);
+  if (isGeneric) tidyArticle(fragment);
   removeDuplicateCaptionsIn(fragment);
   removeEmptyBlocks(fragment);
   const blocks = textBlocks(fragment);
   const bodyText = blocks.join('\n\n');
-  if (bodyText.length < MIN_ARTICLE_CHARS) return notArticle(url, TOO_LITTLE_TEXT);
+  if (bodyText.length < (isGeneric ? MIN_GENERIC_CHARS : MIN_ARTICLE_CHARS)) return notArticle(url, TOO_LITTLE_TEXT);
   if (linkedShare(fragment) > MAX_LINKED_SHARE) return notArticle(url, MOSTLY_LINKS);
 
   const text = meta.lead ? `${meta.lead}\n\n${bodyText}` : bodyText; // 8
