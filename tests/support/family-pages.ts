@@ -23,19 +23,10 @@ import { JSDOM } from 'jsdom';
 import { findContainer } from '@/lib/clean/first-look';
 import { pickRule } from '@/lib/clean/sites';
 import { comparable } from '@/lib/text/vietnamese';
-import { FIXTURES_DIR } from './fixture-server';
+import { FIXTURES_DIR, type ExpectedPage } from './fixture-server';
 
-export interface FixtureArticle {
-  url: string;
-  title: string;
-  lead: string | null;
-  byline: string | null;
-  publishedAt: string | null;
-  siteName: string;
-  paragraphs: string[];
-  figures: { src: string; caption: string }[];
-  absent: string[];
-}
+/** The article a template renders: a fixture's expected.json (one format, tests/support/fixture-server.ts). */
+export type FixtureArticle = ExpectedPage & { title: string }; // an article page: it has a title
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -9,26 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { CleanResult } from '@/lib/article';
 import { cleanHtml } from '@/lib/cli/clean-html';
 import { comparable } from '@/lib/text/vietnamese';
-
-interface Expected {
-  url: string;
-  isArticle: boolean;
-  title: string | null;
-  lead: string | null;
-  byline: string | null;
-  publishedAt: string | null;
-  siteName: string;
-  paragraphs: string[];
-  figures: { src: string; caption: string }[];
-  absent: string[];
-  /** The rule that must clean the page and whether it is a fallback (lib/clean/sites/choice.ts). */
-  rule?: { id: string; fallback: 'family' | 'generic' | null };
-  /**
-   * Known gaps of the generic path on an outlet's page: field → why it misses. Asserted to be
-   * still missing, so the fixture says so when the generic path learns it (then drop the gap).
-   */
-  gaps?: Partial<Record<'lead' | 'byline' | 'publishedAt' | 'absent', string>>;
-}
+import type { ExpectedPage } from '../../support/fixture-server';
 
 const root = join(import.meta.dirname, '../../fixtures/pages');
 const folders = readdirSync(root, { withFileTypes: true })
@@ -36,7 +17,7 @@ const folders = readdirSync(root, { withFileTypes: true })
   .map((d) => d.name);
 
 describe.each(folders)('fixture %s', (folder) => {
-  const expected = JSON.parse(readFileSync(join(root, folder, 'expected.json'), 'utf8')) as Expected;
+  const expected = JSON.parse(readFileSync(join(root, folder, 'expected.json'), 'utf8')) as ExpectedPage;
   const html = readFileSync(join(root, folder, 'source.html'), 'utf8');
   const dom = new JSDOM('<!doctype html><body></body>', { url: 'https://vietlao-reader.invalid/' });
   const result: CleanResult = cleanHtml(html, expected.url, dom.window as unknown as Window);
