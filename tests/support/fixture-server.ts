@@ -131,12 +131,18 @@ export async function startFixtureServer(extraPages: { url: string; html: string
       .replace(/^www\./, '')
       .replace(/:\d+$/, '')
       .toLowerCase()}${path.replace(/[?#].*$/, '')}`;
+  /** Serve `html` at `url`, replacing what answered there (a test that changes a page on purpose). */
   const route = (url: string, html: string) => {
     const u = new URL(url);
     pages.set(key(u.host, u.pathname), html);
   };
-  for (const page of loadFixtures()) route(page.url, page.html);
-  for (const page of extraPages) route(page.url, page.html);
+  for (const page of [...loadFixtures(), ...extraPages]) {
+    // one page per address: a second one would silently replace the first in every test that opens it
+    const u = new URL(page.url);
+    if (pages.has(key(u.host, u.pathname)))
+      throw new Error(`two fixture pages answer at ${page.url}: give each its own address`);
+    route(page.url, page.html);
+  }
   const requests: FixtureServer['requests'] = [];
   /** A fixture host or a subdomain of one (image CDNs such as mediafile.vietnamplus.vn). */
   const ours = (host: string) => {

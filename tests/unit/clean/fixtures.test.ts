@@ -16,6 +16,14 @@ const folders = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
+it('every fixture page has its own address (the fixture server answers one page per address)', () => {
+  const urls = folders.map(
+    (f) => (JSON.parse(readFileSync(join(root, f, 'expected.json'), 'utf8')) as ExpectedPage).url,
+  );
+  const twice = urls.filter((u, i) => urls.indexOf(u) !== i);
+  expect(twice).toEqual([]);
+});
+
 describe.each(folders)('fixture %s', (folder) => {
   const expected = JSON.parse(readFileSync(join(root, folder, 'expected.json'), 'utf8')) as ExpectedPage;
   const html = readFileSync(join(root, folder, 'source.html'), 'utf8');
