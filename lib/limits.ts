@@ -28,3 +28,11 @@ export const MAX_MATCH_CHARS = 200_000;
  * a message over 64 MiB of JSON; 4 M characters stay under it even when every one is escaped.
  */
 export const MAX_MESSAGE_CHARS = 4_000_000;
+/**
+ * Most inline event handlers (`onclick=…`, `onerror=…`) the bodies of one imported file may hold.
+ * Chromium checks each against the extension's CSP while parsing, ~0.5 ms apiece in the
+ * offscreen document (a 3 MB body of them: 30 s), and our exports never carry one (bodies are
+ * sanitised at save); 10,000 cost ~5 s, so a hand-edited file still imports and a hostile one is
+ * refused before any parsing.
+ */
+export const MAX_INLINE_HANDLERS = 10_000;
