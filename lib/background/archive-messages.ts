@@ -152,7 +152,7 @@ export function registerArchiveMessages(fromUs: SenderCheck): void {
     allowed(sender) ? receiveImportPart(data) : { ok: false, message: refused },
   );
   onMessage('importArchive', ({ data, sender }) =>
-    allowed(sender) && typeof data === 'object' && data !== null
+    allowed(sender) && typeof data?.upload === 'string' && typeof data.parts === 'number'
       ? importUpload(data.upload, data.parts)
       : { ok: false, code: 'sender', message: refused, messageVi: 'Yêu cầu không hợp lệ' },
   );
