@@ -46,3 +46,11 @@ export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 export const MAX_LOADED_IMAGES = 100;
 /** How long one image fetch may take (ms) before it counts as failed. */
 export const IMAGE_FETCH_TIMEOUT_MS = 30_000;
+/**
+ * Most inline event handlers (`onclick=…`, `onerror=…`) the bodies of one imported file may hold.
+ * Chromium checks each against the extension's CSP while parsing, ~0.5 ms apiece in the
+ * offscreen document (a 3 MB body of them: 30 s), and our exports never carry one (bodies are
+ * sanitised at save); 10,000 cost ~5 s, so a hand-edited file still imports and a hostile one is
+ * refused before any parsing.
+ */
+export const MAX_INLINE_HANDLERS = 10_000;

@@ -123,6 +123,24 @@ export function langProblem(value: string): FieldProblem | null {
   return null;
 }
 
+/** Tags, as written, up to their closing ">". */
+const TAG = /<[a-z][^<>]*/gi;
+/** An attribute named on… inside a tag (onclick=, onerror, ONLOAD = …). */
+const HANDLER = /[\s/"']on[a-z]+(?=[\s=/]|$)/gi;
+
+/**
+ * How many inline event handler attributes `html` holds (counted up to `stopAt`, so a huge body
+ * costs one linear pass at most). Sanitising removes them; counting first bounds what parsing them costs.
+ */
+export function inlineHandlerCount(html: string, stopAt = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  for (const [tag] of html.matchAll(TAG)) {
+    count += tag.match(HANDLER)?.length ?? 0;
+    if (count >= stopAt) break;
+  }
+  return count;
+}
+
 /** `value` when it is a valid web address (webUrlProblem), else null. */
 export function validWebUrl(value: string | null | undefined): string | null {
   return typeof value === 'string' && webUrlProblem(value) === null ? value : null;

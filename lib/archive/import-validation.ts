@@ -2,7 +2,8 @@
  * Validation of an imported archive file, by hand (no code generation: MV3 extension pages
  * forbid eval, which ajv needs). Mirrors archive.schema.json, plus checks a schema cannot
  * express: dates that parse, URLs that parse (http(s), no user name: lib/archive/fields.ts), sites
- * and languages without markup, mention offsets inside the text, mentions in all under MAX_MENTIONS.
+ * and languages without markup, mention offsets inside the text, mentions in all under MAX_MENTIONS,
+ * inline event handlers in all the bodies under MAX_INLINE_HANDLERS.
  */
 import type { CleanedBy, Country, EntityType, LinkConfidence } from '../article';
 import {
@@ -15,6 +16,7 @@ import {
 } from './file-format';
 import {
   type FieldProblem,
+  inlineHandlerCount,
   langProblem,
   MAX_LANG_LENGTH,
   MAX_SITE_LENGTH,
@@ -27,6 +29,7 @@ import {
   MAX_ARTICLES,
   MAX_ENTITIES,
   MAX_FIELD_LENGTH,
+  MAX_INLINE_HANDLERS,
   MAX_MENTIONS,
   MAX_NAME_LENGTH,
   MAX_URL_LENGTH,
@@ -280,5 +283,16 @@ export function readArchiveFile(v: unknown): ArchiveFile {
   const items = list(f.articles, ['articles']);
   if (items.length > MAX_ARTICLES) throw new Invalid('too-many-articles', ['articles'], String(items.length));
   const articles = items.map((a, i) => readArticle(a, ['articles', i]));
+  let handlers = 0;
+  for (const [i, a] of articles.entries()) {
+    handlers += inlineHandlerCount(a.contentHtml, MAX_INLINE_HANDLERS + 1 - handlers);
+    if (handlers > MAX_INLINE_HANDLERS)
+      throw new Invalid(
+        'invalid',
+        ['articles', i, 'contentHtml'],
+        `brings the file's inline event handlers (onclick=…, onerror=…) over ${MAX_INLINE_HANDLERS}: this file was not written by VietLao Reader, whose exports carry none`,
+        `làm số thuộc tính xử lý sự kiện (onclick=…, onerror=…) trong tệp vượt quá ${MAX_INLINE_HANDLERS.toLocaleString('vi')}: tệp này không do VietLao Reader xuất ra (tệp xuất của tiện ích không có thuộc tính nào như vậy)`,
+      );
+  }
   return { format: EXPORT_FORMAT, schemaVersion, exportedAt, generator, articles };
 }

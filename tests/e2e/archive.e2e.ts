@@ -27,6 +27,8 @@ import {
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
+import { READ_ARCHIVE, type StoredArchive } from '../security/e2e-pages';
+import { MAX_MESSAGE_CHARS } from '@/lib/limits';
 
 const articles = loadFixtures().filter((f) => f.expected.isArticle);
 const antv = articles.find((f) => f.folder === 'antv--hop-tac-cong-an')!;
@@ -227,6 +229,36 @@ describe(`${BROWSER}: saving, the popup archive, the reader page, export and imp
       !back.some((t) => t.includes('(bản sửa trong tệp)') || t.includes('Bài mới chỉ có trong tệp')),
       back.join(' | '),
     );
+    await popup.close();
+  });
+
+  it('a file larger than one message (3 articles of 1.5 MB of HTML) reaches the background in parts and imports whole', async () => {
+    const file = JSON.parse(exported) as { articles: Record<string, unknown>[] };
+    const paragraph =
+      '<p>Hợp tác Việt Nam – Lào <a href="javascript:alert(1)">an ninh</a>.<script>alert(2)</script></p>';
+    const big = (n: number) => ({
+      ...file.articles[0]!,
+      id: `a-tep-lon-${n}`,
+      url: `https://antv.gov.vn/tin-tuc/tep-lon-${n}-900510.html`,
+      canonicalUrl: `https://antv.gov.vn/tin-tuc/tep-lon-${n}-900510.html`,
+      title: `Bài trong tệp lớn ${n}`,
+      contentHtml: `<p onclick="alert(3)">Mở đầu.</p>${paragraph.repeat(Math.floor(1_500_000 / paragraph.length))}<p>Đoạn cuối của bài ${n}.</p>`,
+    });
+    const text = JSON.stringify({ ...file, articles: [big(1), big(2), big(3)] });
+    // more than one message to the background, and more than one batch to Chrome's offscreen document
+    assert.ok(text.length > MAX_MESSAGE_CHARS, `${text.length} characters: more than one message`);
+    const popup = await openPopup();
+    const before = await count(popup, ITEM);
+    await importInPopup(popup, text, 'tep-lon.json');
+    await element(popup, byTestId('io-status', '.ok'), 120_000);
+    await waitForCount(popup, ITEM, before + 3);
+    const stored = (await h.ext(READ_ARCHIVE)) as StoredArchive;
+    for (const n of [1, 2, 3]) {
+      const body = stored.bodies.find((b) => b.id === `a-tep-lon-${n}`);
+      assert.ok(body, `article ${n} stored`);
+      assert.ok(body.contentHtml.endsWith(`<p>Đoạn cuối của bài ${n}.</p>`), `article ${n} whole`);
+      assert.ok(!/onclick|<script|javascript:/.test(body.contentHtml), `article ${n} sanitised`);
+    }
     await popup.close();
   });
 });

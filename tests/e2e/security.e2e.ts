@@ -402,6 +402,14 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
         },
         expected: { importError: /"site".*(HTML)/ },
       },
+      {
+        title: 'an imported body with 20,000 inline event handlers is refused before any parsing',
+        file: {
+          name: 'xu-ly-su-kien.json',
+          text: () => hostileFieldFile(exported, 'contentHtml', '<p onmouseover="alert(1)">Lào</p>'.repeat(20_000)),
+        },
+        expected: { importError: /"contentHtml".*(onclick|10[.,]000)/ },
+      },
     ],
   );
 

@@ -65,6 +65,10 @@ const MALFORMED: [name: string, payload: () => unknown][] = [
   ],
   ['entity mentions not a list', withField('entities', [{ id: 'LA', name: 'Lào', mentions: 'all' }])],
   ['lang missing', withField('lang', undefined)],
+  ['url with a user name before the host', withField('url', 'https://nhandan.vn@evil.example/bai.html')],
+  ['canonicalUrl with a user name', withField('canonicalUrl', 'https://nhandan.vn:x@evil.example/')],
+  ['site holding HTML', withField('site', '<img src=x onerror=alert(1)>')],
+  ['site with a control character', withField('site', 'antv.gov.vn\u0000')],
 ];
 
 describe('validateCleanArticle: a table of malformed payloads', () => {
@@ -158,6 +162,12 @@ describe('background messages from other senders', () => {
       expect(await call('deleteArticle', id, sender)).toMatchObject({ ok: false, message: 'unknown sender' });
       expect(await call('restoreArticle', 'token', sender)).toMatchObject({ ok: false });
       expect(await call('importArchive', file, sender)).toMatchObject({ ok: false, code: 'sender' });
+      expect(await call('importPart', { upload: 'u', index: 0, text: file }, sender)).toMatchObject({ ok: false });
+      expect(await call('importArchive', { upload: 'u', parts: 1 }, sender)).toMatchObject({
+        ok: false,
+        code: 'sender',
+      });
+      expect(await call('undoImport', 'token', sender)).toMatchObject({ ok: false, message: 'unknown sender' });
     }
     expect(await dump(db)).toBe(before);
     // the same delete from an extension page goes through

@@ -20,7 +20,7 @@ import { buildRows } from '@/lib/archive/rows';
 import { saveArticle } from '@/lib/archive/save';
 import type { ArticleRecord, StoredArticle } from '@/lib/archive/types';
 import { sanitizeHtml } from '@/lib/html/sanitize';
-import { MAX_ENTITIES, MAX_MENTIONS } from '@/lib/limits';
+import { MAX_ENTITIES, MAX_INLINE_HANDLERS, MAX_MENTIONS } from '@/lib/limits';
 import { dump, freshDb, makeArticle } from '../support/archive-fixtures';
 import { checkHtml } from './check-html';
 
@@ -160,6 +160,14 @@ const IMPORT_CASES: ImportCase[] = [
       /mentions in all; an article holds at most 20000/,
       /lần nhắc tên; mỗi bài tối đa 20\.000/,
     ),
+  },
+  {
+    title: `more than MAX_INLINE_HANDLERS (${MAX_INLINE_HANDLERS}) inline event handlers, refused before parsing`,
+    file: (a) => ({
+      ...a,
+      contentHtml: '<img src=x onerror=alert(1) ONLOAD = "x">'.repeat(MAX_INLINE_HANDLERS / 2 + 1),
+    }),
+    expected: refused('contentHtml', /inline event handlers .* over 10000/, /vượt quá 10\.000/),
   },
   {
     title: 'contentHtml with scripts, event handlers and javascript: URLs is stored sanitised',

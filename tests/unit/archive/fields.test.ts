@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FALLBACK_LANG,
+  inlineHandlerCount,
   langProblem,
   realHost,
   siteProblem,
@@ -94,5 +95,21 @@ describe('values for the way out', () => {
     expect(realHost('https://antv.gov.vn:8443/')).toBe('antv.gov.vn:8443');
     expect(realHost('javascript:alert(1)')).toBeNull();
     expect(realHost('không phải địa chỉ')).toBeNull();
+  });
+});
+
+describe('inlineHandlerCount', () => {
+  it.each([
+    ['<p onclick="x()">a</p>', 1],
+    ['<img src=x onerror=alert(1) ONLOAD = "y">', 2],
+    ['<p/onmouseover=x>', 1],
+    ['<input autofocus onfocus>', 1],
+    ['<p>online = 5, on=1, a onclick=b</p>', 0], // in the text, not in a tag
+    ['<p title="bonbon=1">x</p>', 0],
+    ['<a href="https://x.vn/?onclick=1">x</a>', 0],
+  ])('%s holds %i', (html, n) => expect(inlineHandlerCount(html)).toBe(n));
+
+  it('stops counting at stopAt', () => {
+    expect(inlineHandlerCount('<p onclick=x>'.repeat(1000), 10)).toBe(10);
   });
 });

@@ -138,4 +138,19 @@ describe('saveArticle', () => {
     await expect(saveArticle(db, bad, T0)).rejects.toMatchObject({ code: 'invalid' });
     expect(await db.articles.count()).toBe(0);
   });
+
+  it("stores a lead image only when it is an http(s) address without a user name, and the page's lang only when it is a tag", async () => {
+    const db = await freshDb();
+    const cases = [
+      { leadImage: 'javascript:alert(1)', lang: '<img src=x onerror=alert(1)>', stored: [null, 'vi'] },
+      { leadImage: 'https://antv.gov.vn@evil.example/p.gif', lang: 'vi\u0007', stored: [null, 'vi'] },
+      { leadImage: 'mailto:a@b.vn', lang: 'en', stored: [null, 'en'] },
+      { leadImage: 'https://antv.gov.vn/anh.jpg', lang: 'vi-VN', stored: ['https://antv.gov.vn/anh.jpg', 'vi-VN'] },
+    ];
+    for (const { leadImage, lang, stored } of cases) {
+      const { id } = await saveArticle(db, { ...makeArticle(), leadImage, lang }, T0);
+      const row = await db.articles.get(id);
+      expect([row?.leadImage, row?.lang]).toEqual(stored);
+    }
+  });
 });
