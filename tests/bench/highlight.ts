@@ -93,6 +93,14 @@ export async function benchHighlight(
         goal: '≤ 5×',
       }),
     );
+    rows.push(
+      ratioRow(
+        '2 highlight',
+        `${label}: of which matching (read + findMentions, no DOM written) vs markRegExp`,
+        figure('match', r.samples.match!),
+        figure('markRegExp', r.samples.markRegExp!),
+      ),
+    );
     const first: Row = {
       case: '2 highlight',
       what: `${label}: first call in a fresh page (+ ${r.loadMs.toFixed(2)} ms once at load: gazetteer JSON.parse + matcher decode)`,
