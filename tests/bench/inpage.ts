@@ -19,6 +19,9 @@ import { comparable, foldDiacritics } from '@/lib/text/vietnamese';
 import { compare, type SampleOptions } from './stats';
 import { markSpans, type MarkSpan } from './spans';
 
+/** V8's gc() where the bench browser exposes it (tests/bench/browser.ts), else nothing. */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 /** Mark every mention under `root`, found in its own text by the build-time matcher. */
 const highlightEntities = (root: Element) => highlightWith(root, findMentions);
 
@@ -181,26 +184,33 @@ async function highlight(
   const markRegExp = spansOf('markjs');
   unmarkAll(root);
 
-  // Every variant gets an idle pause before each run, so Chromium's idle-time GC clears what the
-  // previous run left (markRegExp and mark() leave a lot) instead of billing it to the next one.
+  // Every variant starts from the same DOM and heap: no marks of either kind (a variant's marks
+  // stay until the next reset, and the next variant must not run over them: collect() skips <mark>
+  // and the text nodes are split), garbage collected (see launchChromium: mark.js's leftovers slow
+  // every later DOM removal until then), and an idle pause.
   const idle = (ms = 100): Promise<void> => new Promise((r) => setTimeout(r, ms));
-  const oursRun = { reset: async () => (removeHighlights(root), await idle(30)), run: () => highlightEntities(root) };
+  const pristine = async (ms = 30): Promise<void> => {
+    removeHighlights(root);
+    unmarkAll(root);
+    collectGarbage();
+    await idle(ms);
+  };
   // Two side-by-side series: mark() is ~100× slower than the rest, so it gets its own, shorter
   // one (ours again in the same rounds) while the fast variants get many more runs.
   const fast = await compare(
     {
-      ours: oursRun,
-      markRegExp: { reset: async () => (unmarkAll(root), await idle(30)), run: () => markjsRegExp(root, re) },
-      bare: { reset: () => idle(30), run: () => barePass(root), repeat: 10 },
+      ours: { reset: pristine, run: () => highlightEntities(root) },
+      markRegExp: { reset: pristine, run: () => markjsRegExp(root, re) },
+      bare: { reset: pristine, run: () => barePass(root), repeat: 10 },
       // the share of ours that is matching: the same text, no DOM written
-      match: { reset: () => idle(30), run: () => void findMentions(collect(root).text) },
+      match: { reset: pristine, run: () => void findMentions(collect(root).text) },
     },
     options,
   );
   const slow = await compare(
     {
-      oursVsMark: { reset: async () => (removeHighlights(root), await idle()), run: () => highlightEntities(root) },
-      markjs: { reset: async () => (unmarkAll(root), await idle()), run: () => markjsMark(root, groups) },
+      oursVsMark: { reset: () => pristine(100), run: () => highlightEntities(root) },
+      markjs: { reset: () => pristine(100), run: () => markjsMark(root, groups) },
     },
     slowOptions,
   );
