@@ -23,11 +23,16 @@ const BLOCK = new Set(
     'FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TH THEAD TR UL'
   ).split(' '),
 );
-/** One space-like character: the characters normalizeSpaces folds (lib/text/vietnamese.ts). */
-const SPACE = new RegExp(SPACES.source.replace(/\+$/, ''));
+/** A run of the space-like characters normalizeSpaces folds (lib/text/vietnamese.ts). */
 const SPACE_RUN = new RegExp(SPACES.source, 'g');
 /** How far past where a block should start the view is searched for it (text the article has not). */
 const SLACK = 2000;
+/**
+ * How much of the view is read, in lengths of the article text the mentions are in (plus SLACK):
+ * the view shows that text plus captions and what a page may have inserted; a view with more
+ * than as much again before a mention is not the article's, and the mention is dropped.
+ */
+const VIEW_READ = 2;
 
 interface Segment {
   node: Text;
@@ -161,17 +166,41 @@ interface Key {
   at: Int32Array;
 }
 
+/**
+ * Calls `each(from, to)` for every run of non-space characters of `text`, in order. The runs are
+ * found by one native RegExp scan, not a test per character (which was most of the cost of placing
+ * mentions on a long view).
+ */
+function forEachWordRun(text: string, each: (from: number, to: number) => void): void {
+  let from = 0;
+  SPACE_RUN.lastIndex = 0;
+  for (let m = SPACE_RUN.exec(text); m; m = SPACE_RUN.exec(text)) {
+    if (m.index > from) each(from, m.index);
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) each(from, text.length);
+}
+
 function keyOf(text: string): Key {
   const at = new Int32Array(text.length);
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (!SPACE.test(text[i]!)) at[n++] = i;
+  forEachWordRun(text, (from, to) => {
+    for (let i = from; i < to; i++) at[n++] = i;
+  });
   return { key: text.replace(SPACE_RUN, ''), at: at.subarray(0, n) };
 }
 
 /** How many non-space characters of `text` come before each offset (length + 1 entries). */
 function ranks(text: string): Int32Array {
   const rank = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) rank[i + 1] = rank[i]! + (SPACE.test(text[i]!) ? 0 : 1);
+  let last = 0; // offsets up to here are filled
+  let r = 0;
+  forEachWordRun(text, (from, to) => {
+    rank.fill(r, last + 1, from + 1); // spaces: the count does not move
+    for (let i = from; i < to; i++) rank[i + 1] = ++r;
+    last = to;
+  });
+  rank.fill(r, last + 1);
   return rank;
 }
 
@@ -187,14 +216,19 @@ export interface PlacedMention {
  * each block of the article (a line of its text) is looked for in the view after the previous
  * one, so text the view has and the article has not is skipped. A block the view does not show
  * as it is (changed by the page) has its mentions looked for one by one, each only where the view
- * shows exactly that mention's text; the rest are dropped. Work is bounded: each search looks at
- * most a block's length plus SLACK characters, and whole-view searches stop after a few lengths
- * of the article.
+ * shows exactly that mention's text; the rest are dropped. Work is bounded by the mentions, not
+ * the article: only the article's text up to the block of the last mention is read, and the view's
+ * up to VIEW_READ times that; each search looks at most a block's length plus SLACK characters, and
+ * whole-view searches stop after a few lengths of the article.
  */
-export function placeMentions(articleText: string, mentions: readonly Mention[], view: CollectedText): PlacedMention[] {
+export function placeMentions(fullText: string, mentions: readonly Mention[], view: CollectedText): PlacedMention[] {
+  const lastEnd = mentions.length > 0 ? mentions[mentions.length - 1]!.end : 0;
+  const blockEnd = fullText.indexOf('\n', lastEnd);
+  const articleText = blockEnd < 0 ? fullText : fullText.slice(0, blockEnd);
+  const viewRead = VIEW_READ * (articleText.length + SLACK);
   const rank = ranks(articleText);
   const article = keyOf(articleText);
-  const shown = keyOf(view.text);
+  const shown = keyOf(view.text.length > viewRead ? view.text.slice(0, viewRead) : view.text);
   let budget = 4 * (article.key.length + SLACK); // characters the whole-view fallback may scan
   let cursor = 0; // where the next block may start in the view's key
   const out: PlacedMention[] = [];

@@ -198,4 +198,18 @@ describe('placeMentions (mentions of the article text, marked in the view)', () 
     expect(placed.map((p) => p.mention.entityId)).toEqual(['org.la-mod']);
     expect(made[0]!.map((m) => m.textContent)).toEqual(['Bộ   Quốc\u00a0phòng', 'Lào']);
   });
+
+  test('bounded by the mentions: a long article with mentions only in its first block is placed, and a view padded far past the article drops what lies beyond', () => {
+    const filler = 'Nội dung tiếp theo của bài viết không nhắc tên riêng nào cả. '.repeat(400);
+    const a = article(null, ['Đoàn Bộ Quốc phòng Lào thăm Hà Nội.', filler, filler]);
+    expect(markArticle(a).placed.map((p) => p.mention.entityId)).toEqual(['org.la-mod', 'place.hanoi']);
+
+    const late = article(null, ['Mở đầu.', 'Hai nước Việt Nam và Lào.']);
+    const { placed } = markArticle(late, (v) => {
+      const pad = v.ownerDocument.createElement('p');
+      pad.textContent = filler; // page-inserted text, 60 times the article's length
+      v.querySelector('.vl-body p')!.after(pad);
+    });
+    expect(placed).toEqual([]);
+  });
 });
