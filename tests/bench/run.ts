@@ -6,7 +6,8 @@
  *   1. cleaning pipeline vs bare Readability        (fixture pages + a 5,000-word article; pages
  *      past the page budget, where ours stops before cloning)
  *   2. entity highlighting vs mark.js / markRegExp  (1,000- and 5,000-word articles)
- *   3. archive at 100 / 1,000 / 10,000 articles     (extension page, real IndexedDB)
+ *   3. archive at 100 / 1,000 / 10,000 articles     (extension page, real IndexedDB; and the
+ *      import caps: a file past them refused vs one at them validated, in Node)
  *   4. content script: gzip sizes, added main-thread time per page load
  *
  * Cases 1–3 run the bench build (tests/bench/wxt.config.ts, built here: the production config
@@ -22,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { CHROME_EXTENSION_DIR, findChromium } from '../support/chromium';
 import { loadFixtures, startFixtureServer } from '../support/fixture-server';
 import { benchArchive } from './archive';
+import { benchImportCaps } from './import-caps';
 import { launchChromium, launchPersistent, type ExtensionBrowser } from './browser';
 import { highlightPage, longArticlePage, mentionsPage, realParagraphs } from './articles';
 import { bundleSizes, benchLoadCost } from './content-script';
@@ -150,6 +152,12 @@ async function main(): Promise<void> {
     await bench?.context.close();
   }
   if (CASES.has('3')) {
+    log('case 3: import caps…');
+    rows.push(
+      ...(await benchImportCaps(
+        QUICK ? { warmup: 1, minRuns: 5, minTimeMs: 0 } : { warmup: 3, minRuns: 20, minTimeMs: 2000 },
+      )),
+    );
     log('case 3: archive…');
     const sizes = QUICK ? [100, 1000] : [100, 1000, 10_000];
     const archive = await launchPersistent(join(ROOT, '.output/bench/profile'), BENCH_DIR);
