@@ -7,6 +7,7 @@ import { trimHeads } from './heads';
 import type { GazetteerData, GazetteerDetails, PhoneticData } from './data';
 import { groupWith } from './group';
 import { findMentionsWith } from './match';
+import { findOrganisations } from './organisations';
 import { PhoneticIndex } from './phonetic-index';
 import { GazetteerTable, type GazetteerEntity } from './table';
 
@@ -35,7 +36,7 @@ export function createMatcher(
     findMentions: (text) => {
       const alone = (part: string) => findMentionsWith(automaton, table, part, sounds);
       const found = dropCredits(text, alone(text), (id) => outlets.has(id));
-      return findEvents(text, trimHeads(found, alone), alone);
+      return findEvents(text, findOrganisations(text, trimHeads(found, alone)), alone);
     },
     groupEntities: (mentions) => groupWith(table, mentions),
     getEntity: (id) => table.entity(id, details),
