@@ -22,13 +22,15 @@ import {
 } from './names';
 import { MIN_KEY } from './phonetic';
 import type { PhoneticIndex } from './phonetic-index';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, wordKey, type Token } from './tokenize';
 
 /** Entity types that may qualify an office: "Bộ trưởng Bộ Quốc phòng", "Đại sứ Lào". */
 const QUALIFIERS: ReadonlySet<EntityType> = new Set(['ORG', 'PLACE']);
 const PERSON: ReadonlySet<EntityType> = new Set(['PERSON']);
 const PLACE: ReadonlySet<EntityType> = new Set(['PLACE']);
 const NAMES: ReadonlySet<EntityType> = new Set(['PERSON', 'PLACE']);
+/** Compass words: "Bắc Lào" is the north of a listed place, not a place of its own. */
+const COMPASS: ReadonlySet<string> = new Set(['bắc', 'nam', 'đông', 'tây', 'trung'].map(wordKey));
 /** Vowel groups separated by consonants: a word of more than one syllable ("Bokeo", not "Thanh"). */
 const SYLLABLES = /[aeiouy][^aeiouy]+[aeiouy]/;
 
@@ -159,6 +161,11 @@ export function findMentionsWith(
     }
 
     const prefix = placePrefix(tokens, i);
+    // "các tỉnh Bắc ⟨Lào⟩": a compass word before a listed place is outside its span.
+    if (prefix > 0 && COMPASS.has(tokens[i + prefix]?.key ?? '') && automaton.longest(tokens, i + prefix + 1)) {
+      i += prefix + 1;
+      continue;
+    }
     if (prefix > 0 && !tokens[i + prefix]?.breakBefore && !automaton.longest(tokens, i + prefix)) {
       const end = placeName(tokens, i + prefix);
       if (end !== null) {
