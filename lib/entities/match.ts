@@ -169,7 +169,11 @@ export function findMentionsWith(
     if (prefix > 0 && !tokens[i + prefix]?.breakBefore && !automaton.longest(tokens, i + prefix)) {
       const end = placeName(tokens, i + prefix);
       if (end !== null) {
-        pushName(i + prefix, end, 'PLACE', link(i + prefix, end, PLACE, 'near'));
+        const place = link(i + prefix, end, PLACE, 'near');
+        // "Giám đốc Công an tỉnh Tô Anh Dũng": a full Vietnamese name (three syllables or more,
+        // a family name first) that links to no place is the person holding the office.
+        const person = place === null && end - (i + prefix) >= 3 && vietnameseName(tokens, i + prefix) === end;
+        pushName(i + prefix, end, person ? 'PERSON' : 'PLACE', place);
         i = end;
         continue;
       }

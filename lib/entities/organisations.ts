@@ -47,7 +47,9 @@ function rawLength(raw: string, nfc: string): number {
 export function findOrganisations(text: string, mentions: readonly Mention[]): Mention[] {
   const added: Mention[] = [];
   for (const m of mentions) {
-    if (m.type !== 'PLACE') continue;
+    // Only a place the gazetteer knows (listed or linked by sound): after "Giám đốc Công an tỉnh"
+    // a person's name is taken for an unlisted place, and must not become an organisation.
+    if (m.type !== 'PLACE' || m.entityId.startsWith('unlisted:')) continue;
     const before = text.slice(Math.max(0, m.start - REACH), m.start);
     const head = HEAD.exec(before.normalize('NFC'));
     if (!head) continue;

@@ -48,6 +48,11 @@ const ROWS: Row[] = [
     expected: [],
   },
   {
+    title: 'an office of an unnamed provincial body, then the holder: a person, not an organisation or a place',
+    text: 'Giám đốc Công an tỉnh Tô Anh Dũng phát biểu.',
+    expected: ['PERSON Tô Anh Dũng'],
+  },
+  {
     title: 'a pair of provinces stays two places',
     text: 'Hợp tác giữa Thanh Hóa - Hủa Phăn được tăng cường.',
     expected: ['PLACE Thanh Hóa', 'PLACE Hủa Phăn'],
