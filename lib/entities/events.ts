@@ -11,6 +11,8 @@
  *    named before, or known from the article).
  *  - NUMBERED: a listed event's acronym with its edition, "ADMM-10", "AIPA-45".
  *  - FESTIVAL: "Tết (cổ truyền) ⟨Bunpimay⟩": the head is part of a festival's name.
+ *  - MEETING: a numbered meeting named by its members, no owner after the number: "⟨hội nghị Bộ
+ *    trưởng Quốc phòng các nước ASEAN lần thứ 10⟩", "⟨Đại hội đồng Liên nghị viện ASEAN lần thứ 45⟩".
  *  - PLAN: an agreement, plan or memorandum with its period, "Thỏa thuận hợp tác giai đoạn
  *    2026-2030", "Kế hoạch hợp tác Việt Nam - Lào năm 2020": a document the news follows.
  */
@@ -26,6 +28,10 @@ const CONGRESS = new RegExp(
   'gu',
 );
 const NUMBERED = /^-\d{1,3}(?![\p{L}\d])/u;
+const MEETING = new RegExp(
+  String.raw`(?<![\p{L}])((?:hội\s+nghị|đại\s+hội\s+đồng|diễn\s+đàn)(?:\s+[^\s.,;:()]+){1,8}?\s+lần\s+thứ\s+(?:[IVXLC]+|\d{1,3}))(?![\p{L}\d])`,
+  'giu',
+);
 const FESTIVAL = /(?:^|[^\p{L}])(tết(?:\s+cổ\s+truyền)?)\s+$/iu;
 const PLAN =
   /(?<![\p{L}])((?:thỏa|thoả)\s+thuận|bản\s+ghi\s+nhớ|kế\s+hoạch|hiệp\s+định|nghị\s+định\s+thư)\s+hợp\s+tác(?:\s+[^\s.,;:()]+){0,8}?\s+(?:giai\s+đoạn|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?![\d])/giu;
@@ -70,7 +76,7 @@ export function findEvents(text: string, mentions: Mention[], find: (text: strin
     }
     return m;
   });
-  for (const re of [CONGRESS, PLAN]) {
+  for (const re of [CONGRESS, MEETING, PLAN]) {
     re.lastIndex = 0;
     for (let r = re.exec(text); r; r = re.exec(text))
       added.push(event(r.index + r[0].indexOf(r[1]!), r.index + r[0].length));

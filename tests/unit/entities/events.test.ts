@@ -24,6 +24,16 @@ const CASES: { title: string; text: string; events: [string, boolean][] }[] = [
     events: [['Đại hội lần thứ IX', false]],
   },
   {
+    title: 'a numbered meeting named by its members (MEETING), the organisation inside it not a mention',
+    text: 'Đại tướng dự hội nghị Bộ trưởng Quốc phòng các nước ASEAN lần thứ 10 tại Viêng Chăn.',
+    events: [['hội nghị Bộ trưởng Quốc phòng các nước ASEAN lần thứ 10', false]],
+  },
+  {
+    title: 'a meeting with no number is not an event by its head',
+    text: 'Đại tướng dự hội nghị Bộ trưởng Quốc phòng các nước ASEAN tại Viêng Chăn.',
+    events: [],
+  },
+  {
     title: 'an edition after a listed acronym',
     text: 'Đại tướng dự ADMM-10 tại Viêng Chăn.',
     events: [['ADMM-10', true]],
