@@ -27,12 +27,12 @@ export function plainVietnameseName(tokens: readonly Token[], i: number, end: nu
   return end - i >= 2 && tokens.slice(i, end).every((t) => t.ascii) && PLAIN_SURNAMES.has(tokens[i]!.key);
 }
 
-/** Capitalised Latin words that are not Lao names. */
+/** Capitalised Latin words that are not Lao names ("Sun Group" is a company, not a person). */
 const NOT_LAO = new Set(
   (
     'the and of for with video infographic infographics international plan news online facebook google ' +
     'youtube zalo tiktok covid photo copyright hotline email update live sport world asia pacific ' +
-    'prince princess mr mrs ms dr general'
+    'prince princess mr mrs ms dr general group corporation company holdings bank airlines airways hotel resort'
   ).split(' '),
 );
 /** Spelling features of romanised Lao names ("ph", "kh", "th", "ou", "x", "-sone", "-vong", "-anh"…). */

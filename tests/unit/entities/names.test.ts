@@ -35,6 +35,14 @@ describe('unlisted names', () => {
     expect(ms).toMatchObject([{ surface: 'Khamsing Vongphachanh', type: 'PERSON', listed: false }]);
   });
 
+  test('a company written in Latin letters is not a Lao name', () => {
+    expect(findMentions('Tập đoàn Sun Group khởi công dự án.').filter((m) => m.type === 'PERSON')).toEqual([]);
+  });
+
+  test('"tỉnh …" with a full Vietnamese name that is no place is the office holder', () => {
+    expect(only('Giám đốc Công an tỉnh Tô Anh Dũng')).toMatchObject({ surface: 'Tô Anh Dũng', type: 'PERSON' });
+  });
+
   test('a hyphen-transliterated Lao name without a title', () => {
     expect(findMentions('Sau đó Khăm-phết Vông-xay cảm ơn.')).toMatchObject([
       { surface: 'Khăm-phết Vông-xay', type: 'PERSON', listed: false },
