@@ -8,6 +8,11 @@
  */
 import type { CleanArticle } from '@/lib/article';
 import { cleanDocument } from '@/lib/clean/pipeline';
+import { healthReport, recordOutcome } from '@/lib/clean/rule-health';
+import { fixFor, type SiteFix } from '@/lib/clean/site-fixes';
+import { pickRule } from '@/lib/clean/sites';
+import { generic } from '@/lib/clean/sites/generic';
+import { ruleHealth, siteFixes } from '@/lib/settings/site-fixes';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
 import { autoCleans, siteSettings } from '@/lib/settings/sites';
@@ -26,6 +31,8 @@ export interface InPageState {
   reason: string;
   /** The pipeline has run on this page (automatically or because the user asked). */
   ran: boolean;
+  /** The user's remembered fixes for this site (lib/clean/site-fixes.ts). */
+  siteFix?: SiteFix;
 }
 
 /** Set once per page in the content script's isolated world: injecting the script again is a no-op. */
@@ -49,6 +56,7 @@ export async function startInPageView(doc: Document = document): Promise<InPageS
   };
   scope[STARTED] = state;
   registerMessages(doc, state);
+  state.siteFix = fixFor(await siteFixes.getValue().catch(() => ({})), doc.location.hostname);
   const automatic = autoCleans(
     doc.location.hostname,
     await siteSettings.getValue().catch(() => ({ disabled: [], added: [] })),
@@ -61,11 +69,12 @@ export async function startInPageView(doc: Document = document): Promise<InPageS
 function run(doc: Document, state: InPageState): void {
   if (state.ran) return;
   state.ran = true;
-  const result = cleanDocument(doc, doc.location.href); // entities: found by the background
+  const result = cleanDocument(doc, doc.location.href, { siteFix: state.siteFix }); // entities: found by the background
   if (!result.isArticle) {
     state.reason = result.reason;
     return;
   }
+  void recordHealth(doc, result);
   state.reason = '';
   state.article = result;
   const view = createCleanView(doc, result, articleViewLabels());
@@ -90,6 +99,16 @@ function run(doc: Document, state: InPageState): void {
   void sendMessage('isSaved', result.canonicalUrl)
     .then((saved) => toolbar.setSaved(saved))
     .catch(() => undefined);
+}
+
+/** Count whether the site's own rule cleaned this article (rule health, local only). */
+async function recordHealth(doc: Document, result: CleanArticle): Promise<void> {
+  const url = doc.location.href;
+  const own = pickRule(url);
+  if (own === generic) return; // a site without a rule of its own has nothing to miss
+  const report = result.rule.fallback ? healthReport(doc, url, own, result.rule) : undefined;
+  const health = await ruleHealth.getValue().catch(() => ({}));
+  await ruleHealth.setValue(recordOutcome(health, result.site, url, result.rule, report)).catch(() => undefined);
 }
 
 function setClean(state: InPageState, on: boolean): void {
