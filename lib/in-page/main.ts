@@ -9,7 +9,8 @@
 import type { CleanArticle } from '@/lib/article';
 import { cleanDocument } from '@/lib/clean/pipeline';
 import { healthReport, recordOutcome } from '@/lib/clean/rule-health';
-import { fixFor, type SiteFix } from '@/lib/clean/site-fixes';
+import { articleCandidate, findContainer } from '@/lib/clean/first-look';
+import { fixFor, originalOf, selectorFor, withoutRemoved, withRemoved, type SiteFix } from '@/lib/clean/site-fixes';
 import { pickRule } from '@/lib/clean/sites';
 import { generic } from '@/lib/clean/sites/generic';
 import { ruleHealth, siteFixes } from '@/lib/settings/site-fixes';
@@ -18,6 +19,7 @@ import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/
 import { autoCleans, siteSettings } from '@/lib/settings/sites';
 import { articleViewLabels } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
+import { createBlockPicker } from './block-picker';
 import { createCleanView, type CleanView } from './clean-view';
 import { describeInPageView } from './describe';
 import { createToolbar, type Toolbar } from './toolbar';
@@ -82,6 +84,7 @@ function run(doc: Document, state: InPageState): void {
     .then((highlights) => view.article.after(highlights.panel))
     .catch(() => undefined); // the article stays readable without highlights
   state.view = view;
+  const picker = blockPicker(doc, view, result, () => toolbar);
   const toolbar = createToolbar(
     doc,
     {
@@ -91,14 +94,62 @@ function run(doc: Document, state: InPageState): void {
       saved: t('savedButton'),
       undo: t('undoSaveButton'),
       refused: t('intentRefused'),
+      pick: t('pickBlock'),
+      pickUndo: t('pickUndo'),
     },
-    { toggle: () => setClean(state, !view.shown), save: () => void save(state), undo: () => void undo(state) },
+    {
+      toggle: () => setClean(state, !view.shown),
+      save: () => void save(state),
+      undo: () => void undo(state),
+      pick: () => {
+        if (!view.shown) setClean(state, true);
+        toolbar.setStatus(t('pickHint'));
+        picker.start();
+      },
+      pickUndo: () => void picker.undo(),
+    },
   );
   state.toolbar = toolbar;
   setClean(state, true);
   void sendMessage('isSaved', result.canonicalUrl)
     .then((saved) => toolbar.setSaved(saved))
     .catch(() => undefined);
+}
+
+/**
+ * *Remove this block*: a block of the view is traced to the original page's container and
+ * remembered for the site as a template selector (lib/clean/site-fixes.ts) when one singles it out.
+ */
+function blockPicker(doc: Document, view: CleanView, result: CleanArticle, toolbar: () => Toolbar) {
+  const body = view.article.querySelector<HTMLElement>('.vl-body') ?? view.article;
+  const remembered = new Map<Element, string>();
+  const update = async (change: (fix: SiteFix | undefined) => SiteFix) => {
+    const all = await siteFixes.getValue();
+    await siteFixes.setValue({ ...all, [result.site]: change(fixFor(all, result.site)) });
+  };
+  return createBlockPicker(
+    body,
+    (block) => {
+      const candidate = articleCandidate(doc, doc.location.href);
+      const container = ('rule' in candidate ? findContainer(doc, candidate.rule) : null) ?? doc.body;
+      const original = originalOf(block, container);
+      const selector = original ? selectorFor(original, container) : null;
+      toolbar().offerPickUndo(true);
+      if (!selector) return toolbar().setStatus(t('pickThisPageOnly'));
+      remembered.set(block, selector);
+      void update((fix) => withRemoved(fix, selector))
+        .then(() => toolbar().setStatus(t('pickRemembered'), 'ok'))
+        .catch(() => undefined);
+    },
+    (block) => {
+      const selector = remembered.get(block);
+      toolbar().setStatus(t('pickRestored'));
+      if (selector) void update((fix) => withoutRemoved(fix, selector)).catch(() => undefined);
+    },
+    (removed) => {
+      if (!removed) toolbar().setStatus('');
+    },
+  );
 }
 
 /** Count whether the site's own rule cleaned this article (rule health, local only). */
