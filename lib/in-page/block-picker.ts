@@ -11,6 +11,8 @@ const PICK_CSS = `.${PICKABLE} { cursor: crosshair; }
 
 export interface BlockPicker {
   readonly active: boolean;
+  /** A removed block is there to put back. */
+  readonly canUndo: boolean;
   /** Enter pick mode: the first block takes the focus. */
   start(): void;
   cancel(): void;
@@ -82,6 +84,9 @@ export function createBlockPicker(
   return {
     get active() {
       return active;
+    },
+    get canUndo() {
+      return removed.length > 0;
     },
     start() {
       if (active) return;

@@ -106,7 +106,10 @@ function run(doc: Document, state: InPageState): void {
         toolbar.setStatus(t('pickHint'));
         picker.start();
       },
-      pickUndo: () => void picker.undo(),
+      pickUndo: () => {
+        picker.undo();
+        toolbar.offerPickUndo(picker.canUndo);
+      },
     },
   );
   state.toolbar = toolbar;

@@ -44,7 +44,9 @@ describe('block picker', () => {
     expect(s.removed).toEqual(['Một']);
     expect(s.picker.active).toBe(false);
     expect(s.body.querySelectorAll('[tabindex]')).toHaveLength(0);
+    expect(s.picker.canUndo).toBe(true);
     expect(s.picker.undo()).toBe(true);
+    expect(s.picker.canUndo).toBe(false);
     expect(s.visible()).toEqual(['F', 'Một', 'Hai', 'Ba']);
     expect(s.restored).toEqual(['Một']);
     expect(s.picker.undo()).toBe(false);
