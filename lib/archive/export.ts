@@ -16,6 +16,7 @@ import {
   type ExportedArticle,
   type ExportedEntity,
   type WallabagEntry,
+  type PersonalData,
 } from './file-format';
 import { contentHash } from './hash';
 import { joinRows } from './rows';
@@ -35,6 +36,8 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** Defaults to now (tests pass a fixed date). */
   now?: Date;
+  /** The user's own settings to carry along (schema version 3). */
+  personal?: PersonalData;
 }
 
 /** The article's entities as an import accepts them: at most MAX_ENTITIES, MAX_MENTIONS mentions in all. */
@@ -173,6 +176,7 @@ export async function exportArchive(db: ArchiveDb, options: ExportOptions = {}):
       schemaVersion: EXPORT_SCHEMA_VERSION,
       exportedAt: (options.now ?? new Date()).toISOString(),
       generator: GENERATOR,
+      ...(options.personal ? { personal: options.personal } : {}),
     };
     const opening = `${JSON.stringify(head).slice(0, -1)},"articles":[\n`;
     const parts = await pagedParts(db, async (a) => JSON.stringify(await toExportedArticle(a)), options.onProgress);

@@ -1,13 +1,15 @@
 /** The archive export file format: its name, version and TypeScript shape (its limits: lib/limits.ts). */
 import type { CleanedBy, Country, EntityType, LinkConfidence } from '../article';
+import type { SiteFixes } from '../clean/site-fixes';
 import { version } from '../../package.json';
 
 export const EXPORT_FORMAT = 'vietlao-reader-archive';
 /**
  * Version of the export file format (independent of the database SCHEMA_VERSION). 2: articles
- * carry `rule` (optional on import, so version-1 files still import).
+ * carry `rule` (optional on import, so version-1 files still import). 3: an optional top-level
+ * `personal` object (the user's own settings that travel with the archive: `siteFixes`).
  */
-export const EXPORT_SCHEMA_VERSION = 2;
+export const EXPORT_SCHEMA_VERSION = 3;
 export const GENERATOR = `VietLao Reader ${version}`;
 
 export interface ExportedMention {
@@ -60,6 +62,13 @@ export interface ArchiveFile {
   exportedAt: string;
   generator: string;
   articles: ExportedArticle[];
+  /** Version 3: the user's own settings. Optional, so version-1 and -2 files still import. */
+  personal?: PersonalData;
+}
+
+export interface PersonalData {
+  /** The user's fixes per site (lib/clean/site-fixes.ts). */
+  siteFixes?: SiteFixes;
 }
 
 /** A Wallabag v2 entry (the fields its JSON import reads). */

@@ -13,7 +13,9 @@ import {
   type ExportedArticle,
   type ExportedEntity,
   type ExportedMention,
+  type PersonalData,
 } from './file-format';
+import { isSiteFixes } from '../clean/site-fixes';
 import {
   type FieldProblem,
   inlineHandlerCount,
@@ -273,7 +275,7 @@ export function readArchiveFile(v: unknown): ArchiveFile {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || !('format' in v) || v.format !== EXPORT_FORMAT) {
     throw new Invalid('not-archive', ['format'], `is not "${EXPORT_FORMAT}"`);
   }
-  const f = object(v, [], ['format', 'schemaVersion', 'exportedAt', 'generator', 'articles']);
+  const f = object(v, [], ['format', 'schemaVersion', 'exportedAt', 'generator', 'articles'], ['personal']);
   const schemaVersion = int(f.schemaVersion, ['schemaVersion']);
   if (schemaVersion > EXPORT_SCHEMA_VERSION)
     throw new Invalid('future-version', ['schemaVersion'], String(schemaVersion));
@@ -294,5 +296,34 @@ export function readArchiveFile(v: unknown): ArchiveFile {
         `làm số thuộc tính xử lý sự kiện (onclick=…, onerror=…) trong tệp vượt quá ${MAX_INLINE_HANDLERS.toLocaleString('vi')}: tệp này không do VietLao Reader xuất ra (tệp xuất của tiện ích không có thuộc tính nào như vậy)`,
       );
   }
-  return { format: EXPORT_FORMAT, schemaVersion, exportedAt, generator, articles };
+  const personal = f.personal === undefined ? undefined : readPersonal(f.personal, ['personal']);
+  return { format: EXPORT_FORMAT, schemaVersion, exportedAt, generator, articles, ...(personal ? { personal } : {}) };
+}
+
+/** Sites with fixes, and selectors per site, an import accepts. */
+export const MAX_FIXED_SITES = 1000;
+export const MAX_FIX_SELECTORS = 200;
+
+/** The version-3 `personal` object: each known key checked, unknown keys refused. */
+export function readPersonal(v: unknown, path: Path): PersonalData {
+  const f = object(v, path, [], ['siteFixes']);
+  if (f.siteFixes === undefined) return {};
+  const at: Path = [...path, 'siteFixes'];
+  if (!isSiteFixes(f.siteFixes))
+    throw new Invalid('invalid', at, 'must map site names to { remove: [selectors], container? }');
+  const hosts = Object.keys(f.siteFixes);
+  if (hosts.length > MAX_FIXED_SITES) throw new Invalid('invalid', at, `has more than ${MAX_FIXED_SITES} sites`);
+  const siteFixes: PersonalData['siteFixes'] = {};
+  for (const host of hosts) {
+    if (FORBIDDEN_KEYS.has(host)) throw new Invalid('forbidden-key', [...at, host], `the key "${host}" is not allowed`);
+    const fix = f.siteFixes[host]!;
+    object(fix, [...at, host], ['remove'], ['container']);
+    if (fix.remove.length > MAX_FIX_SELECTORS)
+      throw new Invalid('invalid', [...at, host, 'remove'], `has more than ${MAX_FIX_SELECTORS} selectors`);
+    siteFixes[site(host, [...at, host])] = {
+      remove: [...fix.remove],
+      ...(fix.container === undefined ? {} : { container: fix.container }),
+    };
+  }
+  return { siteFixes };
 }

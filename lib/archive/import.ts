@@ -6,7 +6,7 @@
 import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
-import type { ExportedArticle } from './file-format';
+import type { ExportedArticle, PersonalData } from './file-format';
 import { articleIdFor, contentHash } from './hash';
 import { ImportError, importErrorFrom, parseError, sanitizeError } from './import-error';
 import { buildRows } from './rows';
@@ -29,6 +29,8 @@ export interface ImportResult {
   skipped: number;
   /** What undoImport needs to take this import back. */
   undo: ImportUndo;
+  /** The file's `personal` object (schema version 3), for the caller to store. */
+  personal?: PersonalData;
 }
 
 interface Prepared {
@@ -101,8 +103,9 @@ export async function importArchive(
 ): Promise<ImportResult> {
   const text = typeof input === 'string' ? input : await input.text();
   let articles: ExportedArticle[];
+  let personal: PersonalData | undefined;
   try {
-    articles = readArchiveFile(parse(text)).articles;
+    ({ articles, personal } = readArchiveFile(parse(text)));
   } catch (error) {
     if (error instanceof Invalid) throw importErrorFrom(error);
     throw error;
@@ -113,7 +116,7 @@ export async function importArchive(
   try {
     return await db.transaction('rw', articleTables(db), async (): Promise<ImportResult> => {
       const undo: ImportUndo = { kind: 'vietlao-import-undo', changes: [] };
-      const result: ImportResult = { added: 0, updated: 0, skipped: 0, undo };
+      const result: ImportResult = { added: 0, updated: 0, skipped: 0, undo, ...(personal ? { personal } : {}) };
       for (const { record, fallbackId } of prepared) {
         const existing = await db.articles.where('canonicalUrl').equals(record.canonicalUrl).first();
         if (existing && Date.parse(record.updatedAt) <= Date.parse(existing.updatedAt)) {

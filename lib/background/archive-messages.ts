@@ -25,6 +25,7 @@ import {
   type RestoreOutcome,
   type UndoImportOutcome,
 } from '@/lib/messaging';
+import { siteFixes } from '@/lib/settings/site-fixes';
 import { archive } from './archive-service';
 import { createImportUploads } from './import-upload';
 import { sanitizeBodies } from './sanitize-host';
@@ -97,7 +98,8 @@ export async function restoreByToken(token: string): Promise<RestoreOutcome> {
 export async function importText(text: string, sanitize: BodySanitizer = sanitizeBodies): Promise<ImportOutcome> {
   try {
     const db = await archive();
-    const { undo, ...counts } = await serialize(() => importArchive(db, text, sanitize));
+    const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize));
+    if (personal?.siteFixes) await siteFixes.setValue({ ...(await siteFixes.getValue()), ...personal.siteFixes });
     return { ok: true, ...counts, undoToken: undo.changes.length > 0 ? imports.keep(undo) : null };
   } catch (error) {
     if (error instanceof ImportError)

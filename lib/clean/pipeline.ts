@@ -35,6 +35,7 @@ import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
 import { measurePage, withinBudget } from './budget';
 import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
+import { applyRemovals, safeAll, type SiteFix } from './site-fixes';
 import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS, tidyArticle, unwrapPageWrappers } from './sites/generic';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
@@ -54,6 +55,8 @@ export interface PipelineOptions {
   window?: Window;
   /** Entity recognition, injected so the pipeline stays usable without the gazetteer. */
   entities?: (text: string) => CleanArticle['entities'];
+  /** The user's remembered fixes for this site (./site-fixes): blocks to remove, a custom container. */
+  siteFix?: SiteFix;
 }
 
 function notArticle(url: string, reason: string): CleanResult {
@@ -72,7 +75,9 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   defuseNamedElements(clone);
   const host = siteOf(url);
   const meta = readMetadata(clone, url, rule, host); // 3
-  const container = findContainer(clone, rule); // null only on the generic path: the whole body
+  const custom = options.siteFix?.container ? safeAll(clone, options.siteFix.container)[0] : undefined;
+  const container = custom ?? findContainer(clone, rule); // null only on the generic path: the whole body
+  if (options.siteFix) applyRemovals(clone, options.siteFix); // the user's picks, on the page as it was
   if (!meta.title) return notArticle(url, NO_HEADLINE);
 
   const isGeneric = rule.id === 'generic';

@@ -8,11 +8,18 @@
  */
 import type { CleanArticle } from '@/lib/article';
 import { cleanDocument } from '@/lib/clean/pipeline';
+import { healthReport, recordOutcome } from '@/lib/clean/rule-health';
+import { articleCandidate, findContainer } from '@/lib/clean/first-look';
+import { fixFor, originalOf, selectorFor, withoutRemoved, withRemoved, type SiteFix } from '@/lib/clean/site-fixes';
+import { pickRule } from '@/lib/clean/sites';
+import { generic } from '@/lib/clean/sites/generic';
+import { ruleHealth, siteFixes } from '@/lib/settings/site-fixes';
 import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/messaging';
 import { autoCleans, siteSettings } from '@/lib/settings/sites';
 import { articleViewLabels } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
+import { createBlockPicker } from './block-picker';
 import { createCleanView, type CleanView } from './clean-view';
 import { describeInPageView } from './describe';
 import { createToolbar, type Toolbar } from './toolbar';
@@ -26,6 +33,8 @@ export interface InPageState {
   reason: string;
   /** The pipeline has run on this page (automatically or because the user asked). */
   ran: boolean;
+  /** The user's remembered fixes for this site (lib/clean/site-fixes.ts). */
+  siteFix?: SiteFix;
 }
 
 /** Set once per page in the content script's isolated world: injecting the script again is a no-op. */
@@ -49,6 +58,7 @@ export async function startInPageView(doc: Document = document): Promise<InPageS
   };
   scope[STARTED] = state;
   registerMessages(doc, state);
+  state.siteFix = fixFor(await siteFixes.getValue().catch(() => ({})), doc.location.hostname);
   const automatic = autoCleans(
     doc.location.hostname,
     await siteSettings.getValue().catch(() => ({ disabled: [], added: [] })),
@@ -61,11 +71,12 @@ export async function startInPageView(doc: Document = document): Promise<InPageS
 function run(doc: Document, state: InPageState): void {
   if (state.ran) return;
   state.ran = true;
-  const result = cleanDocument(doc, doc.location.href); // entities: found by the background
+  const result = cleanDocument(doc, doc.location.href, { siteFix: state.siteFix }); // entities: found by the background
   if (!result.isArticle) {
     state.reason = result.reason;
     return;
   }
+  void recordHealth(doc, result);
   state.reason = '';
   state.article = result;
   const view = createCleanView(doc, result, articleViewLabels());
@@ -73,6 +84,7 @@ function run(doc: Document, state: InPageState): void {
     .then((highlights) => view.article.after(highlights.panel))
     .catch(() => undefined); // the article stays readable without highlights
   state.view = view;
+  const picker = blockPicker(doc, view, result, () => toolbar);
   const toolbar = createToolbar(
     doc,
     {
@@ -82,14 +94,75 @@ function run(doc: Document, state: InPageState): void {
       saved: t('savedButton'),
       undo: t('undoSaveButton'),
       refused: t('intentRefused'),
+      pick: t('pickBlock'),
+      pickUndo: t('pickUndo'),
     },
-    { toggle: () => setClean(state, !view.shown), save: () => void save(state), undo: () => void undo(state) },
+    {
+      toggle: () => setClean(state, !view.shown),
+      save: () => void save(state),
+      undo: () => void undo(state),
+      pick: () => {
+        if (!view.shown) setClean(state, true);
+        toolbar.setStatus(t('pickHint'));
+        picker.start();
+      },
+      pickUndo: () => {
+        picker.undo();
+        toolbar.offerPickUndo(picker.canUndo);
+      },
+    },
   );
   state.toolbar = toolbar;
   setClean(state, true);
   void sendMessage('isSaved', result.canonicalUrl)
     .then((saved) => toolbar.setSaved(saved))
     .catch(() => undefined);
+}
+
+/**
+ * *Remove this block*: a block of the view is traced to the original page's container and
+ * remembered for the site as a template selector (lib/clean/site-fixes.ts) when one singles it out.
+ */
+function blockPicker(doc: Document, view: CleanView, result: CleanArticle, toolbar: () => Toolbar) {
+  const body = view.article.querySelector<HTMLElement>('.vl-body') ?? view.article;
+  const remembered = new Map<Element, string>();
+  const update = async (change: (fix: SiteFix | undefined) => SiteFix) => {
+    const all = await siteFixes.getValue();
+    await siteFixes.setValue({ ...all, [result.site]: change(fixFor(all, result.site)) });
+  };
+  return createBlockPicker(
+    body,
+    (block) => {
+      const candidate = articleCandidate(doc, doc.location.href);
+      const container = ('rule' in candidate ? findContainer(doc, candidate.rule) : null) ?? doc.body;
+      const original = originalOf(block, container);
+      const selector = original ? selectorFor(original, container) : null;
+      toolbar().offerPickUndo(true);
+      if (!selector) return toolbar().setStatus(t('pickThisPageOnly'));
+      remembered.set(block, selector);
+      void update((fix) => withRemoved(fix, selector))
+        .then(() => toolbar().setStatus(t('pickRemembered'), 'ok'))
+        .catch(() => undefined);
+    },
+    (block) => {
+      const selector = remembered.get(block);
+      toolbar().setStatus(t('pickRestored'));
+      if (selector) void update((fix) => withoutRemoved(fix, selector)).catch(() => undefined);
+    },
+    (removed) => {
+      if (!removed) toolbar().setStatus('');
+    },
+  );
+}
+
+/** Count whether the site's own rule cleaned this article (rule health, local only). */
+async function recordHealth(doc: Document, result: CleanArticle): Promise<void> {
+  const url = doc.location.href;
+  const own = pickRule(url);
+  if (own === generic) return; // a site without a rule of its own has nothing to miss
+  const report = result.rule.fallback ? healthReport(doc, url, own, result.rule) : undefined;
+  const health = await ruleHealth.getValue().catch(() => ({}));
+  await ruleHealth.setValue(recordOutcome(health, result.site, url, result.rule, report)).catch(() => undefined);
 }
 
 function setClean(state: InPageState, on: boolean): void {

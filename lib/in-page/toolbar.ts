@@ -19,12 +19,17 @@ export interface ToolbarLabels {
   undo: string;
   /** Shown when a press was refused (the page covered, moved or refocused the toolbar). */
   refused: string;
+  /** *Remove this block* and its undo (lib/in-page/block-picker.ts); no buttons without them. */
+  pick?: string;
+  pickUndo?: string;
 }
 
 export interface ToolbarActions {
   toggle(): void;
   save(): void;
   undo(): void;
+  pick?(): void;
+  pickUndo?(): void;
 }
 
 export interface Toolbar {
@@ -37,6 +42,8 @@ export interface Toolbar {
   setSaved(saved: boolean): void;
   /** Show (or hide) the undo of the last save. */
   offerUndo(on: boolean): void;
+  /** Show (or hide) the undo of the last removed block. */
+  offerPickUndo(on: boolean): void;
 }
 
 /** The host's place and size (the same in assets/toolbar.css, where they are enforced). */
@@ -80,6 +87,9 @@ export function createToolbar(
   const save = control('save', 'save', labels.save);
   const undo = control('undo', 'undo', labels.undo);
   undo.hidden = true;
+  const pick = labels.pick === undefined ? null : control('pick', 'pick', labels.pick);
+  const pickUndo = labels.pickUndo === undefined ? null : control('pick-undo', 'pick-undo', labels.pickUndo);
+  if (pickUndo) pickUndo.hidden = true;
 
   const status = doc.createElement('span');
   status.className = 'status';
@@ -94,7 +104,7 @@ export function createToolbar(
     status.className = `status ${kind}`;
   };
 
-  bar.append(toggle, save, undo, status);
+  bar.append(toggle, save, undo, ...(pick ? [pick] : []), ...(pickUndo ? [pickUndo] : []), status);
   shadow.append(style, bar);
   doc.body.append(host);
 
@@ -106,6 +116,8 @@ export function createToolbar(
   intent.guard(toggle, () => actions.toggle());
   intent.guard(save, () => actions.save());
   intent.guard(undo, () => actions.undo());
+  if (pick) intent.guard(pick, () => actions.pick?.());
+  if (pickUndo) intent.guard(pickUndo, () => actions.pickUndo?.());
 
   return {
     host,
@@ -122,6 +134,9 @@ export function createToolbar(
     },
     offerUndo(on) {
       undo.hidden = !on;
+    },
+    offerPickUndo(on) {
+      if (pickUndo) pickUndo.hidden = !on;
     },
   };
 }

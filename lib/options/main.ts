@@ -8,7 +8,9 @@ import { t, uiLang } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { SUPPORTED_HOSTS, isSupportedHost } from '@/lib/clean/sites/hosts';
 import { normalizeHostInput, originsFor, siteSettings, type SiteSettings } from '@/lib/settings/sites';
+import { ruleHealth } from '@/lib/settings/site-fixes';
 import { button, h } from '@/lib/ui/dom';
+import { healthSection } from './rule-health';
 
 async function update(change: (s: SiteSettings) => SiteSettings): Promise<SiteSettings> {
   const next = change(await siteSettings.getValue());
@@ -42,6 +44,7 @@ export async function startOptions(doc: Document = document): Promise<void> {
   doc.documentElement.lang = uiLang();
   doc.title = t('optionsTitle');
   let settings = await siteSettings.getValue();
+  const health = await ruleHealth.getValue().catch(() => ({}));
   const status = h(doc, 'p', {
     className: 'status',
     testid: 'options-status',
@@ -141,6 +144,7 @@ export async function startOptions(doc: Document = document): Promise<void> {
         addedList,
         status,
       ),
+      healthSection(doc, health, (text) => navigator.clipboard.writeText(text)),
     ),
   );
   doc.body.dataset.ready = 'true';

@@ -3,6 +3,7 @@
  * permission) and import: the popup only reads the file and hands its text to the background
  * (the archive's only writer, which validates, sanitises and merges it), in parts that fit a message.
  */
+import { siteFixes } from '@/lib/settings/site-fixes';
 import { exportArchive, exportFileName, exportWallabag, type ArchiveDb } from '@/lib/archive';
 import { t } from '@/lib/i18n';
 import { sendMessage, splitForMessages, type ImportOutcome, type UndoImportOutcome } from '@/lib/messaging';
@@ -39,7 +40,9 @@ export async function runExport(
     const count = await db.articles.count();
     const now = new Date();
     const blob =
-      kind === 'archive' ? await exportArchive(db, { onProgress, now }) : await exportWallabag(db, { onProgress, now });
+      kind === 'archive'
+        ? await exportArchive(db, { onProgress, now, personal: { siteFixes: await siteFixes.getValue() } })
+        : await exportWallabag(db, { onProgress, now });
     const name = exportFileName(now, kind);
     downloadBlob(doc, blob, name);
     await lastExportAt.setValue(now.toISOString());

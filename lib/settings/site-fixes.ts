@@ -1,0 +1,17 @@
+/**
+ * The user's fixes per site (lib/clean/site-fixes.ts) and the rule health counts
+ * (lib/clean/rule-health.ts): local storage only, never synced, never sent anywhere.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { RuleHealth } from '@/lib/clean/rule-health';
+import type { SiteFixes } from '@/lib/clean/site-fixes';
+
+export const siteFixes = storage.defineItem<SiteFixes>('local:siteFixes', {
+  fallback: {},
+  version: 1,
+});
+
+export const ruleHealth = storage.defineItem<RuleHealth>('local:ruleHealth', {
+  fallback: {},
+  version: 1,
+});
