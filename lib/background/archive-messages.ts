@@ -26,6 +26,7 @@ import {
   type UndoImportOutcome,
 } from '@/lib/messaging';
 import { siteFixes } from '@/lib/settings/site-fixes';
+import { mergeFixes } from '@/lib/clean/site-fixes';
 import { archive } from './archive-service';
 import { createImportUploads } from './import-upload';
 import { sanitizeBodies } from './sanitize-host';
@@ -99,7 +100,7 @@ export async function importText(text: string, sanitize: BodySanitizer = sanitiz
   try {
     const db = await archive();
     const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize));
-    if (personal?.siteFixes) await siteFixes.setValue({ ...(await siteFixes.getValue()), ...personal.siteFixes });
+    if (personal?.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), personal.siteFixes));
     return { ok: true, ...counts, undoToken: undo.changes.length > 0 ? imports.keep(undo) : null };
   } catch (error) {
     if (error instanceof ImportError)

@@ -111,6 +111,22 @@ export function withoutRemoved(fix: SiteFix | undefined, selector: string): Site
   return { ...base, remove: base.remove.filter((s) => s !== selector) };
 }
 
+/**
+ * An imported file's fixes merged into the local ones, per site: the blocks removed on either side
+ * are all kept (the local ones first), and the file's custom container wins where it has one (it
+ * is the newer choice the user carried over). Nothing the user fixed here is lost by an import.
+ */
+export function mergeFixes(local: SiteFixes, imported: SiteFixes): SiteFixes {
+  const merged: SiteFixes = { ...local };
+  for (const [host, fix] of Object.entries(imported)) {
+    const mine = local[host];
+    const remove = [...(mine?.remove ?? []), ...fix.remove.filter((s) => !mine?.remove.includes(s))];
+    const container = fix.container ?? mine?.container;
+    merged[host] = container === undefined ? { remove } : { remove, container };
+  }
+  return merged;
+}
+
 /** The fix for a host (its own entry, else its parent domain's: "m.antv.gov.vn" → "antv.gov.vn"). */
 export function fixFor(fixes: SiteFixes, hostname: string): SiteFix | undefined {
   let h = hostname.toLowerCase().replace(/^www\./, '');

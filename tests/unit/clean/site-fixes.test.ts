@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import type { CleanResult } from '@/lib/article';
 import { findContainer } from '@/lib/clean/first-look';
 import { cleanDocument } from '@/lib/clean/pipeline';
-import { fixFor, isSiteFixes, originalOf, selectorFor, withRemoved, withoutRemoved } from '@/lib/clean/site-fixes';
+import {
+  fixFor,
+  isSiteFixes,
+  mergeFixes,
+  originalOf,
+  selectorFor,
+  withRemoved,
+  withoutRemoved,
+} from '@/lib/clean/site-fixes';
 import { antv } from '@/lib/clean/sites/antv';
 
 const root = join(import.meta.dirname, '../../fixtures/pages');
@@ -89,6 +97,23 @@ describe('site fixes: a picked block, remembered as a template selector', () => 
     expect(isSiteFixes({ 'antv.gov.vn': fix })).toBe(true);
     expect(isSiteFixes({ 'antv.gov.vn': { remove: [1] } })).toBe(false);
     expect(isSiteFixes([])).toBe(false);
+  });
+
+  it("an import merges with the fixes made here: both sides' removals kept, the file's container where it has one", () => {
+    const local = {
+      'antv.gov.vn': { remove: ['div.detail-content > figure.image:first-child'] },
+      'nhandan.vn': { remove: ['div.box-related'], container: 'article.detail' },
+    };
+    const imported = {
+      'antv.gov.vn': { remove: ['div.detail-content > figure.image:first-child', 'div.tin-lien-quan'] },
+      'nhandan.vn': { remove: [] },
+      'qdnd.vn': { remove: ['div.ads'], container: 'div.post-content' },
+    };
+    expect(mergeFixes(local, imported)).toEqual({
+      'antv.gov.vn': { remove: ['div.detail-content > figure.image:first-child', 'div.tin-lien-quan'] },
+      'nhandan.vn': { remove: ['div.box-related'], container: 'article.detail' },
+      'qdnd.vn': { remove: ['div.ads'], container: 'div.post-content' },
+    });
   });
 
   it('an invalid remembered selector is ignored, not a crash', () => {
