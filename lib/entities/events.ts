@@ -18,6 +18,7 @@
  */
 import type { Mention } from '../article';
 import { foldDiacritics } from '../text/vietnamese';
+import { keepOutermost } from './outermost';
 
 const ORDINAL = String.raw`(?:lần\s+thứ|thứ|lần)?\s*(?:[IVXLC]+|\d{1,3})`;
 const SESSION_HEAD = String.raw`(?:kỳ\s+họp|phiên\s+họp|hội\s+nghị|đại\s+hội(?:\s+đồng)?(?:\s+đại\s+biểu)?(?:\s+toàn\s+quốc)?)`;
@@ -81,16 +82,6 @@ export function findEvents(text: string, mentions: Mention[], find: (text: strin
     for (let r = re.exec(text); r; r = re.exec(text))
       added.push(event(r.index + r[0].indexOf(r[1]!), r.index + r[0].length));
   }
-  // Mentions never overlap: in start order, the longer first (an event over its owner, its
-  // numbers, a shorter event), the matcher's own before an added one of the same span; whatever
-  // starts inside a kept mention is dropped. One sort and one sweep, whatever the page.
-  const all = [...out, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Mention[] = [];
-  let end = 0;
-  for (const m of all) {
-    if (m.start < end) continue;
-    kept.push(m);
-    end = m.end;
-  }
-  return kept;
+  // An event over its owner, its numbers, a shorter event; the matcher's own first on a tie.
+  return keepOutermost(out, added);
 }

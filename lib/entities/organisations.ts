@@ -19,6 +19,7 @@
  */
 import type { Mention } from '../article';
 import { foldDiacritics } from '../text/vietnamese';
+import { keepOutermost } from './outermost';
 
 const UY = '(?:ủy|uỷ)';
 const PLACE_HEAD = String.raw`(?:tỉnh|thành\s+phố|TP\.?|huyện)`;
@@ -58,15 +59,6 @@ export function findOrganisations(text: string, mentions: readonly Mention[]): M
     added.push({ start, end: m.end, surface, entityId: unlisted(surface), type: 'ORG', listed: false });
   }
   if (added.length === 0) return [...mentions];
-  // Never overlapping: in start order, the longer first; whatever starts inside a kept mention
-  // (the place, a force named in the head: "Bộ đội Biên phòng", "MTTQ Việt Nam") is dropped.
-  const all = [...added, ...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Mention[] = [];
-  let end = 0;
-  for (const m of all) {
-    if (m.start < end) continue;
-    kept.push(m);
-    end = m.end;
-  }
-  return kept;
+  // The place and any force named in the head ("Bộ đội Biên phòng", "MTTQ Việt Nam") go.
+  return keepOutermost(added, mentions);
 }
