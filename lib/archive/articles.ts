@@ -3,7 +3,7 @@ import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import { joinRows } from './rows';
-import { articleTables, storeRows } from './store-rows';
+import { articleTables, removeRows, storeRows } from './store-rows';
 import type { ArticleRow, BodyRow, StoredArticle } from './types';
 
 /** Everything a delete removed: hand it back to restoreArticle to undo. */
@@ -32,11 +32,10 @@ export async function getArticle(db: ArchiveDb, id: string): Promise<StoredArtic
 /** Delete an article (both tables, one transaction); returns the undo record, or null if it was not there. */
 export async function deleteArticle(db: ArchiveDb, id: string, now: Date = new Date()): Promise<DeletedArticle | null> {
   try {
-    return await db.transaction('rw', db.articles, db.bodies, db.meta, async (): Promise<DeletedArticle | null> => {
+    return await db.transaction('rw', articleTables(db), async (): Promise<DeletedArticle | null> => {
       const [row, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
       if (!row) return null;
-      await db.articles.delete(id);
-      await db.bodies.delete(id);
+      await removeRows(db, id);
       await adjustArticleCount(db, -1);
       return { kind: 'vietlao-deleted-article', deletedAt: now.toISOString(), row, body: body ?? null };
     });
@@ -55,8 +54,7 @@ export async function restoreArticle(db: ArchiveDb, record: DeletedArticle): Pro
       const current = await db.articles.where('canonicalUrl').equals(record.row.canonicalUrl).first();
       if (current) return 'superseded';
       const replaced = await db.articles.get(record.row.id); // (an import may have reused the id)
-      if (record.body) await storeRows(db, record.row, record.body);
-      else await db.articles.put(record.row);
+      await storeRows(db, record.row, record.body);
       if (!replaced) await adjustArticleCount(db, 1);
       return 'restored';
     });

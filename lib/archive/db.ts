@@ -4,11 +4,12 @@ import { indexWords } from './keys';
 import type { ArticleRow, BodyRow } from './types';
 import { ARTICLE_COUNT, type MetaRow } from './counter';
 import { nameRows, type EntityNameRow } from './store-rows';
+import { countArticle, type FactRow, type TallyRow } from './tallies';
 
 export const DB_NAME = 'vietlao-archive';
 
 /** Current database schema version (the last entry of MIGRATIONS). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** One database version: its table indexes and, when data must change, an upgrade step. */
 export interface Migration {
@@ -67,6 +68,23 @@ async function storeEntityNames(tx: Transaction): Promise<void> {
   }
 }
 
+/** v4 → v5: the analysis page's counts (./tallies.ts) of every stored article, in pages. */
+async function storeTallies(tx: Transaction): Promise<void> {
+  const db = tx.db as ArchiveDb;
+  const articles = tx.table<ArticleRow, string>('articles');
+  const bodies = tx.table<BodyRow, string>('bodies');
+  let after: string | null = null;
+  for (;;) {
+    const range: Collection<ArticleRow, string> =
+      after === null ? articles.orderBy(':id') : articles.where(':id').above(after);
+    const page: ArticleRow[] = await range.limit(MIGRATION_PAGE).toArray();
+    if (page.length === 0) return;
+    const texts = await bodies.bulkGet(page.map((r) => r.id));
+    for (const [i, row] of page.entries()) await countArticle(db, row, texts[i]?.entities ?? []);
+    after = page[page.length - 1]!.id;
+  }
+}
+
 /** Every schema version from the first; append, never edit a released entry. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: { articles: ARTICLES_V1, bodies: BODIES } },
@@ -76,6 +94,18 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     stores: { articles: ARTICLES_V2, bodies: BODIES, meta: 'key', entityNames: 'id' },
     upgrade: storeEntityNames,
+  },
+  {
+    version: 5,
+    stores: {
+      articles: ARTICLES_V2,
+      bodies: BODIES,
+      meta: 'key',
+      entityNames: 'id',
+      facts: 'id, dayMs, site, *entityIds',
+      tallies: 'key, month',
+    },
+    upgrade: storeTallies,
   },
 ];
 
@@ -94,6 +124,9 @@ export class ArchiveDb extends Dexie {
   meta!: Table<MetaRow, string>;
   /** Name and type of every entity the archive has seen, by id (./store-rows.ts). */
   entityNames!: Table<EntityNameRow, string>;
+  /** The analysis page's counts: one small row per article and per-month tallies (./tallies.ts). */
+  facts!: Table<FactRow, string>;
+  tallies!: Table<TallyRow, string>;
 
   constructor(options: ArchiveDbOptions = {}) {
     const { name = DB_NAME, ...deps } = options;

@@ -7,7 +7,7 @@ import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import type { ArticleRow, BodyRow } from './types';
-import { articleTables, storeRows } from './store-rows';
+import { articleTables, removeRows, storeRows } from './store-rows';
 
 /** Which version the import wrote: undo only touches a row that is still that version. */
 export interface ImportedCopy {
@@ -54,15 +54,10 @@ export async function undoImport(db: ArchiveDb, undo: ImportUndo): Promise<UndoI
           continue;
         }
         if (change.kind === 'added') {
-          await db.articles.delete(imported.id);
-          await db.bodies.delete(imported.id);
+          await removeRows(db, imported.id);
           result.removed += 1;
         } else {
-          if (change.previous.body) await storeRows(db, change.previous.row, change.previous.body);
-          else {
-            await db.articles.put(change.previous.row);
-            await db.bodies.delete(imported.id);
-          }
+          await storeRows(db, change.previous.row, change.previous.body);
           result.restored += 1;
         }
       }

@@ -109,11 +109,7 @@ export async function undoReplace(db: ArchiveDb, copy: ReplacedCopy): Promise<Un
       const current = await db.articles.get(copy.row.id);
       if (!current || current.contentHash !== copy.replacedBy || current.canonicalUrl !== copy.row.canonicalUrl)
         return 'superseded';
-      if (copy.body) await storeRows(db, copy.row, copy.body);
-      else {
-        await db.articles.put(copy.row);
-        await db.bodies.delete(copy.row.id);
-      }
+      await storeRows(db, copy.row, copy.body);
       return 'restored';
     });
   } catch (error) {

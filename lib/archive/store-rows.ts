@@ -6,6 +6,7 @@
  */
 import type { ArticleEntity, EntityType } from '../article';
 import type { ArchiveDb } from './db';
+import { countArticle, uncountArticle } from './tallies';
 import type { ArticleRow, BodyRow } from './types';
 
 /** Name and type of an entity as last seen in a saved article (the `entityNames` table). */
@@ -16,14 +17,27 @@ export interface EntityNameRow {
 }
 
 /** The tables an article write touches (pass them all to db.transaction). */
-export const articleTables = (db: ArchiveDb) => [db.articles, db.bodies, db.meta, db.entityNames];
+export const articleTables = (db: ArchiveDb) => [db.articles, db.bodies, db.meta, db.entityNames, db.facts, db.tallies];
 
 export const nameRows = (entities: readonly ArticleEntity[]): EntityNameRow[] =>
   entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
 
-/** Put both rows and the entities' names (call inside a transaction over articleTables(db)). */
-export async function storeRows(db: ArchiveDb, row: ArticleRow, body: BodyRow): Promise<void> {
+/**
+ * Put both rows, the entities' names and the article's counts (./tallies.ts); a null body (a
+ * copy kept without one) removes the stored body. Call inside a transaction over articleTables(db).
+ */
+export async function storeRows(db: ArchiveDb, row: ArticleRow, body: BodyRow | null): Promise<void> {
   await db.articles.put(row);
-  await db.bodies.put(body);
-  await db.entityNames.bulkPut(nameRows(body.entities));
+  if (body) {
+    await db.bodies.put(body);
+    await db.entityNames.bulkPut(nameRows(body.entities));
+  } else await db.bodies.delete(row.id);
+  await countArticle(db, row, body?.entities ?? []);
+}
+
+/** Remove an article's rows and its counts (inside a transaction over articleTables(db)). */
+export async function removeRows(db: ArchiveDb, id: string): Promise<void> {
+  await db.articles.delete(id);
+  await db.bodies.delete(id);
+  await uncountArticle(db, id);
 }

@@ -10,6 +10,7 @@ import { ARTICLE_COUNT } from '@/lib/archive/counter';
 import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb } from '@/lib/archive';
 import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
 import { joinRows } from '@/lib/archive/rows';
+import { articleTables, removeRows } from '@/lib/archive/store-rows';
 import { compare, type SampleOptions, type Variant } from '../stats';
 import { makeArticle, RARE_EVERY, RARE_WORD, RARE_WORD_FOLDED, storedRows, type Pool } from './generate';
 
@@ -93,17 +94,11 @@ async function queries(
     let article = makeArticle(pool!, fresh++, `save${size}`, false);
     let savedId: string | null = null;
     cleanups.push(async () => {
-      if (savedId)
-        await db.transaction('rw', db.articles, db.bodies, () =>
-          Promise.all([db.articles.delete(savedId!), db.bodies.delete(savedId!)]),
-        );
+      if (savedId) await db.transaction('rw', articleTables(db), () => removeRows(db, savedId!));
     });
     variants[`save@${size}`] = {
       reset: async () => {
-        if (savedId)
-          await db.transaction('rw', db.articles, db.bodies, () =>
-            Promise.all([db.articles.delete(savedId!), db.bodies.delete(savedId!)]),
-          );
+        if (savedId) await db.transaction('rw', articleTables(db), () => removeRows(db, savedId!));
         article = makeArticle(pool!, fresh++, `save${size}`, false);
       },
       run: async () => {

@@ -124,7 +124,7 @@ describe('archive database', () => {
 
     const db = new ArchiveDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.entityNames.get('person.rare-1')).toEqual({
       id: 'person.rare-1',
       name: 'Ông Hiếm 1',
