@@ -91,6 +91,20 @@ async function pageOf(db: ArchiveDb, ids: Set<string>, offset: number, limit: nu
   return (await db.articles.bulkGet(pageIds)).filter((r): r is ArticleRow => r !== undefined);
 }
 
+/**
+ * The ids of every article matching the options' filters (offset and limit ignored), or null when
+ * the options filter nothing (every article matches): the analysis page counts these.
+ */
+export async function matchingIds(db: ArchiveDb, options: ListOptions): Promise<Set<string> | null> {
+  const filters = sources(db, options);
+  if (filters.length === 0) return null;
+  try {
+    return await db.transaction('r', db.articles, () => candidateIds(filters));
+  } catch (error) {
+    throw toArchiveError(error, 'filter the archive');
+  }
+}
+
 /** One page of saved articles, newest first, filtered by site, entity, publication date and search words. */
 export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Promise<ListResult> {
   const offset = Math.max(0, Math.floor(options.offset ?? 0));

@@ -66,6 +66,22 @@ function fromUnlistedId(id: string): { name: string; type: EntityType | null } |
   return { name: m[2]!, type };
 }
 
+export interface EntityName {
+  id: string;
+  name: string;
+  type: EntityType | null;
+}
+
+/** Name and type of each id, from the entityNames table (an unlisted id names itself). */
+export async function nameEntities(db: ArchiveDb, ids: readonly string[]): Promise<EntityName[]> {
+  const names = await db.entityNames.bulkGet([...ids]);
+  return ids.map((id, i): EntityName => {
+    const known = names[i];
+    if (known) return { id, name: known.name, type: known.type };
+    return { id, ...(fromUnlistedId(id) ?? { name: id, type: null }) };
+  });
+}
+
 /**
  * Entities mentioned in the archive with the number of articles mentioning each, most
  * frequent first; counts come from the entityIds index, names from the entityNames table (no
@@ -77,12 +93,11 @@ export async function listEntities(db: ArchiveDb, limit = 500): Promise<EntityCo
     const keys = await db.articles.orderBy('entityIds').keys();
     for (const key of keys) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
     const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
-    const names = await db.entityNames.bulkGet(top.map(([id]) => id));
-    return top.map(([id, count], i): EntityCount => {
-      const known = names[i];
-      if (known) return { id, name: known.name, type: known.type, count };
-      return { id, ...(fromUnlistedId(id) ?? { name: id, type: null }), count };
-    });
+    const named = await nameEntities(
+      db,
+      top.map(([id]) => id),
+    );
+    return top.map(([, count], i): EntityCount => ({ ...named[i]!, count }));
   } catch (error) {
     throw toArchiveError(error, 'list the entities');
   }

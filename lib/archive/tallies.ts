@@ -12,11 +12,12 @@
  * UTC+7); one without a publication date counts at the day it was saved.
  */
 import type { ArticleEntity } from '../article';
+import { VIETNAM_OFFSET_MINUTES } from '../clean/dates';
 import type { ArchiveDb } from './db';
 import type { ArticleRow } from './types';
 
-/** Vietnam's time zone offset: an article published at 23:30 on the 31st in Hà Nội belongs to that month. */
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** Vietnam's time: an article published at 23:30 on the 31st in Hà Nội belongs to that month. */
+const VIETNAM_OFFSET_MS = VIETNAM_OFFSET_MINUTES * 60_000;
 
 /** One article as the analysis page counts it. */
 export interface FactRow {
