@@ -139,6 +139,16 @@ export async function loadCounts(db: ArchiveDb, f: AnalysisFilter, g: Granularit
   return { granularity: g, rows: countFacts(facts, g), source: 'facts', facts };
 }
 
+/** The facts of the articles mentioning `entityId` within the filter's dates (the tallies path's co-occurrence). */
+export async function factsWith(db: ArchiveDb, f: AnalysisFilter, entityId: string): Promise<FactRow[]> {
+  const { lo, hi } = timeRange(f);
+  try {
+    return (await db.facts.where('entityIds').equals(entityId).toArray()).filter((x) => x.dayMs >= lo && x.dayMs < hi);
+  } catch (error) {
+    throw toArchiveError(error, 'read the analysis counts');
+  }
+}
+
 /** A way into the articles behind a chart mark: a period, an entity (and a second one it appears with), a site. */
 export interface Mark {
   period?: string;
@@ -150,17 +160,8 @@ export interface Mark {
 
 /** The facts of the filter's articles behind a mark, newest first. */
 export async function factsBehind(db: ArchiveDb, f: AnalysisFilter, g: Granularity, mark: Mark): Promise<FactRow[]> {
-  let facts: FactRow[];
-  if (byTallies(f, g) && mark.entityId !== undefined) {
-    const { lo, hi } = timeRange(f);
-    try {
-      facts = (await db.facts.where('entityIds').equals(mark.entityId).toArray()).filter(
-        (x) => x.dayMs >= lo && x.dayMs < hi,
-      );
-    } catch (error) {
-      throw toArchiveError(error, 'read the analysis counts');
-    }
-  } else facts = await factsFor(db, f);
+  const facts =
+    byTallies(f, g) && mark.entityId !== undefined ? await factsWith(db, f, mark.entityId) : await factsFor(db, f);
   const has = (x: FactRow, id: string | undefined) => id === undefined || x.entityIds.includes(id);
   return facts
     .filter(

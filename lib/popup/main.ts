@@ -15,7 +15,8 @@ import {
 } from '@/lib/archive';
 import { t, uiLang } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { h } from '@/lib/ui/dom';
+import { queryForFilters } from '@/lib/analysis/params';
+import { button, h } from '@/lib/ui/dom';
 import { createArchiveList } from './archive-list';
 import { renderCurrentTab, targetTabId } from './current-tab';
 import { createFilterBar } from './filters';
@@ -126,7 +127,21 @@ export async function startPopup(doc: Document = document): Promise<void> {
     doc,
     'section',
     { className: 'archive', attrs: { 'aria-label': t('popupArchive') } },
-    h(doc, 'h2', { className: 'section-title', text: t('popupArchive') }),
+    h(
+      doc,
+      'div',
+      { className: 'section-head' },
+      h(doc, 'h2', { className: 'section-title', text: t('popupArchive') }),
+      button(
+        doc,
+        t('popupAnalysis'),
+        () =>
+          void browser.tabs.create({
+            url: `${browser.runtime.getURL('/analysis.html')}${queryForFilters(filterBar.filters)}`,
+          }),
+        { className: 'open-analysis', testid: 'open-analysis', attrs: { title: t('popupAnalysisTitle') } },
+      ),
+    ),
     filterBar.element,
     list.element,
   );

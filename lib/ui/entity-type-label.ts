@@ -1,4 +1,4 @@
-/** The UI label of an entity type, from _locales. */
+/** The UI labels of an entity's type and country, from _locales. */
 import type { EntityType } from '@/lib/article';
 import { t } from '@/lib/i18n';
 
@@ -12,5 +12,18 @@ export function entityTypeLabel(type: EntityType): string {
       return t('typePlace');
     case 'EVENT':
       return t('typeEvent');
+  }
+}
+
+export function countryLabel(country: 'VN' | 'LA' | 'both' | 'other'): string {
+  switch (country) {
+    case 'VN':
+      return t('countryVN');
+    case 'LA':
+      return t('countryLA');
+    case 'both':
+      return t('countryBoth');
+    case 'other':
+      return t('countryOther');
   }
 }

@@ -1,0 +1,182 @@
+/**
+ * The analysis page in the browser E2E_BROWSER names: an empty archive gets guidance, not empty
+ * axes; a known archive is imported through the popup, and the page's numbers (articles, per
+ * site, top entities, an entity's page) equal counts computed here independently from the
+ * imported file; a click on a chart's bar opens exactly the articles behind it, whose links lead
+ * to the reader page; a refilter by site narrows every count; the popup opens the page with its filter.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { exportArchive } from '@/lib/archive/export';
+import type { ArchiveFile, ExportedArticle } from '@/lib/archive/file-format';
+import { saveArticle } from '@/lib/archive/save';
+import { freshDb, makeArticle } from '../support/archive-fixtures';
+import { byTestId, element, innerText, waitForCount } from '../support/dom';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { BROWSER, Harness } from '../support/harness';
+import { waitFor } from '../support/wait';
+
+const SITES = ['antv.gov.vn', 'thoidai.com.vn', 'nhandan.vn'];
+const ENTITIES: [string, string, 'ORG' | 'PLACE' | 'PERSON'][] = [
+  ['place.la-hua-phan', 'Hủa Phăn', 'PLACE'],
+  ['place.vn-thanh-hoa', 'Thanh Hóa', 'PLACE'],
+  ['org.la-mod', 'Bộ Quốc phòng Lào', 'ORG'],
+  ['person.la-thongloun', 'Thongloun Sisoulith', 'PERSON'],
+];
+
+/** 36 articles over 2024, on three sites, each with a different subset of the entities. */
+async function knownArchive(): Promise<ArchiveFile> {
+  const db = await freshDb();
+  for (let n = 0; n < 36; n++) {
+    const picked = ENTITIES.filter((_, k) => k === 0 || (n + k) % (k + 1) === 0);
+    const site = SITES[n % 3]!;
+    await saveArticle(
+      db,
+      makeArticle({
+        url: `https://${site}/phan-tich-${n}.html`,
+        site,
+        title: `Hợp tác Việt Nam – Lào, bài ${n}`,
+        lead: null,
+        body: `${picked.map(([, s]) => s).join(', ')} trao đổi kinh nghiệm. ${picked[0]![1]} cảm ơn.`,
+        publishedAt: new Date(Date.UTC(2024, n % 12, 3 + (n % 20), 2)).toISOString(),
+        entities: picked,
+      }),
+    );
+  }
+  return JSON.parse(await (await exportArchive(db)).text()) as ArchiveFile;
+}
+
+const articlesWith = (file: ArchiveFile, id: string): ExportedArticle[] =>
+  file.articles.filter((a) => a.entities.some((e) => e.id === id));
+
+let server: FixtureServer;
+let h: Harness;
+let file: ArchiveFile;
+
+async function ready(page: Page, selector = 'body[data-ready="true"]'): Promise<void> {
+  await page.waitForSelector(selector, { timeout: 20_000 });
+}
+
+/** Rows of a section's data table: [first cell, second cell, …]. */
+async function tableRows(page: Page, section: string): Promise<string[][]> {
+  return page.$$eval(`[data-testid="${section}"] table tbody tr`, (rows) =>
+    rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').trim())),
+  );
+}
+
+describe(`${BROWSER}: the analysis page`, () => {
+  before(async () => {
+    server = await startFixtureServer();
+    h = await Harness.launch({ server });
+    file = await knownArchive();
+  });
+  after(async () => {
+    console.log(
+      JSON.stringify(
+        h?.logs.filter((l) => l.type === 'error' || l.from.includes('analysis')),
+        null,
+        1,
+      ),
+    );
+    await h?.close();
+    await server?.close();
+  });
+
+  it('an empty archive gets what to save first, not empty axes', async () => {
+    const page = await h.openExtension('/analysis.html');
+    await ready(page);
+    assert.ok(await page.$(byTestId('an-empty')), 'the empty state is shown');
+    assert.equal(await page.$('svg'), null, 'no chart is drawn');
+    await page.close();
+  });
+
+  it('after an import, the numbers equal counts made from the file', async () => {
+    const popup = await h.openExtension('/popup.html');
+    const path = join(mkdtempSync(join(tmpdir(), 'vietlao-analysis-')), 'kho.json');
+    writeFileSync(path, JSON.stringify(file));
+    await ((await element(popup, byTestId('import-input'))) as ElementHandle<HTMLInputElement>).uploadFile(path);
+    await waitForCount(popup, byTestId('archive-item'), 36);
+    await popup.close();
+
+    const page = await h.openExtension('/analysis.html');
+    await ready(page);
+    const summary = await innerText(page, byTestId('an-summary'));
+    assert.match(summary, new RegExp(`^${file.articles.length}\\b`), summary);
+    const sites = await tableRows(page, 'an-sites');
+    const expectedSites = SITES.map((s) => [s.toUpperCase(), String(file.articles.filter((a) => a.site === s).length)]);
+    assert.deepEqual(sites.map((r) => r.slice(0, 2)).sort(), expectedSites.sort());
+    const places = await tableRows(page, 'an-top-PLACE');
+    for (const [name, articles] of places) {
+      const id = ENTITIES.find(([, s]) => s === name)![0];
+      assert.equal(articles, String(articlesWith(file, id).length), `${name}: articles`);
+    }
+    // the timeline's table: one row per month of 2024, the articles of each
+    const months = await tableRows(page, 'an-timeline');
+    assert.equal(months.length, 12);
+    assert.deepEqual(months[0]!.slice(0, 2), [
+      '01/2024',
+      String(file.articles.filter((a) => a.publishedAt!.startsWith('2024-01')).length),
+    ]);
+    await page.close();
+  });
+
+  it('a click on a bar opens exactly the articles behind it, each a way to the reader page', async () => {
+    const page = await h.openExtension('/analysis.html');
+    await ready(page);
+    const bars = await page.$$('[data-testid="an-sites"] svg [aria-label] rect, [data-testid="an-sites"] svg g rect');
+    assert.ok(bars.length >= 3, `three site bars (found ${bars.length})`);
+    await bars[0]!.hover();
+    await bars[0]!.click();
+    await ready(page, '[data-testid="an-results"][data-ready="true"]');
+    const title = await innerText(page, byTestId('an-results-title'));
+    const site = SITES.find((s) => s.toUpperCase() === title);
+    assert.ok(site, `the results name a site: ${title}`);
+    const expected = file.articles.filter((a) => a.site === site);
+    const links = await page.$$eval('[data-testid="an-results"] [data-testid="an-article"]', (as) =>
+      as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })),
+    );
+    assert.equal(links.length, expected.length);
+    assert.deepEqual(links.map((l) => l.text).sort(), expected.map((a) => a.title).sort());
+    const reader = await h.pageOpenedBy(() => page.click('[data-testid="an-results"] [data-testid="an-article"]'));
+    // wait from inside: Firefox reports no navigation of moz-extension:// tabs to puppeteer
+    await reader.waitForFunction(
+      () => location.pathname === '/reader.html' && document.body?.dataset.ready === 'true',
+      { timeout: 15_000, polling: 50 },
+    );
+    assert.equal(await reader.evaluate(() => document.title.split(' — ')[0]), links[0]!.text);
+    await reader.close();
+    await page.close();
+  });
+
+  it('a refilter by site narrows every count, and the entity page counts its own articles', async () => {
+    const page = await h.openExtension('/analysis.html');
+    await ready(page);
+    await page.select(byTestId('an-site'), 'thoidai.com.vn');
+    await waitFor(
+      async () => (await innerText(page, byTestId('an-summary'))).startsWith('12 '),
+      'summary of 12 articles',
+    );
+    assert.match(page.url(), /site=thoidai\.com\.vn/);
+    const sites = await tableRows(page, 'an-sites');
+    assert.deepEqual(
+      sites.map((r) => r[0]),
+      ['THOIDAI.COM.VN'],
+    );
+    await page.close();
+
+    const id = 'org.la-mod';
+    const entity = await h.openExtension(`/analysis.html?view=entity&id=${id}`);
+    await ready(entity);
+    assert.equal(await innerText(entity, byTestId('an-entity-name')), 'Bộ Quốc phòng Lào');
+    const text = await innerText(entity, byTestId('an-entity-summary'));
+    assert.match(text, new RegExp(`\\b${articlesWith(file, id).length}\\b`), text);
+    const spellings = await tableRows(entity, 'an-spellings');
+    assert.deepEqual(spellings[0]![0], 'Bộ Quốc phòng Lào');
+    assert.ok((await entity.$$('[data-testid="an-sentences"] mark')).length > 0, 'sentences with the mention marked');
+    await entity.close();
+  });
+});
