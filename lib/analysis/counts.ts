@@ -1,10 +1,10 @@
 /**
  * Reading the analysis counts for a filter. Two paths give the same numbers:
  *
- * 1. **Tallies** (lib/archive/tallies.ts) when the filter is at most whole months and the page
- *    counts by month: a few rows per month, whatever the archive's size.
- * 2. **Facts** otherwise (a site, an entity, search words, days inside a month, weeks): the
- *    matching articles' small facts rows are read and counted here.
+ * 1. **Tallies** (lib/archive/tallies.ts) when the filter is dates only, on the edges of whole
+ *    months (or weeks, counting by week): one row per period, whatever the archive's size.
+ * 2. **Facts** otherwise (a site, an entity, search words, days inside a period): the matching
+ *    articles' small facts rows are read and counted here.
  *
  * An article's time is its publication date, or the day it was saved when the page printed none
  * (so an undated article still counts; the popup's date filter, which reads publication dates
@@ -13,9 +13,8 @@
 import type { ArchiveDb } from '@/lib/archive/db';
 import { toArchiveError } from '@/lib/archive/errors';
 import { matchingIds } from '@/lib/archive/query';
-import type { FactRow, TallyKind } from '@/lib/archive/tallies';
+import { periodOf, tallyKey, type FactRow, type Granularity, type TallyRow } from '@/lib/archive/tallies';
 import { VIETNAM_OFFSET_MINUTES } from '@/lib/clean/dates';
-import { periodOf, type Granularity } from './periods';
 
 /** What the analysis page looks at: the popup's filters, dates as 'YYYY-MM-DD' days (Vietnam's time). */
 export interface AnalysisFilter {
@@ -31,7 +30,7 @@ export interface AnalysisFilter {
 /** One period's count: an entity's mentions and articles, a site's articles, or all articles ('all', ref ''). */
 export interface PeriodCount {
   period: string;
-  kind: TallyKind;
+  kind: 'entity' | 'site' | 'all';
   ref: string;
   articles: number;
   mentions: number;
@@ -63,23 +62,28 @@ export function timeRange(f: AnalysisFilter): { lo: number; hi: number } {
   };
 }
 
-const isFirstOfMonth = (day: string | undefined) => day === undefined || /-01$/.test(day);
-function isLastOfMonth(day: string | undefined): boolean {
-  if (day === undefined) return true;
+/** The day's weekday (0 Monday … 6 Sunday) and whether it is the first or the last day of its month. */
+function dayShape(day: string): { weekday: number; first: boolean; last: boolean } | null {
   const m = DAY.exec(day);
-  return !!m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]! + 1)).getUTCDate() === 1;
+  if (!m) return null;
+  const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  const next = new Date(date.getTime() + 86_400_000);
+  return { weekday: (date.getUTCDay() + 6) % 7, first: date.getUTCDate() === 1, last: next.getUTCDate() === 1 };
 }
 
-/** The filter can be answered from the monthly tallies. */
+/** The filter's dates fall on the edges of whole periods (no dates: the whole archive). */
+function wholePeriods(f: AnalysisFilter, g: Granularity): boolean {
+  const from = f.from === undefined ? null : dayShape(f.from);
+  const to = f.to === undefined ? null : dayShape(f.to);
+  if ((f.from !== undefined && !from) || (f.to !== undefined && !to)) return false;
+  return g === 'month'
+    ? (!from || from.first) && (!to || to.last)
+    : (!from || from.weekday === 0) && (!to || to.weekday === 6);
+}
+
+/** The filter can be answered from the period tallies. */
 export function byTallies(f: AnalysisFilter, g: Granularity): boolean {
-  return (
-    g === 'month' &&
-    f.site === undefined &&
-    f.entityId === undefined &&
-    !f.search?.trim() &&
-    isFirstOfMonth(f.from) &&
-    isLastOfMonth(f.to)
-  );
+  return f.site === undefined && f.entityId === undefined && !f.search?.trim() && wholePeriods(f, g);
 }
 
 /** The facts of every article matching the filter. */
@@ -99,7 +103,7 @@ export async function factsFor(db: ArchiveDb, f: AnalysisFilter): Promise<FactRo
 /** Count facts rows by period, as the tallies do. */
 export function countFacts(facts: readonly FactRow[], g: Granularity): PeriodCount[] {
   const out = new Map<string, PeriodCount>();
-  const add = (period: string, kind: TallyKind, ref: string, mentions: number) => {
+  const add = (period: string, kind: PeriodCount['kind'], ref: string, mentions: number) => {
     const key = `${period}|${kind}|${ref}`;
     const row = out.get(key);
     if (row) {
@@ -116,21 +120,29 @@ export function countFacts(facts: readonly FactRow[], g: Granularity): PeriodCou
   return [...out.values()];
 }
 
+/** The stored period rows as counts. */
+function expand(rows: readonly TallyRow[]): PeriodCount[] {
+  const out: PeriodCount[] = [];
+  for (const row of rows) {
+    const period = row.key.slice(row.key.indexOf(':') + 1);
+    out.push({ period, kind: 'all', ref: '', articles: row.articles, mentions: 0 });
+    for (const [site, articles] of Object.entries(row.sites))
+      out.push({ period, kind: 'site', ref: site, articles, mentions: 0 });
+    for (const [id, [articles, mentions]] of Object.entries(row.entities))
+      out.push({ period, kind: 'entity', ref: id, articles, mentions });
+  }
+  return out;
+}
+
 /** The counts for a filter, by month or by week. */
 export async function loadCounts(db: ArchiveDb, f: AnalysisFilter, g: Granularity): Promise<Counts> {
   if (byTallies(f, g)) {
+    const { lo, hi } = timeRange(f);
+    const first = tallyKey(g, Number.isFinite(lo) ? periodOf(lo, g) : '');
+    const last = tallyKey(g, Number.isFinite(hi) ? periodOf(hi - 1, g) : '\uffff');
     try {
-      const lo = f.from?.slice(0, 7) ?? '';
-      const hi = f.to?.slice(0, 7) ?? '\uffff';
-      const tallies = await db.tallies.where('month').between(lo, hi, true, true).toArray();
-      const rows = tallies.map(({ month, kind, ref, articles, mentions }) => ({
-        period: month,
-        kind,
-        ref,
-        articles,
-        mentions,
-      }));
-      return { granularity: g, rows, source: 'tallies', facts: null };
+      const rows = await db.tallies.where(':id').between(first, last, true, true).toArray();
+      return { granularity: g, rows: expand(rows), source: 'tallies', facts: null };
     } catch (error) {
       throw toArchiveError(error, 'read the analysis counts');
     }

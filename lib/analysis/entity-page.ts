@@ -79,8 +79,14 @@ function readerLink(doc: Document, id: string, text: string): HTMLAnchorElement 
   return link;
 }
 
-export async function renderEntityPage(doc: Document, db: ArchiveDb, id: string, lang: 'vi' | 'en'): Promise<void> {
-  doc.body.dataset.ready = 'loading';
+export async function renderEntityPage(
+  doc: Document,
+  db: ArchiveDb,
+  id: string,
+  lang: 'vi' | 'en',
+  root: HTMLElement = doc.body,
+): Promise<void> {
+  root.dataset.ready = 'loading';
   const [details, [named]] = await Promise.all([
     sendMessage('entityDetails', id).catch((): EntityDetails | null => null),
     nameEntities(db, [id]),
@@ -114,7 +120,7 @@ export async function renderEntityPage(doc: Document, db: ArchiveDb, id: string,
   const last = facts[0];
   const day = (ms: number | undefined) => (ms === undefined ? '—' : formatShortDate(new Date(ms).toISOString()));
   const description = details ? (lang === 'vi' ? details.descriptionVi : details.descriptionEn) : '';
-  doc.body.replaceChildren(
+  root.replaceChildren(
     h(
       doc,
       'header',
@@ -229,5 +235,5 @@ export async function renderEntityPage(doc: Document, db: ArchiveDb, id: string,
       ),
     ),
   );
-  doc.body.dataset.ready = 'true';
+  root.dataset.ready = 'true';
 }

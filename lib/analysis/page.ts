@@ -9,7 +9,7 @@
  * tallies or facts); compute the views (./views.ts); draw each section with its table
  * (./charts.ts). A refilter repeats the last three and rewrites the address.
  */
-import { listEntities, listSites, openArchive, type ArchiveDb } from '@/lib/archive';
+import { listSites, openArchive, type ArchiveDb } from '@/lib/archive';
 import { nameEntities, type EntityName } from '@/lib/archive/stats';
 import type { EntityType } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
@@ -28,6 +28,8 @@ import { articleTotal, cooccurrence, ranked, timeline, withChange, type Ranked }
 
 /** How many entities of each type the top lists show. */
 const TOP_PER_TYPE = 10;
+/** How many entities the filter bar offers (the most mentioned). */
+const FILTER_ENTITIES = 300;
 const DAY_MS = 86_400_000;
 
 const tableLabels = () => ({ table: t('analysisDataTable'), open: t('analysisDataTable') });
@@ -45,6 +47,7 @@ export function previousFilter(f: AnalysisFilter): AnalysisFilter | null {
 interface Context {
   doc: Document;
   db: ArchiveDb;
+  shell: Shell;
   lang: 'vi' | 'en';
   view: AnalysisView;
   names: Map<string, EntityName>;
@@ -83,7 +86,7 @@ function timelineSection(c: Context, rows: Parameters<typeof timeline>[0]): HTML
         'span',
         { className: 'an-chip' },
         h(doc, 'span', { text: nameOf(c, id), isolate: true }),
-        button(doc, '×', () => rerender(c, { ...c.view, chosen: c.view.chosen.filter((x) => x !== id) }), {
+        button(doc, '×', () => void refilter(c.shell, { ...c.view, chosen: c.view.chosen.filter((x) => x !== id) }), {
           attrs: { 'aria-label': t('analysisRemoveChosen', nameOf(c, id)) },
         }),
       ),
@@ -176,9 +179,11 @@ function topSection(c: Context, rows: Parameters<typeof ranked>[0], previous: Pa
   );
 }
 
-function cooccurrenceSection(c: Context, facts: Awaited<ReturnType<typeof loadCounts>>['facts'], focus: string) {
+/** Entities the co-occurrence table lists (the network shows the first of them). */
+const CO_LISTED = 50;
+
+function cooccurrenceSection(c: Context, co: ReturnType<typeof cooccurrence>, focus: string) {
   const { doc, lang } = c;
-  const co = cooccurrence(facts ?? [], focus);
   const pair = (id: string) => c.open({ entityId: focus, alsoEntityId: id }, `${nameOf(c, focus)} + ${nameOf(c, id)}`);
   const options = c.view.chosen.map((id) => {
     const o = h(doc, 'option', { text: nameOf(c, id), isolate: true });
@@ -206,7 +211,7 @@ function cooccurrenceSection(c: Context, facts: Awaited<ReturnType<typeof loadCo
       doc,
       t('analysisCooccurrence'),
       [t('analysisEntity'), t('analysisType'), t('analysisSharedArticles')],
-      co.ranked.slice(0, 50).map((r: Ranked) => {
+      co.ranked.slice(0, CO_LISTED).map((r: Ranked) => {
         const type = c.names.get(r.id)?.type;
         return {
           cells: [nameOf(c, r.id), type ? entityTypeLabel(type) : '', formatCount(r.articles, lang)],
@@ -266,26 +271,42 @@ function emptyState(doc: Document): HTMLElement {
   );
 }
 
-let state: {
+/** The page's frame: where it draws, what it knows of the archive, and the view it shows. */
+interface Shell {
+  doc: Document;
+  db: ArchiveDb;
+  /** Carries `data-ready` ('loading', 'true', 'error') for tests and the bench. */
+  root: HTMLElement;
   sites: Map<string, string>;
   main: HTMLElement;
   results: HTMLElement;
+  view: AnalysisView;
   counts?: Awaited<ReturnType<typeof loadCounts>>;
-} | null = null;
+  /** Each render's number: a slower earlier render never draws over a later one. */
+  generation: number;
+  /** Write the view to the address (the real page; not the bench). */
+  remember: boolean;
+  /** Names and types of the entities seen so far (they do not change while the page is open). */
+  names: Map<string, EntityName>;
+  /** The section drawn after the first charts (co-occurrence), when one is on its way. */
+  followUp?: Promise<void>;
+}
 
 function choose(c: Context, id: string): void {
   if (c.view.chosen.includes(id)) return;
-  rerender(c, { ...c.view, chosen: [...c.view.chosen, id].slice(-MAX_CHOSEN) });
+  void refilter(c.shell, { ...c.view, chosen: [...c.view.chosen, id].slice(-MAX_CHOSEN) });
 }
 
-async function renderCooccurrence(c: Context, focus: string): Promise<void> {
-  const old = c.doc.querySelector('[data-testid="an-cooccurrence"]');
-  const facts = state?.counts?.facts ?? (await factsWith(c.db, c.view.filter, focus));
-  await nameMissing(
-    c,
-    facts.flatMap((x) => x.entityIds),
-  );
-  old?.replaceWith(cooccurrenceSection(c, facts, focus));
+/**
+ * Draw (or redraw, for another focus) the co-occurrence section: read after the first charts are
+ * in the page, since it reads the facts of every article mentioning the focus.
+ */
+async function renderCooccurrence(c: Context, focus: string, generation = c.shell.generation): Promise<void> {
+  const facts = c.shell.counts?.facts ?? (await factsWith(c.db, c.view.filter, focus));
+  const co = cooccurrence(facts, focus);
+  await nameMissing(c, [focus, ...co.ranked.slice(0, CO_LISTED).map((r) => r.id)]);
+  if (generation !== c.shell.generation) return;
+  c.shell.main.querySelector('[data-testid="an-cooccurrence"]')?.replaceWith(cooccurrenceSection(c, co, focus));
 }
 
 async function nameMissing(c: Context, ids: string[]): Promise<void> {
@@ -294,12 +315,25 @@ async function nameMissing(c: Context, ids: string[]): Promise<void> {
   for (const n of await nameEntities(c.db, missing)) c.names.set(n.id, n);
 }
 
-/** Draw the overview; a failure (storage, a chart) says so in words instead of leaving a half-drawn page. */
-async function showOverview(doc: Document, db: ArchiveDb, view: AnalysisView): Promise<void> {
+/**
+ * Show `next`: write it to the address, read its counts and draw it. A failure (storage, a
+ * chart) says so in words instead of leaving a half-drawn page.
+ */
+async function refilter(shell: Shell, next: AnalysisView): Promise<void> {
+  const { doc } = shell;
+  shell.view = next;
+  const generation = ++shell.generation;
+  if (shell.remember) doc.defaultView?.history.replaceState(null, '', writeView(next) || doc.location.pathname);
+  shell.root.dataset.ready = 'loading';
   try {
-    await renderOverview(doc, db, view);
+    const { drawn, after } = await renderOverview(shell, next);
+    if (generation !== shell.generation) return;
+    shell.main.replaceChildren(...drawn);
+    shell.root.dataset.ready = 'true'; // the first charts
+    if (after) shell.followUp = after().catch(() => undefined);
   } catch (error) {
-    state?.main.replaceChildren(
+    if (generation !== shell.generation) return;
+    shell.main.replaceChildren(
       h(doc, 'p', {
         className: 'an-error',
         testid: 'an-error',
@@ -307,45 +341,42 @@ async function showOverview(doc: Document, db: ArchiveDb, view: AnalysisView): P
         text: t('analysisFailed', error instanceof Error ? error.message : String(error)),
       }),
     );
-    doc.body.dataset.ready = 'error';
+    shell.root.dataset.ready = 'error';
   }
 }
 
-function rerender(c: Context, next: AnalysisView): void {
-  c.doc.defaultView?.history.replaceState(null, '', writeView(next) || c.doc.location.pathname);
-  void showOverview(c.doc, c.db, next);
-}
-
-async function renderOverview(doc: Document, db: ArchiveDb, view: AnalysisView): Promise<void> {
+/** The overview's sections for `view` (not yet in the page). */
+async function renderOverview(
+  shell: Shell,
+  requested: AnalysisView,
+): Promise<{ drawn: Node[]; after: (() => Promise<void>) | null }> {
+  const { doc, db } = shell;
   const lang = uiLang();
-  const s = state!;
-  doc.body.dataset.ready = 'loading';
-  const counts = await loadCounts(db, view.filter, view.granularity);
-  const prev = previousFilter(view.filter);
-  const previous = prev ? (await loadCounts(db, prev, view.granularity)).rows : null;
-  s.counts = counts;
+  const counts = await loadCounts(db, requested.filter, requested.granularity);
+  const prev = previousFilter(requested.filter);
+  const previous = prev ? (await loadCounts(db, prev, requested.granularity)).rows : null;
+  shell.counts = counts;
   const total = articleTotal(counts.rows);
-  const names = new Map<string, EntityName>();
   const top = ranked(counts.rows, 'entity');
-  const context: Context = { doc, db, lang, view, names, open: () => undefined };
-  await nameMissing(context, [...top.slice(0, 400).map((r) => r.id), ...view.chosen]);
   // with nothing chosen, draw the three entities in the most articles
-  if (!view.chosen.length) view = context.view = { ...view, chosen: top.slice(0, 3).map((r) => r.id) };
-  context.open = (mark, title) => void articleList(doc, db, view, mark, title, s.results, lang);
-  if (total === 0) {
-    s.main.replaceChildren(
-      h(doc, 'p', { className: 'an-summary', testid: 'an-summary', text: t('analysisNothingMatches') }),
-    );
-    doc.body.dataset.ready = 'true';
-    return;
-  }
+  const view = requested.chosen.length ? requested : { ...requested, chosen: top.slice(0, 3).map((r) => r.id) };
+  const context: Context = {
+    doc,
+    db,
+    lang,
+    view,
+    shell,
+    names: shell.names,
+    open: (mark, title) => void articleList(doc, db, view, mark, title, shell.results, lang),
+  };
+  if (total === 0)
+    return {
+      drawn: [h(doc, 'p', { className: 'an-summary', testid: 'an-summary', text: t('analysisNothingMatches') })],
+      after: null,
+    };
+  await nameMissing(context, [...top.slice(0, 400).map((r) => r.id), ...view.chosen]);
   const focus = view.chosen[0];
-  const coFacts = counts.facts ?? (focus ? await factsWith(db, view.filter, focus) : []);
-  await nameMissing(
-    context,
-    coFacts.flatMap((x) => x.entityIds),
-  );
-  s.main.replaceChildren(
+  const drawn = [
     h(
       doc,
       'p',
@@ -358,43 +389,105 @@ async function renderOverview(doc: Document, db: ArchiveDb, view: AnalysisView):
     ),
     timelineSection(context, counts.rows),
     topSection(context, counts.rows, previous),
-    ...(focus ? [cooccurrenceSection(context, coFacts, focus)] : []),
-    sitesSection(context, counts.rows, s.sites),
-  );
-  doc.body.dataset.ready = 'true';
+    ...(focus
+      ? [
+          section(
+            doc,
+            'an-cooccurrence',
+            t('analysisCooccurrence'),
+            h(doc, 'p', { className: 'an-hint', text: t('analysisCounting') }),
+          ),
+        ]
+      : []),
+    sitesSection(context, counts.rows, shell.sites),
+  ];
+  return { drawn, after: focus ? () => renderCooccurrence(context, focus) : null };
 }
 
-export async function startAnalysisPage(doc: Document = document): Promise<void> {
+export interface AnalysisPageOptions {
+  /** Default: the archive (openArchive()). The bench passes its seeded databases. */
+  db?: ArchiveDb;
+  /** Where to draw (default: the body), and whether the address follows the view (default: yes). */
+  root?: HTMLElement;
+  remember?: boolean;
+  /** Default: read from the address. */
+  view?: AnalysisView;
+}
+
+/** What the page can be asked once it is drawn (the bench refilters through this). */
+export interface AnalysisPage {
+  /** Resolves when the first charts of `next` are drawn. */
+  refilter(next: AnalysisView): Promise<void>;
+  /** Resolves when what is drawn after the first charts (co-occurrence) is drawn too. */
+  settled(): Promise<void>;
+  readonly view: AnalysisView;
+}
+
+export async function startAnalysisPage(
+  doc: Document = document,
+  options: AnalysisPageOptions = {},
+): Promise<AnalysisPage> {
   const lang = uiLang();
-  doc.documentElement.lang = lang;
-  doc.title = `${t('analysisTitle')} — ${t('extName')}`;
-  const view = readView(doc.location.search);
-  const db = await openArchive();
-  if (view.view === 'entity' && view.chosen[0]) {
-    await renderEntityPage(doc, db, view.chosen[0], lang);
-    return;
+  const root = options.root ?? doc.body;
+  root.dataset.ready = 'loading';
+  if (!options.root) {
+    doc.documentElement.lang = lang;
+    doc.title = `${t('analysisTitle')} — ${t('extName')}`;
   }
-  const [sites, entities, count] = await Promise.all([listSites(db), listEntities(db, 300), db.facts.count()]);
-  const siteNames = new Map(sites.map((s) => [s.site, s.siteName]));
+  const view = options.view ?? readView(doc.location.search);
+  const db = options.db ?? (await openArchive());
+  // the filter bar's lists: sites from the archive's index, entities from the tallies (no body, no summary read)
+  const [sites, everything] = await Promise.all([listSites(db), loadCounts(db, {}, 'month')]);
+  const count = articleTotal(everything.rows);
+  const top = ranked(everything.rows, 'entity').slice(0, FILTER_ENTITIES);
+  const entities = (
+    await nameEntities(
+      db,
+      top.map((r) => r.id),
+    )
+  ).map((n, i) => ({ ...n, count: top[i]!.articles }));
   const main = h(doc, 'div', { className: 'an-main', testid: 'an-main' });
   const results = h(doc, 'aside', { className: 'an-results', testid: 'an-results', attrs: { 'aria-live': 'polite' } });
-  state = { sites: siteNames, main, results };
+  const shell: Shell = {
+    doc,
+    db,
+    root,
+    sites: new Map(sites.map((s) => [s.site, s.siteName])),
+    main,
+    results,
+    view,
+    generation: 0,
+    remember: options.remember ?? !options.root,
+    names: new Map(),
+  };
+  const page: AnalysisPage = {
+    refilter: (next) => refilter(shell, next),
+    settled: async () => {
+      await shell.followUp;
+    },
+    get view() {
+      return shell.view;
+    },
+  };
+  if (view.view === 'entity' && view.chosen[0]) {
+    await renderEntityPage(doc, db, view.chosen[0], lang, root);
+    return page;
+  }
   const header = h(
     doc,
     'header',
     { className: 'an-header' },
     h(doc, 'h1', { text: t('analysisTitle') }),
     count
-      ? filterBar(doc, view, sites, entities, (next) =>
-          rerender({ doc, db, lang, view: next, names: new Map(), open: () => undefined }, next),
-        )
+      ? filterBar(doc, view, sites, entities, (next) => refilter(shell, { ...next, chosen: shell.view.chosen }))
       : null,
   );
-  doc.body.replaceChildren(header, h(doc, 'div', { className: 'an-layout' }, main, results));
+  root.replaceChildren(header, h(doc, 'div', { className: 'an-layout' }, main, results));
   if (count === 0) {
     main.replaceChildren(emptyState(doc));
-    doc.body.dataset.ready = 'true';
-    return;
+    root.dataset.ready = 'true';
+    return page;
   }
-  await showOverview(doc, db, view);
+  await refilter(shell, view);
+  return page;
 }

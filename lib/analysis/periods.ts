@@ -1,28 +1,16 @@
 /**
  * The periods the analysis page counts by: calendar months ('2024-05') and ISO weeks
- * ('2024-W19'), both in Vietnam's time, as the pages date their articles.
+ * ('2024-W19'), both in Vietnam's time, as the pages date their articles (the keys are made in
+ * lib/archive/tallies.ts, which counts by them; ranges and labels are made here).
  */
 import { VIETNAM_OFFSET_MINUTES } from '@/lib/clean/dates';
-import { monthOf } from '@/lib/archive/tallies';
+import { weekOf } from '@/lib/archive/tallies';
 
-export type Granularity = 'month' | 'week';
+export { monthOf, periodOf, weekOf, type Granularity } from '@/lib/archive/tallies';
 
 const DAY_MS = 86_400_000;
 const OFFSET_MS = VIETNAM_OFFSET_MINUTES * 60_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** 'YYYY-Www' (ISO 8601 week: Monday first, week 1 holds the year's first Thursday) in Vietnam's time. */
-export function weekOf(ms: number): string {
-  const local = new Date(ms + OFFSET_MS);
-  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  const weekday = (local.getUTCDay() + 6) % 7; // Monday 0
-  const thursday = new Date(day + (3 - weekday) * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-  return `${year}-W${pad(week)}`;
-}
-
-export const periodOf = (ms: number, g: Granularity): string => (g === 'month' ? monthOf(ms) : weekOf(ms));
 
 /** Start (Vietnam midnight, as epoch ms) of a period key. */
 export function periodStart(key: string): number {

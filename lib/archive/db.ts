@@ -4,7 +4,7 @@ import { indexWords } from './keys';
 import type { ArticleRow, BodyRow } from './types';
 import { ARTICLE_COUNT, type MetaRow } from './counter';
 import { nameRows, type EntityNameRow } from './store-rows';
-import { countArticle, type FactRow, type TallyRow } from './tallies';
+import { countArticle, TallyBatch, type FactRow, type TallyRow } from './tallies';
 
 export const DB_NAME = 'vietlao-archive';
 
@@ -80,7 +80,9 @@ async function storeTallies(tx: Transaction): Promise<void> {
     const page: ArticleRow[] = await range.limit(MIGRATION_PAGE).toArray();
     if (page.length === 0) return;
     const texts = await bodies.bulkGet(page.map((r) => r.id));
-    for (const [i, row] of page.entries()) await countArticle(db, row, texts[i]?.entities ?? []);
+    const tallies = new TallyBatch(db);
+    for (const [i, row] of page.entries()) await countArticle(db, row, texts[i]?.entities ?? [], tallies);
+    await tallies.flush();
     after = page[page.length - 1]!.id;
   }
 }
@@ -103,7 +105,7 @@ export const MIGRATIONS: readonly Migration[] = [
       meta: 'key',
       entityNames: 'id',
       facts: 'id, dayMs, site, *entityIds',
-      tallies: 'key, month',
+      tallies: 'key',
     },
     upgrade: storeTallies,
   },

@@ -8,6 +8,7 @@ import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import type { ArticleRow, BodyRow } from './types';
 import { articleTables, removeRows, storeRows } from './store-rows';
+import { TallyBatch } from './tallies';
 
 /** Which version the import wrote: undo only touches a row that is still that version. */
 export interface ImportedCopy {
@@ -44,6 +45,7 @@ export async function undoImport(db: ArchiveDb, undo: ImportUndo): Promise<UndoI
   try {
     return await db.transaction('rw', articleTables(db), async (): Promise<UndoImportResult> => {
       const result: UndoImportResult = { removed: 0, restored: 0, kept: 0 };
+      const tallies = new TallyBatch(db);
       // newest write first: a file naming one page twice added it, then replaced it
       for (const change of [...undo.changes].reverse()) {
         const { imported } = change;
@@ -54,13 +56,14 @@ export async function undoImport(db: ArchiveDb, undo: ImportUndo): Promise<UndoI
           continue;
         }
         if (change.kind === 'added') {
-          await removeRows(db, imported.id);
+          await removeRows(db, imported.id, tallies);
           result.removed += 1;
         } else {
-          await storeRows(db, change.previous.row, change.previous.body);
+          await storeRows(db, change.previous.row, change.previous.body, tallies);
           result.restored += 1;
         }
       }
+      await tallies.flush();
       await adjustArticleCount(db, -result.removed);
       return result;
     });

@@ -11,6 +11,7 @@ import { articleIdFor, contentHash } from './hash';
 import { ImportError, importErrorFrom, parseError, sanitizeError } from './import-error';
 import { buildRows } from './rows';
 import { articleTables, storeRows } from './store-rows';
+import { TallyBatch } from './tallies';
 import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
 import { Invalid, readArchiveFile } from './import-validation';
@@ -117,6 +118,7 @@ export async function importArchive(
     return await db.transaction('rw', articleTables(db), async (): Promise<ImportResult> => {
       const undo: ImportUndo = { kind: 'vietlao-import-undo', changes: [] };
       const result: ImportResult = { added: 0, updated: 0, skipped: 0, undo, ...(personal ? { personal } : {}) };
+      const tallies = new TallyBatch(db);
       for (const { record, fallbackId } of prepared) {
         const existing = await db.articles.where('canonicalUrl').equals(record.canonicalUrl).first();
         if (existing && Date.parse(record.updatedAt) <= Date.parse(existing.updatedAt)) {
@@ -132,9 +134,10 @@ export async function importArchive(
             ? { kind: 'replaced', imported, previous: { row: existing, body: (await db.bodies.get(id)) ?? null } }
             : { kind: 'added', imported },
         );
-        await storeRows(db, row, body);
+        await storeRows(db, row, body, tallies);
         result[existing ? 'updated' : 'added'] += 1;
       }
+      await tallies.flush();
       await adjustArticleCount(db, result.added);
       return result;
     });

@@ -6,7 +6,7 @@
  */
 import type { ArticleEntity, EntityType } from '../article';
 import type { ArchiveDb } from './db';
-import { countArticle, uncountArticle } from './tallies';
+import { countArticle, TallyBatch, uncountArticle } from './tallies';
 import type { ArticleRow, BodyRow } from './types';
 
 /** Name and type of an entity as last seen in a saved article (the `entityNames` table). */
@@ -25,19 +25,30 @@ export const nameRows = (entities: readonly ArticleEntity[]): EntityNameRow[] =>
 /**
  * Put both rows, the entities' names and the article's counts (./tallies.ts); a null body (a
  * copy kept without one) removes the stored body. Call inside a transaction over articleTables(db).
+ * A writer of many articles passes one TallyBatch and flushes it before its transaction ends;
+ * without one, the counts are written at once.
  */
-export async function storeRows(db: ArchiveDb, row: ArticleRow, body: BodyRow | null): Promise<void> {
+export async function storeRows(
+  db: ArchiveDb,
+  row: ArticleRow,
+  body: BodyRow | null,
+  batch?: TallyBatch,
+): Promise<void> {
   await db.articles.put(row);
   if (body) {
     await db.bodies.put(body);
     await db.entityNames.bulkPut(nameRows(body.entities));
   } else await db.bodies.delete(row.id);
-  await countArticle(db, row, body?.entities ?? []);
+  const tallies = batch ?? new TallyBatch(db);
+  await countArticle(db, row, body?.entities ?? [], tallies);
+  if (!batch) await tallies.flush();
 }
 
-/** Remove an article's rows and its counts (inside a transaction over articleTables(db)). */
-export async function removeRows(db: ArchiveDb, id: string): Promise<void> {
+/** Remove an article's rows and its counts (inside a transaction over articleTables(db)); batch: as storeRows. */
+export async function removeRows(db: ArchiveDb, id: string, batch?: TallyBatch): Promise<void> {
   await db.articles.delete(id);
   await db.bodies.delete(id);
-  await uncountArticle(db, id);
+  const tallies = batch ?? new TallyBatch(db);
+  await uncountArticle(db, id, tallies);
+  if (!batch) await tallies.flush();
 }

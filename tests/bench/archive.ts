@@ -120,6 +120,49 @@ export async function benchArchive(
     }
   }
 
+  log('  the analysis page at every size, side by side…');
+  const an = await call(page, 'analysis', options.queries);
+  raw.analysis = Object.fromEntries(Object.entries(an).map(([k, v]) => [k, figure(k, v).summary]));
+  const budgets: [string, string, number][] = [
+    ['open', 'analysis page: first charts (all but co-occurrence drawn)', 1000],
+    ['site', 'analysis page: refilter by a site (facts path)', 300],
+    ['year', 'analysis page: refilter by a year (tallies path)', 300],
+    ['week', 'analysis page: refilter to weeks (tallies path)', 300],
+  ];
+  for (const [op, what, budget] of budgets) {
+    const at = figure(`@${large}`, an[`${op}@${large}`]!);
+    rows.push(
+      ratioRow(
+        '3 archive',
+        `${what} at ${large.toLocaleString('en')} articles vs its budget`,
+        at,
+        single('budget', budget),
+        {
+          max: 1,
+          goal: `≤ ${budget} ms`,
+        },
+      ),
+    );
+    rows.push(
+      ratioRow(
+        '3 archive',
+        `${what}: ${large.toLocaleString('en')} vs ${small}`,
+        at,
+        figure(`@${small}`, an[`${op}@${small}`]!),
+        { max: 2, goal: '≤ 2×' },
+      ),
+    );
+  }
+
+  rows.push(
+    ratioRow(
+      '3 archive',
+      `analysis page: context — complete, co-occurrence drawn too, at ${large.toLocaleString('en')} vs first charts`,
+      figure(`@${large}`, an[`complete@${large}`]!),
+      figure('first charts', an[`open@${large}`]!),
+    ),
+  );
+
   const exports: Record<number, unknown> = {};
   for (const size of sizes) {
     log(`  export at ${size}…`);

@@ -113,6 +113,19 @@ function baseRows(pool: Pool, b: number, rare: boolean): { row: ArticleRow; body
   return built;
 }
 
+const SITES: [string, string][] = [
+  ['antv.gov.vn', 'ANTV'],
+  ['thoidai.com.vn', 'Thời Đại'],
+  ['nhandan.vn', 'Nhân Dân'],
+  ['qdnd.vn', 'QĐND'],
+  ['baoquocte.vn', 'Báo Quốc tế'],
+  ['vietnamplus.vn', 'VietnamPlus'],
+];
+/** The site the analysis bench filters by (one article in SITES.length). */
+export const BENCH_SITE = SITES[1]![0];
+const SPAN_START = Date.UTC(2022, 0, 1);
+const SPAN_MS = Date.UTC(2025, 0, 1) - SPAN_START;
+
 /** Stored rows for articles 0..count-1 of a database, as saveArticle would have written them. */
 export async function storedRows(
   pool: Pool,
@@ -129,11 +142,18 @@ export async function storedRows(
     const id = await articleIdFor(url);
     const savedAt = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
     const title = `${src.row.title.replace(/\(.*\)$/, '')}(${tag} ${i})`;
+    // spread over SITES and three years at every size (the analysis page counts by site and month)
+    const [site, siteName] = SITES[i % SITES.length]!;
+    const publishedMs = SPAN_START + Math.floor((((i * 7919) % count) / count) * SPAN_MS);
     rows.push({
       ...src.row,
       id,
       url,
       canonicalUrl: url,
+      site,
+      siteName,
+      publishedAt: new Date(publishedMs).toISOString(),
+      publishedMs,
       title,
       savedAt,
       updatedAt: savedAt,

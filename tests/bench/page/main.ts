@@ -11,8 +11,11 @@ import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb }
 import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
 import { joinRows } from '@/lib/archive/rows';
 import { articleTables, removeRows } from '@/lib/archive/store-rows';
+import { factRow, tallyRows } from '@/lib/archive/tallies';
+import { startAnalysisPage, type AnalysisPage } from '@/lib/analysis/page';
+import type { AnalysisView } from '@/lib/analysis/params';
 import { compare, type SampleOptions, type Variant } from '../stats';
-import { makeArticle, RARE_EVERY, RARE_WORD, RARE_WORD_FOLDED, storedRows, type Pool } from './generate';
+import { BENCH_SITE, makeArticle, RARE_EVERY, RARE_WORD, RARE_WORD_FOLDED, storedRows, type Pool } from './generate';
 
 const dbs = new Map<number, ArchiveDb>();
 let pool: Pool | null = null;
@@ -20,7 +23,7 @@ let entityId = '';
 const SEED_CHUNK = 250;
 
 /** Bump when the generated articles change: databases seeded by an older version are rebuilt. */
-const SEED_VERSION = 'v1-8k-text-12k-html-20-mentions';
+const SEED_VERSION = 'v2-8k-text-12k-html-20-mentions-6-sites-3-years';
 
 async function seed(
   size: number,
@@ -61,8 +64,18 @@ async function seed(
     }
     localStorage.setItem(marker, SEED_VERSION);
   }
-  // Rows are seeded directly, not through saveArticle: set the stored count (lib/archive/counter.ts) to match.
+  // Rows are seeded directly, not through saveArticle: set the stored count (lib/archive/counter.ts)
+  // and the analysis counts (lib/archive/tallies.ts) to match.
   await db.meta.put({ key: ARTICLE_COUNT, value: await db.articles.count() });
+  if ((await db.facts.count()) !== size) {
+    const facts = rows.map((row, i) => factRow(row, bodies[i]!.entities));
+    await db.transaction('rw', db.facts, db.tallies, async () => {
+      await db.facts.clear();
+      await db.tallies.clear();
+      for (let i = 0; i < facts.length; i += SEED_CHUNK) await db.facts.bulkPut(facts.slice(i, i + SEED_CHUNK));
+      await db.tallies.bulkPut(tallyRows(facts));
+    });
+  }
   dbs.set(size, db);
   // The entity filter: the entity found in the share of articles closest to 10 %.
   const share = new Map<string, number>();
@@ -171,11 +184,60 @@ async function exportVsStringify(
   return { samples, exportBytes, stringifyChars };
 }
 
+const OVERVIEW: AnalysisView = { view: 'overview', filter: {}, granularity: 'month', chosen: [] };
+
+/**
+ * The analysis page at every size, drawn into this page (the same code as analysis.html, on the
+ * seeded databases): first charts (open: from nothing to every section but co-occurrence drawn),
+ * complete (co-occurrence too), and refilters of an open page to first charts — by a site (the
+ * facts path), by a year and to weeks (the tallies path).
+ */
+async function analysis(options: SampleOptions): Promise<Record<string, number[]>> {
+  const variants: Record<string, Variant> = {};
+  for (const [size, db] of dbs) {
+    const root = document.body.appendChild(document.createElement('div'));
+    variants[`open@${size}`] = {
+      run: () => startAnalysisPage(document, { db, root, remember: false, view: OVERVIEW }),
+    };
+    variants[`complete@${size}`] = {
+      run: async () => (await startAnalysisPage(document, { db, root, remember: false, view: OVERVIEW })).settled(),
+    };
+    const open: AnalysisPage = await startAnalysisPage(document, {
+      db,
+      root: document.body.appendChild(document.createElement('div')),
+      remember: false,
+      view: OVERVIEW,
+    });
+    const refilter = (name: string, view: AnalysisView) => {
+      variants[`${name}@${size}`] = {
+        reset: () => open.refilter(OVERVIEW),
+        run: () => open.refilter(view),
+      };
+    };
+    refilter('site', { ...OVERVIEW, filter: { site: BENCH_SITE } });
+    refilter('year', { ...OVERVIEW, filter: { from: '2023-01-01', to: '2023-12-31' } });
+    refilter('week', { ...OVERVIEW, granularity: 'week' });
+  }
+  const samples = await compare(variants, options);
+  for (const node of [...document.body.children]) if (node.tagName === 'DIV') node.remove();
+  return samples;
+}
+
 async function close(): Promise<void> {
   for (const db of dbs.values()) db.close();
 }
 
-const api = { seed, queries, loadRecords, dropRecords, exportOnce, exportVsStringify, close, rareEvery: RARE_EVERY };
+const api = {
+  seed,
+  queries,
+  analysis,
+  loadRecords,
+  dropRecords,
+  exportOnce,
+  exportVsStringify,
+  close,
+  rareEvery: RARE_EVERY,
+};
 export type ArchiveApi = typeof api;
 (window as unknown as { __vlArchive: ArchiveApi }).__vlArchive = api;
 document.title += ' — ready';

@@ -15,7 +15,7 @@ import type { ArchiveFile } from '@/lib/archive/file-format';
 import { importArchive } from '@/lib/archive/import';
 import { undoImport } from '@/lib/archive/import-undo';
 import { saveArticle, undoReplace } from '@/lib/archive/save';
-import { factRow, monthOf, tallyKey, type TallyRow } from '@/lib/archive/tallies';
+import { factRow, monthOf, tallyKey, tallyRows, type TallyRow } from '@/lib/archive/tallies';
 import { sanitizeHtml } from '@/lib/html/sanitize';
 import { freshDb, makeArticle } from '../../support/archive-fixtures';
 
@@ -26,21 +26,8 @@ const sanitize = async (htmls: readonly string[]) => htmls.map((html) => sanitiz
 async function recount(db: ArchiveDb): Promise<TallyRow[]> {
   const rows = await db.articles.toArray();
   const bodies = await db.bodies.bulkGet(rows.map((r) => r.id));
-  const out = new Map<string, TallyRow>();
-  const add = (month: string, kind: TallyRow['kind'], ref: string, mentions: number) => {
-    const key = tallyKey(month, kind, ref);
-    const t = out.get(key) ?? { key, month, kind, ref, articles: 0, mentions: 0 };
-    t.articles += 1;
-    t.mentions += mentions;
-    out.set(key, t);
-  };
-  rows.forEach((row, i) => {
-    const fact = factRow(row, bodies[i]?.entities ?? []);
-    add(fact.month, 'all', '', 0);
-    add(fact.month, 'site', fact.site, 0);
-    fact.entityIds.forEach((id, k) => add(fact.month, 'entity', id, fact.mentions[k]!));
-  });
-  return [...out.values()].sort((a, b) => a.key.localeCompare(b.key));
+  const facts = rows.map((row, i) => factRow(row, bodies[i]?.entities ?? []));
+  return tallyRows(facts).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 const stored = async (db: ArchiveDb) => (await db.tallies.toArray()).sort((a, b) => a.key.localeCompare(b.key));
@@ -65,18 +52,22 @@ describe('analysis tallies', () => {
     expect(monthOf(Date.parse('2024-05-31T17:30:00Z'))).toBe('2024-06'); // 00:30 on 1 June in Hà Nội
   });
 
-  it('count each article once per month, entity and site, with mentions', async () => {
+  it('count each article once per month and per week, by site and entity, with mentions', async () => {
     const db = await freshDb();
     await saveArticle(db, article(1, '2024-05-02T08:00:00+07:00'));
     await saveArticle(db, article(2, '2024-05-20T08:00:00+07:00', 'thoidai.com.vn'));
     await saveArticle(db, article(3, null), new Date('2024-07-04T01:00:00Z')); // no date: counted when saved
     const t = new Map((await stored(db)).map((r) => [r.key, r]));
-    expect(t.get(tallyKey('2024-05', 'all', ''))).toMatchObject({ articles: 2 });
-    expect(t.get(tallyKey('2024-05', 'site', 'thoidai.com.vn'))).toMatchObject({ articles: 1 });
+    const may = t.get(tallyKey('month', '2024-05'))!;
+    expect(may.articles).toBe(2);
+    expect(may.sites).toEqual({ 'antv.gov.vn': 1, 'thoidai.com.vn': 1 });
     // the fixture's entity() marks every "Lào": the lead's, the one in "Bộ Quốc phòng Lào" and "Lào n"
-    expect(t.get(tallyKey('2024-05', 'entity', 'place.la'))).toMatchObject({ articles: 2, mentions: 6 });
-    expect(t.get(tallyKey('2024-05', 'entity', 'org.vn-mod'))).toMatchObject({ articles: 1, mentions: 1 });
-    expect(t.get(tallyKey('2024-07', 'all', ''))).toMatchObject({ articles: 1 });
+    expect(may.entities['place.la']).toEqual([2, 6]);
+    expect(may.entities['org.vn-mod']).toEqual([1, 1]);
+    expect(t.get(tallyKey('month', '2024-07'))).toMatchObject({ articles: 1 });
+    // the same articles by ISO week: 2 May 2024 is in week 18, 20 May in week 21
+    expect(t.get(tallyKey('week', '2024-W18'))).toMatchObject({ articles: 1, sites: { 'antv.gov.vn': 1 } });
+    expect(t.get(tallyKey('week', '2024-W21'))).toMatchObject({ articles: 1, sites: { 'thoidai.com.vn': 1 } });
     expect(await stored(db)).toEqual(await recount(db));
   });
 
@@ -96,7 +87,7 @@ describe('analysis tallies', () => {
 
     const deleted = (await deleteArticle(db, saved.id))!;
     expect(await stored(db)).toEqual(await recount(db));
-    expect((await stored(db)).some((r) => r.month === '2024-01')).toBe(false); // its month is gone, not zero
+    expect((await stored(db)).some((r) => r.key === tallyKey('month', '2024-01'))).toBe(false); // gone, not zero
     await restoreArticle(db, deleted);
     expect(await stored(db)).toEqual(await recount(db));
 
