@@ -4,12 +4,13 @@ import { indexWords } from './keys';
 import type { ArticleRow, BodyRow } from './types';
 import { ARTICLE_COUNT, type MetaRow } from './counter';
 import { nameRows, type EntityNameRow } from './store-rows';
+import { reindexArticle, type EntityIndexRow } from './entity-index';
 import { countArticle, TallyBatch, type FactRow, type TallyRow } from './tallies';
 
 export const DB_NAME = 'vietlao-archive';
 
 /** Current database schema version (the last entry of MIGRATIONS). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** One database version: its table indexes and, when data must change, an upgrade step. */
 export interface Migration {
@@ -19,6 +20,8 @@ export interface Migration {
 }
 
 const BODIES = 'id';
+/** v5: the analysis page's facts (./tallies.ts). */
+const FACTS = 'id, dayMs, site, *entityIds';
 /** v1: summaries with folded-word search only. */
 const ARTICLES_V1 = 'id, &canonicalUrl, savedAt, site, *entityIds, publishedMs, *words';
 /** v2: adds the exact-word index used by exact-mode search. */
@@ -87,6 +90,20 @@ async function storeTallies(tx: Transaction): Promise<void> {
   }
 }
 
+/** v5 → v6: the entity index (./entity-index.ts) from every article's facts, in pages. */
+async function storeEntityIndex(tx: Transaction): Promise<void> {
+  const db = tx.db as ArchiveDb;
+  const facts = tx.table<FactRow, string>('facts');
+  let after: string | null = null;
+  for (;;) {
+    const range: Collection<FactRow, string> = after === null ? facts.orderBy(':id') : facts.where(':id').above(after);
+    const page: FactRow[] = await range.limit(MIGRATION_PAGE).toArray();
+    if (page.length === 0) return;
+    for (const fact of page) await reindexArticle(db, undefined, fact);
+    after = page[page.length - 1]!.id;
+  }
+}
+
 /** Every schema version from the first; append, never edit a released entry. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: { articles: ARTICLES_V1, bodies: BODIES } },
@@ -104,10 +121,23 @@ export const MIGRATIONS: readonly Migration[] = [
       bodies: BODIES,
       meta: 'key',
       entityNames: 'id',
-      facts: 'id, dayMs, site, *entityIds',
+      facts: FACTS,
       tallies: 'key',
     },
     upgrade: storeTallies,
+  },
+  {
+    version: 6,
+    stores: {
+      articles: ARTICLES_V2,
+      bodies: BODIES,
+      meta: 'key',
+      entityNames: 'id',
+      facts: FACTS,
+      tallies: 'key',
+      entityIndex: 'key',
+    },
+    upgrade: storeEntityIndex,
   },
 ];
 
@@ -129,6 +159,8 @@ export class ArchiveDb extends Dexie {
   /** The analysis page's counts: one small row per article and per-month tallies (./tallies.ts). */
   facts!: Table<FactRow, string>;
   tallies!: Table<TallyRow, string>;
+  /** The articles of each entity, newest saved first (./entity-index.ts). */
+  entityIndex!: Table<EntityIndexRow, string>;
 
   constructor(options: ArchiveDbOptions = {}) {
     const { name = DB_NAME, ...deps } = options;

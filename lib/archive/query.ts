@@ -3,6 +3,7 @@ import type { Collection } from 'dexie';
 import { articleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
+import { articleOfKey, entityRange } from './entity-index';
 import { queryWords } from './keys';
 import { toSummary } from './rows';
 import type { ArticleRow, ArticleSummary } from './types';
@@ -91,6 +92,26 @@ async function pageOf(db: ArchiveDb, ids: Set<string>, offset: number, limit: nu
   return (await db.articles.bulkGet(pageIds)).filter((r): r is ArticleRow => r !== undefined);
 }
 
+/** The options filter by one entity and nothing else. */
+const onlyEntity = (o: ListOptions): boolean =>
+  o.entityId !== undefined &&
+  o.site === undefined &&
+  o.from === undefined &&
+  o.to === undefined &&
+  queryWords(o.search ?? '', o.exact ? 'exact' : 'folded').length === 0;
+
+/** One entity's articles, newest first, reading only the page shown (./entity-index.ts). */
+async function entityPage(db: ArchiveDb, entityId: string, offset: number, limit: number): Promise<ListResult> {
+  const [lo, hi] = entityRange(entityId);
+  const range = () => db.entityIndex.where(':id').between(lo, hi, true, false);
+  const [total, keys] = await Promise.all([
+    range().count(),
+    range().reverse().offset(offset).limit(limit).primaryKeys(),
+  ]);
+  const rows = await db.articles.bulkGet(keys.map(articleOfKey));
+  return { items: rows.filter((r): r is ArticleRow => r !== undefined).map(toSummary), total };
+}
+
 /**
  * The ids of every article matching the options' filters (offset and limit ignored), or null when
  * the options filter nothing (every article matches): the analysis page counts these.
@@ -111,7 +132,7 @@ export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Pr
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(options.limit ?? DEFAULT_PAGE_SIZE)));
   const filters = sources(db, options);
   try {
-    return await db.transaction('r', db.articles, db.meta, async (): Promise<ListResult> => {
+    return await db.transaction('r', db.articles, db.meta, db.entityIndex, async (): Promise<ListResult> => {
       if (filters.length === 0) {
         const [total, rows] = await Promise.all([
           articleCount(db), // stored: IndexedDB's count() walks every row
@@ -119,6 +140,7 @@ export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Pr
         ]);
         return { items: rows.map(toSummary), total };
       }
+      if (onlyEntity(options)) return await entityPage(db, options.entityId!, offset, limit);
       const ids = await candidateIds(filters);
       const rows = ids.size === 0 ? [] : await pageOf(db, ids, offset, limit);
       return { items: rows.map(toSummary), total: ids.size };

@@ -6,6 +6,7 @@
  */
 import type { ArticleEntity, EntityType } from '../article';
 import type { ArchiveDb } from './db';
+import { reindexArticle } from './entity-index';
 import { countArticle, TallyBatch, uncountArticle } from './tallies';
 import type { ArticleRow, BodyRow } from './types';
 
@@ -17,7 +18,15 @@ export interface EntityNameRow {
 }
 
 /** The tables an article write touches (pass them all to db.transaction). */
-export const articleTables = (db: ArchiveDb) => [db.articles, db.bodies, db.meta, db.entityNames, db.facts, db.tallies];
+export const articleTables = (db: ArchiveDb) => [
+  db.articles,
+  db.bodies,
+  db.meta,
+  db.entityNames,
+  db.facts,
+  db.tallies,
+  db.entityIndex,
+];
 
 export const nameRows = (entities: readonly ArticleEntity[]): EntityNameRow[] =>
   entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
@@ -40,7 +49,8 @@ export async function storeRows(
     await db.entityNames.bulkPut(nameRows(body.entities));
   } else await db.bodies.delete(row.id);
   const tallies = batch ?? new TallyBatch(db);
-  await countArticle(db, row, body?.entities ?? [], tallies);
+  const { previous, fact } = await countArticle(db, row, body?.entities ?? [], tallies);
+  await reindexArticle(db, previous, fact);
   if (!batch) await tallies.flush();
 }
 
@@ -49,6 +59,6 @@ export async function removeRows(db: ArchiveDb, id: string, batch?: TallyBatch):
   await db.articles.delete(id);
   await db.bodies.delete(id);
   const tallies = batch ?? new TallyBatch(db);
-  await uncountArticle(db, id, tallies);
+  await reindexArticle(db, await uncountArticle(db, id, tallies), undefined);
   if (!batch) await tallies.flush();
 }

@@ -33,6 +33,8 @@ export interface FactRow {
   /** 'YYYY-MM' of dayMs in Vietnam's time. */
   month: string;
   site: string;
+  /** The article's savedAt (the popup's order; ./entity-index.ts keys by it). */
+  savedAt: string;
   /** The article's entities (multiEntry index) and, at the same position, their mention counts. */
   entityIds: string[];
   mentions: number[];
@@ -80,6 +82,7 @@ export function factRow(row: ArticleRow, entities: readonly ArticleEntity[]): Fa
     dayMs,
     month: monthOf(dayMs),
     site: row.site,
+    savedAt: row.savedAt,
     entityIds: [...counts.keys()],
     mentions: [...counts.values()],
   };
@@ -137,19 +140,21 @@ export async function countArticle(
   row: ArticleRow,
   entities: readonly ArticleEntity[],
   batch: TallyBatch,
-): Promise<void> {
-  await uncountArticle(db, row.id, batch);
+): Promise<{ previous: FactRow | undefined; fact: FactRow }> {
+  const previous = await uncountArticle(db, row.id, batch);
   const fact = factRow(row, entities);
   await db.facts.put(fact);
   batch.add(fact, 1);
+  return { previous, fact };
 }
 
-/** Take an article that is being removed (or rewritten) out of the counts. */
-export async function uncountArticle(db: ArchiveDb, id: string, batch: TallyBatch): Promise<void> {
+/** Take an article that is being removed (or rewritten) out of the counts; its facts as they were. */
+export async function uncountArticle(db: ArchiveDb, id: string, batch: TallyBatch): Promise<FactRow | undefined> {
   const previous = await db.facts.get(id);
-  if (!previous) return;
+  if (!previous) return undefined;
   batch.add(previous, -1);
   await db.facts.delete(id);
+  return previous;
 }
 
 /** The tallies of a set of facts rows, as the writers keep them (for rebuilding and for checks). */

@@ -196,10 +196,15 @@ async function analysis(options: SampleOptions): Promise<Record<string, number[]
   const variants: Record<string, Variant> = {};
   for (const [size, db] of dbs) {
     const root = document.body.appendChild(document.createElement('div'));
+    // what a timed run left drawing after its first charts (co-occurrence) finishes, untimed, before the next run
+    let last: AnalysisPage | null = null;
+    const settle = async () => void (await last?.settled());
     variants[`open@${size}`] = {
-      run: () => startAnalysisPage(document, { db, root, remember: false, view: OVERVIEW }),
+      reset: settle,
+      run: async () => void (last = await startAnalysisPage(document, { db, root, remember: false, view: OVERVIEW })),
     };
     variants[`complete@${size}`] = {
+      reset: settle,
       run: async () => (await startAnalysisPage(document, { db, root, remember: false, view: OVERVIEW })).settled(),
     };
     const open: AnalysisPage = await startAnalysisPage(document, {
@@ -210,7 +215,11 @@ async function analysis(options: SampleOptions): Promise<Record<string, number[]
     });
     const refilter = (name: string, view: AnalysisView) => {
       variants[`${name}@${size}`] = {
-        reset: () => open.refilter(OVERVIEW),
+        reset: async () => {
+          await open.settled();
+          await open.refilter(OVERVIEW);
+          await open.settled();
+        },
         run: () => open.refilter(view),
       };
     };
