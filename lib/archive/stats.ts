@@ -2,6 +2,7 @@
 import type { EntityType } from '../article';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
+import { tallyKey } from './tallies';
 
 export interface ArchiveStats {
   count: number;
@@ -84,14 +85,15 @@ export async function nameEntities(db: ArchiveDb, ids: readonly string[]): Promi
 
 /**
  * Entities mentioned in the archive with the number of articles mentioning each, most
- * frequent first; counts come from the entityIds index, names from the entityNames table (no
- * body is read).
+ * frequent first; counts come from the monthly tallies (./tallies.ts: a few dozen rows, where the
+ * entityIds index held 20 keys per article), names from the entityNames table (no body is read).
  */
 export async function listEntities(db: ArchiveDb, limit = 500): Promise<EntityCount[]> {
   try {
     const counts = new Map<string, number>();
-    const keys = await db.articles.orderBy('entityIds').keys();
-    for (const key of keys) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+    const months = await db.tallies.where(':id').between(tallyKey('month', ''), tallyKey('month', '\uffff')).toArray();
+    for (const month of months)
+      for (const [id, [articles]] of Object.entries(month.entities)) counts.set(id, (counts.get(id) ?? 0) + articles);
     const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
     const named = await nameEntities(
       db,

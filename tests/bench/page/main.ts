@@ -11,6 +11,7 @@ import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb }
 import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
 import { joinRows } from '@/lib/archive/rows';
 import { articleTables, removeRows } from '@/lib/archive/store-rows';
+import { entityIndexKey } from '@/lib/archive/entity-index';
 import { factRow, tallyRows } from '@/lib/archive/tallies';
 import { startAnalysisPage, type AnalysisPage } from '@/lib/analysis/page';
 import type { AnalysisView } from '@/lib/analysis/params';
@@ -65,14 +66,21 @@ async function seed(
     localStorage.setItem(marker, SEED_VERSION);
   }
   // Rows are seeded directly, not through saveArticle: set the stored count (lib/archive/counter.ts)
-  // and the analysis counts (lib/archive/tallies.ts) to match.
+  // and the analysis counts and entity index (lib/archive/tallies.ts, entity-index.ts) to match.
   await db.meta.put({ key: ARTICLE_COUNT, value: await db.articles.count() });
-  if ((await db.facts.count()) !== size) {
+  if ((await db.facts.count()) !== size || (await db.entityIndex.count()) === 0) {
     const facts = rows.map((row, i) => factRow(row, bodies[i]!.entities));
-    await db.transaction('rw', db.facts, db.tallies, async () => {
+    await db.transaction('rw', db.facts, db.tallies, db.entityIndex, async () => {
       await db.facts.clear();
       await db.tallies.clear();
-      for (let i = 0; i < facts.length; i += SEED_CHUNK) await db.facts.bulkPut(facts.slice(i, i + SEED_CHUNK));
+      await db.entityIndex.clear();
+      for (let i = 0; i < facts.length; i += SEED_CHUNK) {
+        const chunk = facts.slice(i, i + SEED_CHUNK);
+        await db.facts.bulkPut(chunk);
+        await db.entityIndex.bulkPut(
+          chunk.flatMap((f) => f.entityIds.map((e) => ({ key: entityIndexKey(e, f.savedAt, f.id) }))),
+        );
+      }
       await db.tallies.bulkPut(tallyRows(facts));
     });
   }
