@@ -56,10 +56,10 @@ export async function undoImport(db: ArchiveDb, undo: ImportUndo): Promise<UndoI
           continue;
         }
         if (change.kind === 'added') {
-          await removeRows(db, imported.id, tallies);
+          await removeRows(db, imported.id, { batch: tallies });
           result.removed += 1;
         } else {
-          await storeRows(db, change.previous.row, change.previous.body, tallies);
+          await storeRows(db, change.previous.row, change.previous.body, { batch: tallies });
           result.restored += 1;
         }
       }

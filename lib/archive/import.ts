@@ -134,7 +134,7 @@ export async function importArchive(
             ? { kind: 'replaced', imported, previous: { row: existing, body: (await db.bodies.get(id)) ?? null } }
             : { kind: 'added', imported },
         );
-        await storeRows(db, row, body, tallies);
+        await storeRows(db, row, body, { batch: tallies });
         result[existing ? 'updated' : 'added'] += 1;
       }
       await tallies.flush();

@@ -46,7 +46,13 @@ function canonicalOf(article: CleanArticle): string {
  * content changed (savedAt kept, updatedAt = now), 'unchanged' otherwise. Both tables are
  * written in one transaction; failures throw ArchiveError ('quota' | 'storage') and write nothing.
  */
-export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Date = new Date()): Promise<SaveResult> {
+export async function saveArticle(
+  db: ArchiveDb,
+  article: CleanArticle,
+  now: Date = new Date(),
+  /** The recogniser version that found `article.entities` (the background's; ./rematch.ts). */
+  matchedWith?: string,
+): Promise<SaveResult> {
   const canonicalUrl = canonicalOf(article);
   const hash = await contentHash(article.title, article.lead, article.text);
   const freshId = await articleIdFor(canonicalUrl);
@@ -80,7 +86,7 @@ export async function saveArticle(db: ArchiveDb, article: CleanArticle, now: Dat
       };
       const previousBody = existing ? ((await db.bodies.get(existing.id)) ?? null) : null;
       const { row, body } = buildRows(stored);
-      await storeRows(db, row, body);
+      await storeRows(db, row, body, matchedWith ? { matchedWith } : {});
       if (!existing) {
         await adjustArticleCount(db, 1);
         return { status: 'added', id: stored.id };

@@ -31,17 +31,23 @@ export const articleTables = (db: ArchiveDb) => [
 export const nameRows = (entities: readonly ArticleEntity[]): EntityNameRow[] =>
   entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
 
+export interface WriteOptions {
+  /** A writer of many articles counts them in one batch and flushes it before its transaction ends. */
+  batch?: TallyBatch;
+  /** The recogniser version the body's entities come from, when the writer knows it (./rematch.ts). */
+  matchedWith?: string;
+}
+
 /**
  * Put both rows, the entities' names and the article's counts (./tallies.ts); a null body (a
  * copy kept without one) removes the stored body. Call inside a transaction over articleTables(db).
- * A writer of many articles passes one TallyBatch and flushes it before its transaction ends;
- * without one, the counts are written at once.
+ * Without a batch, the counts are written at once.
  */
 export async function storeRows(
   db: ArchiveDb,
   row: ArticleRow,
   body: BodyRow | null,
-  batch?: TallyBatch,
+  { batch, matchedWith }: WriteOptions = {},
 ): Promise<void> {
   await db.articles.put(row);
   if (body) {
@@ -49,13 +55,13 @@ export async function storeRows(
     await db.entityNames.bulkPut(nameRows(body.entities));
   } else await db.bodies.delete(row.id);
   const tallies = batch ?? new TallyBatch(db);
-  const { previous, fact } = await countArticle(db, row, body?.entities ?? [], tallies);
+  const { previous, fact } = await countArticle(db, row, body?.entities ?? [], tallies, matchedWith);
   await reindexArticle(db, previous, fact);
   if (!batch) await tallies.flush();
 }
 
 /** Remove an article's rows and its counts (inside a transaction over articleTables(db)); batch: as storeRows. */
-export async function removeRows(db: ArchiveDb, id: string, batch?: TallyBatch): Promise<void> {
+export async function removeRows(db: ArchiveDb, id: string, { batch }: WriteOptions = {}): Promise<void> {
   await db.articles.delete(id);
   await db.bodies.delete(id);
   const tallies = batch ?? new TallyBatch(db);

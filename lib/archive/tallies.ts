@@ -35,6 +35,11 @@ export interface FactRow {
   site: string;
   /** The article's savedAt (the popup's order; ./entity-index.ts keys by it). */
   savedAt: string;
+  /**
+   * The version of the recogniser its entities come from (./rematch.ts); absent when not known
+   * (imported, restored by an undo, saved before the field): the background matches those again.
+   */
+  matchedWith?: string;
   /** The article's entities (multiEntry index) and, at the same position, their mention counts. */
   entityIds: string[];
   mentions: number[];
@@ -73,7 +78,7 @@ export const periodOf = (ms: number, g: Granularity): string => (g === 'month' ?
 export const tallyKey = (g: Granularity, period: string): string => `${g}:${period}`;
 
 /** The facts row of an article's rows. */
-export function factRow(row: ArticleRow, entities: readonly ArticleEntity[]): FactRow {
+export function factRow(row: ArticleRow, entities: readonly ArticleEntity[], matchedWith?: string): FactRow {
   const dayMs = row.publishedMs ?? Date.parse(row.savedAt);
   const counts = new Map<string, number>();
   for (const e of entities) counts.set(e.id, (counts.get(e.id) ?? 0) + e.mentions.length);
@@ -85,6 +90,7 @@ export function factRow(row: ArticleRow, entities: readonly ArticleEntity[]): Fa
     savedAt: row.savedAt,
     entityIds: [...counts.keys()],
     mentions: [...counts.values()],
+    ...(matchedWith ? { matchedWith } : {}),
   };
 }
 
@@ -140,9 +146,10 @@ export async function countArticle(
   row: ArticleRow,
   entities: readonly ArticleEntity[],
   batch: TallyBatch,
+  matchedWith?: string,
 ): Promise<{ previous: FactRow | undefined; fact: FactRow }> {
   const previous = await uncountArticle(db, row.id, batch);
-  const fact = factRow(row, entities);
+  const fact = factRow(row, entities, matchedWith);
   await db.facts.put(fact);
   batch.add(fact, 1);
   return { previous, fact };

@@ -4,6 +4,7 @@
  * its undo. Every write goes through the one write queue (`serialize`).
  * Only extension pages may ask — not content scripts, which live next to page scripts.
  */
+import { startRematch } from './rematch-job';
 import { browser, type Browser } from 'wxt/browser';
 import {
   ArchiveError,
@@ -101,6 +102,7 @@ export async function importText(text: string, sanitize: BodySanitizer = sanitiz
     const db = await archive();
     const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize));
     if (personal?.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), personal.siteFixes));
+    void startRematch().catch(() => undefined); // imported entities come from another copy of the recogniser
     return { ok: true, ...counts, undoToken: undo.changes.length > 0 ? imports.keep(undo) : null };
   } catch (error) {
     if (error instanceof ImportError)

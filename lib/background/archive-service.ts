@@ -17,6 +17,7 @@ import type { CleanArticle } from '@/lib/article';
 import type { SaveOutcome, UndoSaveOutcome } from '@/lib/messaging';
 import { entitiesOf } from '@/lib/entities/article-entities';
 import { validateCleanArticle } from './payloads';
+import { recogniserVersion } from './recogniser-version';
 
 let dbPromise: Promise<ArchiveDb> | null = null;
 
@@ -69,7 +70,7 @@ export async function saveFromContent(
   const article: CleanArticle = { ...sent, url: tabUrl!, canonicalUrl, entities: entitiesOf(sent.text) };
   try {
     const db = await archive();
-    const result = await serialize(() => saveArticle(db, article));
+    const result = await serialize(async () => saveArticle(db, article, new Date(), await recogniserVersion()));
     if (tabId !== undefined) forgetReplacedCopy(tabId);
     if (result.replaced && tabId !== undefined) {
       const token = crypto.randomUUID();

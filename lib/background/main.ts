@@ -11,6 +11,7 @@ import { registerImageMessages } from './image-messages';
 import { registerEntityMessages } from './entity-messages';
 import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
 import { cleanTab, inject, syncAddedSites } from './on-demand';
+import { startRematch } from './rematch-job';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -90,6 +91,7 @@ export function startBackground(): void {
   });
 
   void syncAddedSites().catch(() => undefined); // Firefox MV2 registrations last one background session
+  void startRematch().catch(() => undefined); // after an update: the articles matched by the previous recogniser
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();
     browser.contextMenus.create({

@@ -1,5 +1,7 @@
 /** The gazetteer compiled at build time by lib/entities/build/vite-plugin.ts. */
 declare module 'virtual:vietlao-gazetteer' {
+  /** A digest of the compiled gazetteer (changes with any entry). */
+  export const revision: string;
   const data: import('@/lib/entities/data').GazetteerData;
   export default data;
 }

@@ -22,6 +22,7 @@ import { renderCurrentTab, targetTabId } from './current-tab';
 import { createFilterBar } from './filters';
 import { browserUsage, createFooter } from './footer';
 import { lastExportAt } from './last-export';
+import { createRematchStatus } from './rematch-status';
 import { createSnackbar } from './snackbar';
 import { importChangedMessage, runExport, runImport, runUndoImport } from './transfer';
 
@@ -142,6 +143,7 @@ export async function startPopup(doc: Document = document): Promise<void> {
         { className: 'open-analysis', testid: 'open-analysis', attrs: { title: t('popupAnalysisTitle') } },
       ),
     ),
+    createRematchStatus(doc, lang),
     filterBar.element,
     list.element,
   );

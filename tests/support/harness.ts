@@ -82,7 +82,7 @@ export interface ExtApi {
   };
   action?: { getBadgeText(d: { tabId: number }): Promise<string> };
   browserAction?: { getBadgeText(d: { tabId: number }): Promise<string> };
-  storage: { local: { set(v: object): Promise<void> } };
+  storage: { local: { set(v: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(m: object): Promise<unknown> };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
 }

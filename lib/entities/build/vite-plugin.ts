@@ -2,6 +2,7 @@
  * `virtual:vietlao-gazetteer`: the gazetteer TSVs compiled into the serialised automaton at build
  * time, so pages only deserialise it. Register with `plugins: [gazetteerPlugin()]`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -54,9 +55,14 @@ export function gazetteerPlugin(options: GazetteerPluginOptions = {}): Plugin {
   };
 }
 
-/** JSON.parse of one string literal parses faster than the same object as JS source. */
+/**
+ * JSON.parse of one string literal parses faster than the same object as JS source. `revision`:
+ * a digest of the compiled gazetteer, part of the recogniser's version (lib/background/recogniser-version.ts).
+ */
 export function automatonModule(data: GazetteerData): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+  const json = JSON.stringify(data);
+  const revision = createHash('sha256').update(json).digest('hex').slice(0, 12);
+  return `export const revision = ${JSON.stringify(revision)};\nexport default JSON.parse(${JSON.stringify(json)});\n`;
 }
 
 /** The phonetic key table, parsed like the automaton. */
