@@ -13,5 +13,11 @@ export function addVersionPart(part: () => Promise<string>): void {
 }
 export async function recogniserVersion(): Promise<string> {
   const extra = await Promise.all(parts.map((p) => p()));
-  return [browser.runtime.getManifest().version, revision, ...extra].join('+');
+  let version = 'unknown'; // (a context without a manifest: the gazetteer's digest still tells versions apart)
+  try {
+    version = browser.runtime.getManifest().version;
+  } catch {
+    // keep 'unknown'
+  }
+  return [version, revision, ...extra].join('+');
 }
