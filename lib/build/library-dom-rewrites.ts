@@ -82,6 +82,21 @@ export const LIBRARY_REWRITES: LibraryRewrite[] = [
       },
     ],
   },
+  {
+    // d3-selection's selection.html(value), bundled with Observable Plot into the analysis page:
+    // neither Plot nor our code calls it; its two setters refuse instead of parsing an HTML string.
+    file: /[\\/]node_modules[\\/]d3-selection[\\/]dist[\\/]d3-selection\.mjs$/,
+    replacements: [
+      {
+        find: '    this.innerHTML = value;',
+        replace: `${MARK}\n    throw new TypeError('selection.html() is not available in VietLao Reader');`,
+      },
+      {
+        find: '    this.innerHTML = v == null ? "" : v;',
+        replace: `${MARK}\n    throw new TypeError('selection.html() is not available in VietLao Reader');`,
+      },
+    ],
+  },
 ];
 
 /** The rewritten source of a library module, or null when `id` is not one of them. Throws if a statement is missing. */
