@@ -20,6 +20,11 @@ import {
 import { button, h } from '@/lib/ui/dom';
 import type { Network } from './views';
 
+/** A section of the page: its heading and what it shows. */
+export function section(doc: Document, testid: string, title: string, ...children: (Node | null)[]): HTMLElement {
+  return h(doc, 'section', { className: 'an-section', testid }, h(doc, 'h2', { text: title }), ...children);
+}
+
 /** One row of a chart's table: its cells and, when it is a way in, what a click opens. */
 export interface TableRow {
   cells: string[];

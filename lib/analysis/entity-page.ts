@@ -14,7 +14,7 @@ import { formatShortDate } from '@/lib/ui/dates';
 import { h } from '@/lib/ui/dom';
 import { countryLabel, entityTypeLabel } from '@/lib/ui/entity-type-label';
 import { articleLinks, openInTab, readerHref } from './article-list';
-import { dataTable } from './charts';
+import { dataTable, section } from './charts';
 import { writeView } from './params';
 import { cooccurrence } from './views';
 
@@ -113,7 +113,8 @@ export async function renderEntityPage(
       )
     ).map((n) => [n.id, n]),
   );
-  const titles = new Map(rows.filter((r): r is ArticleRow => !!r).map((r) => [r.id, r.title]));
+  const shown = rows.filter((r): r is ArticleRow => !!r);
+  const titles = new Map(shown.map((r) => [r.id, r.title]));
   const labels = { table: t('analysisDataTable'), open: t('analysisDataTable') };
   const mentionsTotal = facts.reduce((n, f) => n + (f.mentions[f.entityIds.indexOf(id)] ?? 0), 0);
   const first = facts.at(-1);
@@ -161,11 +162,10 @@ export async function renderEntityPage(
           },
         }),
       ),
-      h(
+      section(
         doc,
-        'section',
-        { className: 'an-section', testid: 'an-spellings' },
-        h(doc, 'h2', { text: t('analysisSpellings') }),
+        'an-spellings',
+        t('analysisSpellings'),
         facts.length > BODIES_READ
           ? h(doc, 'p', { className: 'an-hint', text: t('analysisSpellingsNewest', formatCount(BODIES_READ, lang)) })
           : null,
@@ -178,11 +178,10 @@ export async function renderEntityPage(
           true,
         ),
       ),
-      h(
+      section(
         doc,
-        'section',
-        { className: 'an-section', testid: 'an-sentences' },
-        h(doc, 'h2', { text: t('analysisSentences') }),
+        'an-sentences',
+        t('analysisSentences'),
         h(
           doc,
           'ul',
@@ -201,21 +200,11 @@ export async function renderEntityPage(
           ),
         ),
       ),
-      h(
+      section(doc, 'an-entity-articles', t('analysisArticles'), articleLinks(doc, shown)),
+      section(
         doc,
-        'section',
-        { className: 'an-section', testid: 'an-entity-articles' },
-        h(doc, 'h2', { text: t('analysisArticles') }),
-        articleLinks(
-          doc,
-          rows.filter((r): r is ArticleRow => !!r),
-        ),
-      ),
-      h(
-        doc,
-        'section',
-        { className: 'an-section', testid: 'an-comentioned' },
-        h(doc, 'h2', { text: t('analysisCooccurrence') }),
+        'an-comentioned',
+        t('analysisCooccurrence'),
         dataTable(
           doc,
           t('analysisCooccurrence'),

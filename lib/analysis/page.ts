@@ -9,7 +9,8 @@
  * tallies or facts); compute the views (./views.ts); draw each section with its table
  * (./charts.ts). A refilter repeats the last three and rewrites the address.
  */
-import { listSites, openArchive, type ArchiveDb } from '@/lib/archive';
+import { listEntities, listSites, openArchive, type ArchiveDb } from '@/lib/archive';
+import { articleCount } from '@/lib/archive/counter';
 import { nameEntities, type EntityName } from '@/lib/archive/stats';
 import type { EntityType } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
@@ -18,7 +19,7 @@ import { button, h } from '@/lib/ui/dom';
 import { ENTITY_TYPE_ORDER } from '@/lib/ui/entity-types';
 import { entityTypeLabel } from '@/lib/ui/entity-type-label';
 import { articleList } from './article-list';
-import { barChart, dataTable, networkChart, timelineChart, type LinePoint } from './charts';
+import { barChart, dataTable, networkChart, section, timelineChart, type LinePoint } from './charts';
 import { factsWith, loadCounts, type AnalysisFilter, type Mark } from './counts';
 import { renderEntityPage } from './entity-page';
 import { filterBar } from './filter-bar';
@@ -56,10 +57,6 @@ interface Context {
 }
 
 const nameOf = (c: Context, id: string) => c.names.get(id)?.name ?? id;
-
-function section(doc: Document, testid: string, title: string, ...children: (Node | null)[]): HTMLElement {
-  return h(doc, 'section', { className: 'an-section', testid }, h(doc, 'h2', { text: title }), ...children);
-}
 
 function timelineSection(c: Context, rows: Parameters<typeof timeline>[0]): HTMLElement {
   const { doc, lang } = c;
@@ -436,16 +433,12 @@ export async function startAnalysisPage(
   }
   const view = options.view ?? readView(doc.location.search);
   const db = options.db ?? (await openArchive());
-  // the filter bar's lists: sites from the archive's index, entities from the tallies (no body, no summary read)
-  const [sites, everything] = await Promise.all([listSites(db), loadCounts(db, {}, 'month')]);
-  const count = articleTotal(everything.rows);
-  const top = ranked(everything.rows, 'entity').slice(0, FILTER_ENTITIES);
-  const entities = (
-    await nameEntities(
-      db,
-      top.map((r) => r.id),
-    )
-  ).map((n, i) => ({ ...n, count: top[i]!.articles }));
+  // the filter bar's lists, as the popup's (the entities' counts come from the tallies)
+  const [sites, entities, count] = await Promise.all([
+    listSites(db),
+    listEntities(db, FILTER_ENTITIES),
+    articleCount(db),
+  ]);
   const main = h(doc, 'div', { className: 'an-main', testid: 'an-main' });
   const results = h(doc, 'aside', { className: 'an-results', testid: 'an-results', attrs: { 'aria-live': 'polite' } });
   const shell: Shell = {

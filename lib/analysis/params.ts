@@ -4,6 +4,7 @@
  * entity card open it with the filter they show; the page writes it back as the user refilters,
  * so that a view can be bookmarked and reloaded.
  */
+import type { Filters } from '@/lib/popup/list-state';
 import type { AnalysisFilter } from './counts';
 import type { Granularity } from './periods';
 
@@ -71,14 +72,7 @@ export function writeView(v: AnalysisView): string {
 }
 
 /** The popup's filters (empty strings for "any") as the analysis page's address query. */
-export function queryForFilters(f: {
-  search: string;
-  exact: boolean;
-  site: string;
-  entityId: string;
-  from: string;
-  to: string;
-}): string {
+export function queryForFilters(f: Filters): string {
   const filter: AnalysisFilter = {};
   if (DAY.test(f.from)) filter.from = f.from;
   if (DAY.test(f.to)) filter.to = f.to;

@@ -30,24 +30,33 @@ const ARTICLES_V2 = `${ARTICLES_V1}, *exactWords`;
 /** Rows are migrated in pages so an upgrade never holds every body in memory. */
 const MIGRATION_PAGE = 200;
 
+/** Call `each` on every row of `table`, MIGRATION_PAGE rows at a time in id order. */
+async function inPages<T extends { id: string }>(
+  table: Table<T, string>,
+  each: (page: T[]) => Promise<void>,
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const range: Collection<T, string> = after === null ? table.orderBy(':id') : table.where(':id').above(after);
+    const page: T[] = await range.limit(MIGRATION_PAGE).toArray();
+    if (page.length === 0) return;
+    await each(page);
+    after = page[page.length - 1]!.id;
+  }
+}
+
 /** v1 → v2: compute `exactWords` for every stored article from its title, lead and body text. */
 async function addExactWords(tx: Transaction): Promise<void> {
   const articles = tx.table<ArticleRow, string>('articles');
   const bodies = tx.table<BodyRow, string>('bodies');
-  let after: string | null = null;
-  for (;;) {
-    const range: Collection<ArticleRow, string> =
-      after === null ? articles.orderBy(':id') : articles.where(':id').above(after);
-    const page: ArticleRow[] = await range.limit(MIGRATION_PAGE).toArray();
-    if (page.length === 0) return;
+  await inPages(articles, async (page) => {
     const texts = await bodies.bulkGet(page.map((r) => r.id));
     const updated = page.map((row, i) => ({
       ...row,
       exactWords: indexWords(row.title, row.lead, texts[i]?.text ?? '', 'exact'),
     }));
     await articles.bulkPut(updated);
-    after = page[page.length - 1]!.id;
-  }
+  });
 }
 
 /** v2 → v3: store the number of articles (kept up to date by every add and delete from now on). */
@@ -56,52 +65,32 @@ async function storeArticleCount(tx: Transaction): Promise<void> {
   await tx.table<MetaRow, string>('meta').put({ key: ARTICLE_COUNT, value: n });
 }
 
-/** v3 → v4: the names table, from every stored body (in pages, as addExactWords). */
+/** v3 → v4: the names table, from every stored body. */
 async function storeEntityNames(tx: Transaction): Promise<void> {
-  const bodies = tx.table<BodyRow, string>('bodies');
   const names = tx.table<EntityNameRow, string>('entityNames');
-  let after: string | null = null;
-  for (;;) {
-    const range: Collection<BodyRow, string> =
-      after === null ? bodies.orderBy(':id') : bodies.where(':id').above(after);
-    const page: BodyRow[] = await range.limit(MIGRATION_PAGE).toArray();
-    if (page.length === 0) return;
-    await names.bulkPut(page.flatMap((b) => nameRows(b.entities)));
-    after = page[page.length - 1]!.id;
-  }
+  await inPages(tx.table<BodyRow, string>('bodies'), (page) =>
+    names.bulkPut(page.flatMap((b) => nameRows(b.entities))).then(() => undefined),
+  );
 }
 
-/** v4 → v5: the analysis page's counts (./tallies.ts) of every stored article, in pages. */
+/** v4 → v5: the analysis page's counts (./tallies.ts) of every stored article. */
 async function storeTallies(tx: Transaction): Promise<void> {
   const db = tx.db as ArchiveDb;
-  const articles = tx.table<ArticleRow, string>('articles');
   const bodies = tx.table<BodyRow, string>('bodies');
-  let after: string | null = null;
-  for (;;) {
-    const range: Collection<ArticleRow, string> =
-      after === null ? articles.orderBy(':id') : articles.where(':id').above(after);
-    const page: ArticleRow[] = await range.limit(MIGRATION_PAGE).toArray();
-    if (page.length === 0) return;
+  await inPages(tx.table<ArticleRow, string>('articles'), async (page) => {
     const texts = await bodies.bulkGet(page.map((r) => r.id));
     const tallies = new TallyBatch(db);
     for (const [i, row] of page.entries()) await countArticle(db, row, texts[i]?.entities ?? [], tallies);
     await tallies.flush();
-    after = page[page.length - 1]!.id;
-  }
+  });
 }
 
-/** v5 → v6: the entity index (./entity-index.ts) from every article's facts, in pages. */
+/** v5 → v6: the entity index (./entity-index.ts) from every article's facts. */
 async function storeEntityIndex(tx: Transaction): Promise<void> {
   const db = tx.db as ArchiveDb;
-  const facts = tx.table<FactRow, string>('facts');
-  let after: string | null = null;
-  for (;;) {
-    const range: Collection<FactRow, string> = after === null ? facts.orderBy(':id') : facts.where(':id').above(after);
-    const page: FactRow[] = await range.limit(MIGRATION_PAGE).toArray();
-    if (page.length === 0) return;
+  await inPages(tx.table<FactRow, string>('facts'), async (page) => {
     for (const fact of page) await reindexArticle(db, undefined, fact);
-    after = page[page.length - 1]!.id;
-  }
+  });
 }
 
 /** Every schema version from the first; append, never edit a released entry. */
