@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { serialize, type ArchiveDb } from '@/lib/archive';
-import { syncConnection, syncStatus, SYNC_OFF, type SyncStatus } from '@/lib/settings/sync';
+import { syncClientId, syncConnection, syncStatus, SYNC_OFF, type SyncStatus } from '@/lib/settings/sync';
 import { syncArchive, type SyncProgress } from '@/lib/sync/engine';
 import { SyncError, type SyncCheck, type SyncErrorCode } from '@/lib/sync/errors';
 import { checkServerUrl } from '@/lib/sync/origin';
@@ -116,6 +116,7 @@ async function syncOnce(db: () => Promise<ArchiveDb>): Promise<SyncStatus> {
       sanitize: sanitizeBodies,
       exclusive: serialize,
       onProgress,
+      clientId: await syncClientId.getValue(),
     });
     const status: SyncStatus = {
       state: 'idle',

@@ -39,3 +39,8 @@ export const syncStatus = storage.defineItem<SyncStatus>('local:syncStatus', {
   fallback: SYNC_OFF,
   version: 1,
 });
+
+/** This browser's id in the sync folder (lock files and temporary names of lenient servers). */
+export const syncClientId = storage.defineItem<string>('local:syncClientId', {
+  init: () => crypto.randomUUID(),
+});

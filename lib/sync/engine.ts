@@ -4,6 +4,8 @@
  *
  *  1. Folders and index: create `VietLaoReader/`, `articles/`, `tombstones/` when missing; create
  *     `index.json` with If-None-Match: * (or read it: a newer layout version stops here).
+ *     1b. A server that ignores conditional requests (probed each time) is written only under the
+ *     folder's lock (./lock.ts), released at the end.
  *  2. List `articles/` and `tombstones/` (two PROPFINDs); compare each file's ETag with the one the
  *     last sync saw (`remoteFiles`): only changed files are read.
  *  3. Pull tombstones: an article deleted elsewhere is deleted here unless it changed here after the
@@ -41,6 +43,7 @@ import {
   readTombstone,
   tombstonePath,
 } from './layout';
+import { FolderLock, LOCKS_DIR } from './lock';
 import type { Remote, RemoteEntry } from './remote';
 
 /** Files read (and articles imported) per batch: bounds memory on a first sync of thousands. */
@@ -73,6 +76,8 @@ export interface SyncOptions {
   exclusive?: <T>(write: () => Promise<T>) => Promise<T>;
   /** Stop between files (the sync resumes from there next time). */
   signal?: AbortSignal;
+  /** This browser's id in the folder (lock files, temporary names): letters, digits, hyphens. */
+  clientId?: string;
 }
 
 /** ETags in normEtag's form (./remote.ts). */
@@ -112,6 +117,7 @@ export class Sync {
   private readonly now: () => Date;
   private readonly exclusive: <T>(write: () => Promise<T>) => Promise<T>;
   private phase: SyncProgress['phase'] = 'pull';
+  private lock: FolderLock | null = null;
   private done = 0;
   private total = 0;
 
@@ -125,7 +131,32 @@ export class Sync {
   }
 
   async run(): Promise<SyncReport> {
+    this.remote.clientId = this.options.clientId ?? 'client';
     await this.prepareFolder();
+    await this.lockIfLenient();
+    try {
+      return await this.exchange();
+    } finally {
+      await this.lock?.release();
+    }
+  }
+
+  /** Step 1b: a server that ignores conditional requests is written only under the folder's lock. */
+  private async lockIfLenient(): Promise<void> {
+    if (this.report.readOnly) return;
+    try {
+      if (await this.remote.probeConditional()) return;
+    } catch (error) {
+      if (error instanceof SyncError && error.code === 'read-only') return void (this.report.readOnly = true);
+      throw error;
+    }
+    await this.remote.ensureFolders([LOCKS_DIR]);
+    this.lock = new FolderLock(this.remote, this.remote.clientId);
+    await this.lock.acquire();
+  }
+
+  /** Steps 2–6. */
+  private async exchange(): Promise<SyncReport> {
     for (const row of await this.db.remoteFiles.toArray()) this.known.set(row.name, row);
     const [articles, tombstones] = await Promise.all([
       this.remote.list(ARTICLES_DIR),
@@ -333,6 +364,7 @@ export class Sync {
 
   private async step(work: () => Promise<void>): Promise<void> {
     this.options.signal?.throwIfAborted();
+    await this.lock?.renewIfDue();
     await work();
     this.done += 1;
     this.progress();

@@ -20,6 +20,8 @@ export type SyncErrorCode =
   | 'newer-format'
   /** The extension may not reach the server's origin (the permission was removed). */
   | 'permission'
+  /** Another client holds the folder's lock (servers without conditional requests: ./lock.ts). */
+  | 'busy'
   /** The address is not a WebDAV URL the extension accepts (./origin.ts). */
   | 'bad-url'
   /** Plain http to another computer: the password would cross the network in clear (./origin.ts). */

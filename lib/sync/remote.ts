@@ -3,8 +3,13 @@
  * parsing, Basic auth, the browser's fetch). What this file adds is what sync needs on top:
  * conditional writes (create with `If-None-Match: *`, update with `If-Match` on the ETag, 412 as a
  * result instead of an error), a size check after each write (a truncated upload is written
- * again), and every failure as a SyncError. ETags are kept as the server sent them; the client
- * strips their quotes, so they are quoted again for If-Match.
+ * again), and every failure as a SyncError.
+ *
+ * Servers that ignore conditional headers (found by `probeConditional`: a second create with
+ * If-None-Match: * that does not answer 412) are written another way, under the folder's lock
+ * (./lock.ts) that keeps other clients out: the ETag is compared by a PROPFIND just before, the
+ * file is uploaded under a temporary name, its size checked, then MOVEd over the old one — so a
+ * cut-off upload never leaves a truncated article (Floccus's fix for the same problem).
  */
 import { createClient, type FileStat, type WebDAVClient } from 'webdav';
 import { SyncError, statusOf, toSyncError } from './errors';
@@ -61,6 +66,10 @@ export class Remote {
   readonly client: WebDAVClient;
   /** The Date header of the server's last answer (its clock, for leases and logs). */
   serverDate: Date | null = null;
+  /** False: the server ignores If-Match / If-None-Match (see the header); set by probeConditional. */
+  conditional = true;
+  /** Names this client's temporary files (lenient servers). */
+  clientId = 'client';
 
   constructor(readonly connection: Connection) {
     this.client = createClient(folderUrl(connection), { username: connection.user, password: connection.password });
@@ -100,10 +109,36 @@ export class Remote {
     }
   }
 
+  /**
+   * Does the server honour conditional requests? Creates a probe file twice with If-None-Match: *
+   * (a strict server answers the second with 412), then removes it. Sets `conditional`.
+   */
+  async probeConditional(): Promise<boolean> {
+    const probe = `.probe-${this.clientId}-${Date.now().toString(36)}`;
+    const put = async () => {
+      try {
+        await this.client.putFileContents(`/${probe}`, 'probe', { headers: { 'If-None-Match': '*' }, overwrite: true });
+        return true;
+      } catch (error) {
+        if (statusOf(error) === 412) return false;
+        throw toSyncError(error, 'Checking the server');
+      }
+    };
+    await put();
+    this.conditional = !(await put());
+    await this.remove(probe, null);
+    return this.conditional;
+  }
+
   /** The files of `dir` (depth 1), by name. */
   async list(dir: string): Promise<Map<string, RemoteEntry>> {
     try {
-      const items = (await this.client.getDirectoryContents(`/${dir}`)) as FileStat[];
+      const res = (await this.client.getDirectoryContents(`/${dir}`, { details: true })) as {
+        data: FileStat[];
+        headers: Record<string, string>;
+      };
+      this.noteDate(res.headers);
+      const items = res.data;
       const out = new Map<string, RemoteEntry>();
       for (const item of items)
         if (item.type === 'file')
@@ -138,6 +173,7 @@ export class Remote {
    * changed since). Then the file's size is checked; a short file is written once more.
    */
   async write(path: string, text: string, etag: string | null): Promise<WriteResult> {
+    if (!this.conditional) return this.writeUnderLock(path, text, etag);
     const headers: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': ifMatch(etag) };
     headers['Content-Type'] = 'application/json; charset=utf-8';
     for (let attempt = 0, waited = 0; ; attempt++) {
@@ -164,6 +200,34 @@ export class Remote {
     }
   }
 
+  /** write() for a server that ignores conditions: compare, upload to a temporary name, check, MOVE. */
+  private async writeUnderLock(path: string, text: string, etag: string | null): Promise<WriteResult> {
+    const now = await this.stat(path);
+    if (etag === null && now) return { ok: false, reason: 'exists' };
+    if (etag !== null && now?.etag !== etag) return { ok: false, reason: 'changed' };
+    const slash = path.lastIndexOf('/');
+    const temp = `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.tmp-${this.clientId}`;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await this.client.putFileContents(`/${temp}`, text, {
+          headers: { 'Content-Type': 'application/json; charset=utf-8' },
+          overwrite: true,
+        });
+        const uploaded = await this.stat(temp);
+        if (uploaded?.size === bytes(text)) break;
+        if (attempt >= 1)
+          throw new SyncError(
+            'server',
+            `Writing ${path}: the server kept ${uploaded?.size ?? 0} of ${bytes(text)} bytes`,
+          );
+      }
+      await this.client.moveFile(`/${temp}`, `/${path}`, { overwrite: true });
+    } catch (error) {
+      throw toSyncError(error, `Writing ${path}`);
+    }
+    return { ok: true, etag: (await this.stat(path))?.etag ?? null };
+  }
+
   async stat(path: string): Promise<RemoteEntry | null> {
     try {
       const s = (await this.client.stat(`/${path}`)) as FileStat;
@@ -176,6 +240,11 @@ export class Remote {
 
   /** Delete `path` if it is still the version with `etag` ('changed' when it is not; a missing file is fine). */
   async remove(path: string, etag: string | null): Promise<{ ok: true } | { ok: false; reason: 'changed' }> {
+    if (!this.conditional && etag !== null) {
+      const now = await this.stat(path);
+      if (now && now.etag !== etag) return { ok: false, reason: 'changed' };
+      etag = null; // under the lock: nobody else writes meanwhile
+    }
     try {
       await this.client.deleteFile(`/${path}`, etag ? { headers: { 'If-Match': ifMatch(etag) } } : {});
       return { ok: true };

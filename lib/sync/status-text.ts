@@ -13,6 +13,7 @@ const ERROR_TEXT = {
   server: 'syncErrorServer',
   'newer-format': 'syncErrorNewerFormat',
   permission: 'syncErrorPermission',
+  busy: 'syncErrorBusy',
   'bad-url': 'syncErrorBadUrl',
   insecure: 'syncErrorInsecure',
 } as const satisfies Record<SyncErrorCode, Parameters<typeof t>[0]>;

@@ -1,9 +1,12 @@
 /**
- * A real WebDAV server for the sync tests: Debian's Apache httpd with mod_dav_fs (the strict
- * reference: it honours If-Match / If-None-Match and ETags), started on 127.0.0.1 from a config
- * file of its own in a temporary folder, never as a system service, and stopped by the test.
- * `.ci/run` installs the `apache2` package. Basic authentication from an htpasswd file; a folder
- * the server refuses to write to (`readOnly`) for the read-only team share.
+ * Real WebDAV servers for the sync tests, started on 127.0.0.1 with a config of their own in a
+ * temporary folder, never as a system service, and stopped by the test (`.ci/run` installs both
+ * Debian packages):
+ *  - `startWebdav`: Apache httpd with mod_dav_fs, the strict reference (it honours If-Match /
+ *    If-None-Match and ETags); Basic authentication from an htpasswd file; `readOnly` for a share
+ *    that refuses every write (a read-only team folder);
+ *  - `startLenientWebdav`: `rclone serve webdav`, which ignores conditional headers — the servers
+ *    the folder's lock (lib/sync/lock.ts) is for.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -173,6 +176,72 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
     adopt: () => {
       if (asRoot) execFileSync('chown', ['-R', 'www-data:www-data', root]);
     },
+    stop,
+    start,
+  };
+}
+
+const RCLONE = '/usr/bin/rclone';
+
+/** `rclone serve webdav` on a folder of its own: accepts every write, whatever If-Match says. */
+export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'> = {}): Promise<WebdavServer> {
+  if (!existsSync(RCLONE)) throw new Error(`${RCLONE} is missing: install Debian's rclone package (.ci/run does)`);
+  const user = options.user ?? 'analyst';
+  const password = options.password ?? 'app-password-1';
+  const dir = mkdtempSync(join(tmpdir(), 'vietlao-rclone-'));
+  const root = join(dir, 'dav');
+  mkdirSync(root);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  const up = async () => {
+    try {
+      return (await fetch(`${origin}/`, { method: 'OPTIONS' })).status > 0;
+    } catch {
+      return false;
+    }
+  };
+  const start = async () => {
+    child = spawn(
+      RCLONE,
+      [
+        'serve',
+        'webdav',
+        root,
+        '--addr',
+        `127.0.0.1:${port}`,
+        '--user',
+        user,
+        '--pass',
+        password,
+        '--dir-cache-time',
+        '0s',
+        '--config',
+        join(dir, 'rclone.conf'),
+      ],
+      { stdio: 'ignore' },
+    );
+    await waitFor(up, `rclone listening on ${origin}`, 15_000);
+  };
+  const stop = async () => {
+    const c = child;
+    child = undefined;
+    if (!c || c.exitCode !== null) return;
+    const gone = new Promise((resolve) => c.once('exit', resolve));
+    c.kill('SIGTERM');
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+    if (c.exitCode === null) c.kill('SIGKILL');
+  };
+  await start();
+  return {
+    url: `${origin}/`,
+    origin,
+    user,
+    password,
+    root,
+    files: () => walk(root),
+    read: (path) => readFileSync(join(root, path), 'utf8'),
+    adopt: () => undefined,
     stop,
     start,
   };

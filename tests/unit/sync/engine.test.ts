@@ -18,7 +18,7 @@ import { syncArchive } from '@/lib/sync/engine';
 import { SyncError } from '@/lib/sync/errors';
 import { Remote, type Connection } from '@/lib/sync/remote';
 import { freshDb, makeArticle } from '../../support/archive-fixtures';
-import { removeWebdav, startWebdav, type WebdavServer } from '../../support/webdav-server';
+import { removeWebdav, startLenientWebdav, startWebdav, type WebdavServer } from '../../support/webdav-server';
 
 const isWindow = (w: unknown): w is Window => typeof w === 'object' && w !== null && 'DOMParser' in w;
 const jsdomWindow: unknown = new JSDOM('').window;
@@ -191,5 +191,59 @@ describe('sync through a real WebDAV server', () => {
     const report = await sync(reader, shared);
     expect(report).toMatchObject({ pulled: 2, readOnly: true, pushed: 0 });
     expect(await titles(reader)).toHaveLength(3);
+  });
+});
+
+describe('sync through a server that ignores conditional requests (rclone serve webdav)', () => {
+  let lenient: WebdavServer;
+  beforeAll(async () => {
+    lenient = await startLenientWebdav();
+  }, 30_000);
+  afterAll(async () => {
+    if (lenient) await removeWebdav(lenient);
+  });
+  const at = (folder: string): Connection => ({
+    url: lenient.url,
+    user: lenient.user,
+    password: lenient.password,
+    folder,
+  });
+  const run = (db: ArchiveDb, c: Connection, clientId: string) =>
+    syncArchive(db, new Remote(c), { sanitize, clientId });
+
+  it('is found out, and two archives still converge under the folder lock (which is released)', async () => {
+    const c = at('team');
+    const a = await archiveOf(3);
+    const b = await freshDb();
+    await saveArticle(b, makeArticle({ url: 'https://nhandan.vn/lao-2.html', title: 'Hội đàm Việt Nam – Lào' }));
+    const remote = new Remote(c);
+    expect(await syncArchive(a, remote, { sanitize, clientId: 'client-a' })).toMatchObject({ pushed: 3 });
+    expect(remote.conditional).toBe(false);
+    expect(await run(b, c, 'client-b')).toMatchObject({ pushed: 1, pulled: 3 });
+    expect(await run(a, c, 'client-a')).toMatchObject({ pulled: 1, pushed: 0 });
+    expect(await titles(a)).toEqual(await titles(b));
+    const files = lenient.files().filter((f) => f.startsWith('team/'));
+    expect(files.filter((f) => f.startsWith('team/articles/'))).toHaveLength(4);
+    expect(files.filter((f) => f.includes('.tmp-') || f.startsWith('team/locks/') || f.includes('.probe-'))).toEqual(
+      [],
+    );
+  });
+
+  it('another client holding a live lease: busy, nothing written; an expired lease is ignored', async () => {
+    const c = at('leased');
+    const a = await archiveOf(2);
+    await run(a, c, 'client-a');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(lenient.root, 'leased/locks'), { recursive: true });
+    const lockFile = join(lenient.root, 'leased/locks/client-0.json');
+    writeFileSync(
+      lockFile,
+      JSON.stringify({ clientId: 'client-0', until: new Date(Date.now() + 600_000).toISOString() }),
+    );
+    await saveArticle(a, makeArticle({ url: 'https://antv.gov.vn/moi.html', title: 'Bài mới' }));
+    await expect(run(a, c, 'client-a')).rejects.toMatchObject({ code: 'busy' });
+    expect(lenient.files().filter((f) => f.startsWith('leased/articles/'))).toHaveLength(2);
+    writeFileSync(lockFile, JSON.stringify({ clientId: 'client-0', until: new Date(Date.now() - 1000).toISOString() }));
+    expect(await run(a, c, 'client-a')).toMatchObject({ pushed: 1 });
   });
 });
