@@ -10,7 +10,7 @@ import { oneLine } from './format';
 
 export type Author = { family: string; given: string } | { literal: string };
 
-const SEPARATORS = /\s*(?:[,;/&]|\s[-–—]\s|\bvà\b|\band\b)\s*/iu;
+const SEPARATORS = /\s*(?:[,;/&]|\s[-–—]\s|\s(?:và|and)\s)\s*/iu;
 /** Words of a personal name: a capital letter, then lower-case letters (Vietnamese or not). */
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}'’]*$/u;
 /** Words that mark a source or a newsroom, not a person. */
