@@ -44,7 +44,7 @@ export function toCslItem(a: ExportedArticle): CslItem {
 
 export const cslJson: ExportFormat = {
   id: 'csl',
-  suffix: 'csl.json',
+  suffix: 'citations.csl.json',
   mime: 'application/vnd.citationstyles.csl+json',
   create() {
     let first = true;

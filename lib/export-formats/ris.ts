@@ -43,7 +43,7 @@ export function risRecord(a: ExportedArticle): string {
 
 export const ris: ExportFormat = {
   id: 'ris',
-  suffix: 'ris',
+  suffix: 'citations.ris',
   mime: 'application/x-research-info-systems',
   create() {
     return { page: (articles) => articles.map(risRecord), end: () => [] };
