@@ -37,8 +37,12 @@ export function exportArticlesAs(articles: readonly ExportedArticle[], format: E
   return writeExport(format, filePages(articles));
 }
 
-/** The download's name: vietlao-articles.csv → vietlao-YYYY-MM-DD-articles.csv (local day). */
-export function formatFileName(format: ExportFormat, date: Date = new Date()): string {
+/**
+ * The download's name: vietlao-YYYY-MM-DD-articles.csv (local day), vietlao-YYYY-MM-DD-filtered-
+ * articles.csv for a filter's articles, so the two are told apart in the downloads folder.
+ */
+export function formatFileName(format: ExportFormat, date: Date = new Date(), filtered = false): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `vietlao-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}-${format.suffix}`;
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `vietlao-${day}-${filtered ? 'filtered-' : ''}${format.suffix}`;
 }

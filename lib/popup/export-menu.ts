@@ -54,7 +54,7 @@ export async function runFormatExport(
         report(t('popupExporting', [formatCount(done, lang), formatCount(all, lang)]));
       },
     });
-    const name = formatFileName(format);
+    const name = formatFileName(format, new Date(), only !== null);
     downloadBlob(doc, blob, name);
     report(t('popupExportDone', [formatCount(total, lang), name]), 'ok');
     return true;

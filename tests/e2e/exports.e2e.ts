@@ -20,7 +20,7 @@ import { load as loadYaml } from 'js-yaml';
 import Papa from 'papaparse';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { ArchiveFile } from '@/lib/archive/file-format';
-import { byTestId, click, element, waitForCount } from '../support/dom';
+import { byTestId, click, element, innerText, waitForCount } from '../support/dom';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
@@ -168,7 +168,7 @@ describe(`${BROWSER}: exports for the tools analysts use`, () => {
     const schema = JSON.parse(
       readFileSync(join(import.meta.dirname, '../fixtures/csl/csl-data.schema.json'), 'utf8'),
     ) as object;
-    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     assert.ok(validate(items), JSON.stringify(validate.errors));
     assert.deepEqual(items.map((i) => i.id).sort(), stored.articles.map((a) => a.id).sort());
     assert.ok(items.every((i) => i.type === 'article-newspaper'));
@@ -195,7 +195,10 @@ describe(`${BROWSER}: exports for the tools analysts use`, () => {
     await popup.select(byTestId('filter-site'), site);
     await waitForCount(popup, byTestId('archive-item'), expected.length);
     await exportFrom(popup, 'csv', 'filter');
-    const { bytes } = await h.downloadBytes(/-articles.*\.csv$/, csvComplete);
+    const { name, bytes } = await h.downloadBytes(/-filtered-articles.*\.csv$/, csvComplete).catch(async (e: Error) => {
+      throw new Error(`${e.message}; the popup says: ${await innerText(popup, byTestId('io-status'))}`);
+    });
+    assert.match(name, /^vietlao-\d{4}-\d{2}-\d{2}-filtered-articles\.csv$/);
     assert.deepEqual(
       csvRows(bytes)
         .map((r) => r.id)
