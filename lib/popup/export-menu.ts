@@ -3,17 +3,19 @@
  * of mentions, Markdown notes (zip), CSL-JSON and RIS, of the whole archive or of the articles
  * the current search and filters show. A <details> disclosure, so it is a keyboard-reachable
  * button that keeps the footer short until opened. Progress and the result go to the footer's
- * status line; the file is downloaded like the JSON export (transfer.ts downloadBlob).
+ * status line; the file is downloaded like the JSON export (transfer.ts downloadBlob). The
+ * formats' code (papaparse, fflate) is loaded on the first click, not with the popup.
  */
 import type { ArchiveDb } from '@/lib/archive';
 import { matchingIds } from '@/lib/archive/query';
-import { exportDatabaseAs, FORMATS, formatFileName, type ExportFormat, type FormatId } from '@/lib/export-formats';
+import type { FormatId } from '@/lib/export-formats';
 import { t, type MessageName } from '@/lib/i18n';
 import { button, h } from '@/lib/ui/dom';
 import { isFiltered, toListOptions, type Filters } from './list-state';
 import { formatCount, type Lang } from './numbers';
 import { downloadBlob, type Report } from './transfer';
 
+/** In the order offered, with their labels and hints. */
 const LABELS: Record<FormatId, [label: MessageName, hint: MessageName]> = {
   csv: ['popupExportCsv', 'popupExportCsvHint'],
   'mentions-csv': ['popupExportMentionsCsv', 'popupExportMentionsCsvHint'],
@@ -38,13 +40,15 @@ export interface ExportMenuOptions {
 export async function runFormatExport(
   doc: Document,
   options: ExportMenuOptions,
-  format: ExportFormat,
+  id: FormatId,
   filtered: boolean,
 ): Promise<boolean> {
   const { db, lang, report } = options;
   let total = 0;
   try {
     report(t('popupExporting', ['0', '…']));
+    const { exportDatabaseAs, formatById, formatFileName } = await import('@/lib/export-formats');
+    const format = formatById(id)!;
     const filters = options.filters();
     const only = filtered && isFiltered(filters) ? await matchingIds(db, toListOptions(filters)) : null;
     const blob = await exportDatabaseAs(db, format, {
@@ -83,19 +87,20 @@ export function createExportMenu(doc: Document, options: ExportMenuOptions): Exp
     if (!set) all.input.checked = true;
   };
 
-  const buttons = FORMATS.map((format) => {
-    const [label, hint] = LABELS[format.id];
-    return button(doc, t(label), () => void run(format), {
+  const ids = Object.keys(LABELS).filter((k): k is FormatId => k in LABELS);
+  const buttons = ids.map((id) => {
+    const [label, hint] = LABELS[id];
+    return button(doc, t(label), () => void run(id), {
       className: 'btn',
-      testid: `export-${format.id}`,
+      testid: `export-${id}`,
       attrs: { title: t(hint) },
     });
   });
-  const run = async (format: ExportFormat) => {
+  const run = async (id: FormatId) => {
     refreshScope();
     for (const b of buttons) b.disabled = true;
     try {
-      await runFormatExport(doc, options, format, filter.input.checked);
+      await runFormatExport(doc, options, id, filter.input.checked);
     } finally {
       for (const b of buttons) b.disabled = false;
     }
