@@ -48,7 +48,16 @@ function paragraphs(text: string): string {
     .join('\n\n');
 }
 
-const yamlValue = (v: unknown): string => JSON.stringify(v);
+/**
+ * A value as YAML: JSON, which YAML 1.2 reads as flow scalars and sequences, with the characters
+ * YAML does not allow unescaped (DEL, C1 controls, the byte order mark) or reads as line breaks
+ * (U+2028, U+2029) written as \u escapes, which JSON.stringify leaves as they are.
+ */
+export const yamlValue = (v: unknown): string =>
+  JSON.stringify(v).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 export function frontMatter(a: ExportedArticle): string {
   const fields: [string, unknown][] = [

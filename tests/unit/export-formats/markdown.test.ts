@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { load as loadYaml } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDatabaseAs, formatById } from '@/lib/export-formats';
-import { escapeMarkdown, tagSlug } from '@/lib/export-formats/markdown';
+import { escapeMarkdown, tagSlug, yamlValue } from '@/lib/export-formats/markdown';
 import { fileStem, uniqueNames } from '@/lib/export-formats/file-names';
 import { knownArchive, type KnownArchive } from './known-archive';
 
@@ -89,6 +89,12 @@ describe('file names and escaping', () => {
     expect([...fileStem('Việt '.repeat(40), 'id')].length).toBeLessThanOrEqual(80);
     const name = uniqueNames('.md');
     expect([name('Tin', '1'), name('tin', '2'), name('Tin', '3')]).toEqual(['Tin.md', 'tin (2).md', 'Tin (3).md']);
+  });
+
+  it('YAML values survive control characters and Unicode line separators', () => {
+    const title = 'Tin\u0085 nóng\u2028dòng\u2029hai\u007f\ufeff "trích" \\ # : - [x]';
+    expect(loadYaml(`title: ${yamlValue(title)}`)).toEqual({ title });
+    expect(yamlValue(title)).not.toMatch(/[\u0085\u2028\u2029\u007f\ufeff]/);
   });
 
   it('escape leading block markers but leave ordinary Vietnamese text readable', () => {
