@@ -207,9 +207,9 @@ export async function benchArchive(
     };
     (heapRow as Row & { unit: string }).unit = 'B';
     rows.push(heapRow);
-    // The analysts' formats (issue 14.5): one run each, its time beside the JSON export's and its
-    // peak heap against the JSON export's bound (half the JSON file), so the CSV and Markdown
-    // exports of 10,000 articles are held to the same memory bound as the JSON export.
+    // The analysts' formats (issue 14.5): one run each, its time beside the JSON export's, and its
+    // peak heap against the JSON export's own peak at the same size — the issue's "stays within
+    // the same memory bound as the JSON export" (≤ 1×: a format may not need more memory than it).
     const formats: Record<string, unknown> = {};
     for (const id of FORMAT_IDS) {
       const f = await exportPeak(page, cdp, size, id);
@@ -225,12 +225,12 @@ export async function benchArchive(
       const fExtra = f.peak - f.before;
       const formatHeap: Row = {
         case: '3 archive',
-        what: `export ${n.toLocaleString('en')} as ${id}: peak JS heap above the pre-export heap vs the JSON file size (${f.samples} samples)`,
+        what: `export ${n.toLocaleString('en')} as ${id}: peak JS heap above the pre-export heap vs the JSON export's (${f.samples} samples)`,
         ours: single('heap', fExtra),
-        base: single('JSON file', heap.bytes),
-        ratio: fExtra / heap.bytes,
-        goal: '≤ 0.5×',
-        met: fExtra / heap.bytes <= 0.5,
+        base: single('JSON export heap', extra),
+        ratio: fExtra / extra,
+        goal: '≤ 1×',
+        met: fExtra <= extra,
       };
       (formatHeap as Row & { unit: string }).unit = 'B';
       rows.push(formatHeap);
