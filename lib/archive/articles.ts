@@ -4,6 +4,7 @@ import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import { joinRows } from './rows';
 import { articleTables, removeRows, storeRows } from './store-rows';
+import { addTombstone } from './tombstones';
 import type { ArticleRow, BodyRow, StoredArticle } from './types';
 
 /** Everything a delete removed: hand it back to restoreArticle to undo. */
@@ -37,7 +38,9 @@ export async function deleteArticle(db: ArchiveDb, id: string, now: Date = new D
       if (!row) return null;
       await removeRows(db, id);
       await adjustArticleCount(db, -1);
-      return { kind: 'vietlao-deleted-article', deletedAt: now.toISOString(), row, body: body ?? null };
+      const deletedAt = now.toISOString();
+      await addTombstone(db, { id, canonicalUrl: row.canonicalUrl, deletedAt });
+      return { kind: 'vietlao-deleted-article', deletedAt, row, body: body ?? null };
     });
   } catch (error) {
     throw toArchiveError(error, 'delete the article');

@@ -6,11 +6,12 @@ import { ARTICLE_COUNT, type MetaRow } from './counter';
 import { nameRows, type EntityNameRow } from './store-rows';
 import { reindexArticle, type EntityIndexRow } from './entity-index';
 import { countArticle, TallyBatch, type FactRow, type TallyRow } from './tallies';
+import type { RemoteFileRow, TombstoneRow } from './tombstones';
 
 export const DB_NAME = 'vietlao-archive';
 
 /** Current database schema version (the last entry of MIGRATIONS). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** One database version: its table indexes and, when data must change, an upgrade step. */
 export interface Migration {
@@ -26,6 +27,8 @@ const FACTS = 'id, dayMs, site, *entityIds';
 const ARTICLES_V1 = 'id, &canonicalUrl, savedAt, site, *entityIds, publishedMs, *words';
 /** v2: adds the exact-word index used by exact-mode search. */
 const ARTICLES_V2 = `${ARTICLES_V1}, *exactWords`;
+/** v7: adds updatedAt, so a sync finds what changed since its last push without reading every row. */
+const ARTICLES_V7 = `${ARTICLES_V2}, updatedAt`;
 
 /** Rows are migrated in pages so an upgrade never holds every body in memory. */
 const MIGRATION_PAGE = 200;
@@ -128,6 +131,22 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     upgrade: storeEntityIndex,
   },
+  {
+    // Sync (lib/sync/): deletions kept as tombstones, and what this browser knows of the server's
+    // files. Both start empty: nothing was deleted or synced before this version.
+    version: 7,
+    stores: {
+      articles: ARTICLES_V7,
+      bodies: BODIES,
+      meta: 'key',
+      entityNames: 'id',
+      facts: FACTS,
+      tallies: 'key',
+      entityIndex: 'key',
+      tombstones: 'id, deletedAt',
+      remoteFiles: 'name',
+    },
+  },
 ];
 
 export interface ArchiveDbOptions {
@@ -148,6 +167,10 @@ export class ArchiveDb extends Dexie {
   /** The analysis page's counts: one small row per article and per-month tallies (./tallies.ts). */
   facts!: Table<FactRow, string>;
   tallies!: Table<TallyRow, string>;
+  /** Articles the user deleted, for a sync to delete them on the server too (./tombstones.ts). */
+  tombstones!: Table<TombstoneRow, string>;
+  /** The server's files as the last sync saw them (lib/sync/engine.ts). */
+  remoteFiles!: Table<RemoteFileRow, string>;
   /** The articles of each entity, newest saved first (./entity-index.ts). */
   entityIndex!: Table<EntityIndexRow, string>;
 

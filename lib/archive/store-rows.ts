@@ -26,6 +26,7 @@ export const articleTables = (db: ArchiveDb) => [
   db.facts,
   db.tallies,
   db.entityIndex,
+  db.tombstones,
 ];
 
 export const nameRows = (entities: readonly ArticleEntity[]): EntityNameRow[] =>
@@ -50,6 +51,7 @@ export async function storeRows(
   { batch, matchedWith }: WriteOptions = {},
 ): Promise<void> {
   await db.articles.put(row);
+  await db.tombstones.delete(row.id); // written again: no longer deleted
   if (body) {
     await db.bodies.put(body);
     await db.entityNames.bulkPut(nameRows(body.entities));

@@ -29,6 +29,7 @@ describe('archive database', () => {
       entityIds: { multi: true },
       words: { multi: true },
       exactWords: { multi: true },
+      updatedAt: { multi: false },
     });
     expect(db.table('bodies').schema.primKey.name).toBe('id');
   });

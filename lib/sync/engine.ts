@@ -1,0 +1,349 @@
+/**
+ * One sync of the archive with the user's WebDAV folder (./layout.ts), both ways, incremental.
+ * The steps, in order:
+ *
+ *  1. Folders and index: create `VietLaoReader/`, `articles/`, `tombstones/` when missing; create
+ *     `index.json` with If-None-Match: * (or read it: a newer layout version stops here).
+ *  2. List `articles/` and `tombstones/` (two PROPFINDs); compare each file's ETag with the one the
+ *     last sync saw (`remoteFiles`): only changed files are read.
+ *  3. Pull tombstones: an article deleted elsewhere is deleted here unless it changed here after the
+ *     delete (the newer side wins).
+ *  4. Pull articles, in batches through importArchive — the same validation, DOMPurify pass and
+ *     merge as a file import (same canonical URL: newer `updatedAt` wins). A file that does not
+ *     parse or validate is reported and skipped, never imported; an article deleted here after its
+ *     remote copy was written is not pulled back.
+ *  5. Push tombstones (If-None-Match: *), then delete the remote article with If-Match.
+ *  6. Push articles changed here since the server's copy (If-Match on the known ETag, or
+ *     If-None-Match: * when new); on 412 the server's copy is read and merged (newer wins) and
+ *     ours is written again over the fresh ETag if it is still the newer one.
+ *
+ * What the sync learns is written to `remoteFiles` file by file, so a sync cut off halfway (server
+ * down, browser closed) resumes where it stopped without writing anything twice. Nothing local is
+ * deleted because a remote file is missing or unreadable: only a tombstone deletes.
+ */
+import { deleteArticle, getArticle } from '@/lib/archive/articles';
+import type { ArchiveDb } from '@/lib/archive/db';
+import { toExportedArticle } from '@/lib/archive/export';
+import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR, type ExportedArticle } from '@/lib/archive/file-format';
+import { importArchive, type BodySanitizer } from '@/lib/archive/import';
+import { readArticle } from '@/lib/archive/import-validation';
+import type { RemoteFileRow } from '@/lib/archive/tombstones';
+import { SyncError } from './errors';
+import {
+  ARTICLES_DIR,
+  INDEX_FILE,
+  SYNC_FORMAT,
+  SYNC_LAYOUT_VERSION,
+  TOMBSTONES_DIR,
+  articlePath,
+  idOfFile,
+  newIndex,
+  readTombstone,
+  tombstonePath,
+} from './layout';
+import type { Remote, RemoteEntry } from './remote';
+
+/** Files read (and articles imported) per batch: bounds memory on a first sync of thousands. */
+export const PULL_BATCH = 50;
+
+export interface SyncProgress {
+  phase: 'pull' | 'push';
+  done: number;
+  total: number;
+}
+
+export interface SyncReport {
+  pulled: number;
+  pushed: number;
+  /** Articles deleted here because they were deleted elsewhere. */
+  deletedHere: number;
+  /** Deletions made here written to the server. */
+  deletedThere: number;
+  /** Files on the server that did not parse or validate (skipped, named here). */
+  problems: string[];
+  /** The server refused writes (a read-only share): pulled only. */
+  readOnly: boolean;
+}
+
+export interface SyncOptions {
+  sanitize: BodySanitizer;
+  onProgress?: (p: SyncProgress) => void;
+  now?: () => Date;
+  /** Runs each archive write (the background passes its write queue, so a sync never races a save). */
+  exclusive?: <T>(write: () => Promise<T>) => Promise<T>;
+  /** Stop between files (the sync resumes from there next time). */
+  signal?: AbortSignal;
+}
+
+/** ETags in normEtag's form (./remote.ts). */
+const sameEtag = (a: string | null | undefined, b: string | null | undefined) => !!a && a === b;
+
+const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The article a file holds, or a problem naming the file. */
+function readArticleFile(name: string, text: string): ExportedArticle | string {
+  const value = parseJson(text);
+  if (value === undefined) return `${name}: not JSON`;
+  try {
+    return readArticle(value, [name]);
+  } catch (error) {
+    return `${name}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+export class Sync {
+  private readonly known = new Map<string, RemoteFileRow>();
+  private readonly report: SyncReport = {
+    pulled: 0,
+    pushed: 0,
+    deletedHere: 0,
+    deletedThere: 0,
+    problems: [],
+    readOnly: false,
+  };
+  private readonly now: () => Date;
+  private readonly exclusive: <T>(write: () => Promise<T>) => Promise<T>;
+  private phase: SyncProgress['phase'] = 'pull';
+  private done = 0;
+  private total = 0;
+
+  constructor(
+    private readonly db: ArchiveDb,
+    private readonly remote: Remote,
+    private readonly options: SyncOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.exclusive = options.exclusive ?? ((write) => write());
+  }
+
+  async run(): Promise<SyncReport> {
+    await this.prepareFolder();
+    for (const row of await this.db.remoteFiles.toArray()) this.known.set(row.name, row);
+    const [articles, tombstones] = await Promise.all([
+      this.remote.list(ARTICLES_DIR),
+      this.remote.list(TOMBSTONES_DIR),
+    ]);
+    const changed = (dir: string, files: Map<string, RemoteEntry>) =>
+      [...files.values()].filter(
+        (f) => idOfFile(f.name) && !sameEtag(this.known.get(`${dir}/${f.name}`)?.etag, f.etag),
+      );
+    const pullTombs = changed(TOMBSTONES_DIR, tombstones);
+    const pullArticles = changed(ARTICLES_DIR, articles);
+    await this.forgetMissing(ARTICLES_DIR, articles);
+    this.total = pullTombs.length + pullArticles.length;
+    this.progress();
+    await this.pullTombstones(pullTombs);
+    await this.pullArticles(pullArticles);
+    if (this.report.readOnly) return this.report;
+    const localTombs = (await this.db.tombstones.toArray()).filter(
+      (t) => this.known.get(tombstonePath(t.id))?.stamp !== t.deletedAt,
+    );
+    const pushIds = await this.changedHere();
+    this.phase = 'push';
+    this.done = 0;
+    this.total = localTombs.length + pushIds.length;
+    this.progress();
+    try {
+      for (const t of localTombs) await this.step(() => this.pushTombstone(t.id, t.deletedAt));
+      for (const id of pushIds) await this.step(() => this.pushArticle(id));
+    } catch (error) {
+      if (error instanceof SyncError && error.code === 'read-only') this.report.readOnly = true;
+      else throw error;
+    }
+    return this.report;
+  }
+
+  /** Step 1. A read-only share cannot create anything: then the folder must already exist. */
+  private async prepareFolder(): Promise<void> {
+    try {
+      await this.remote.ensureFolders([ARTICLES_DIR, TOMBSTONES_DIR]);
+    } catch (error) {
+      if (!(error instanceof SyncError && error.code === 'read-only')) throw error;
+      this.report.readOnly = true;
+    }
+    const index = await this.remote.read(INDEX_FILE);
+    if (!index) {
+      if (this.report.readOnly) return;
+      const wrote = await this.write(INDEX_FILE, JSON.stringify(newIndex(this.now()), null, 2), null);
+      if (wrote.ok || wrote.reason === 'exists') return;
+    } else {
+      const value = parseJson(index.text) as { format?: unknown; version?: unknown } | undefined;
+      if (value?.format !== SYNC_FORMAT)
+        throw new SyncError('no-folder', `${INDEX_FILE} in the sync folder is not a VietLao Reader index`);
+      if (typeof value.version !== 'number' || value.version > SYNC_LAYOUT_VERSION)
+        throw new SyncError(
+          'newer-format',
+          `The sync folder was written by a newer version (layout ${String(value.version)})`,
+        );
+    }
+  }
+
+  /** A file the last sync saw that is gone now (removed by hand): forget it, so ours is written again. */
+  private async forgetMissing(dir: string, files: Map<string, RemoteEntry>): Promise<void> {
+    const gone = [...this.known.keys()].filter(
+      (name) => name.startsWith(`${dir}/`) && !files.has(name.slice(dir.length + 1)),
+    );
+    for (const name of gone) this.known.delete(name);
+    await this.db.remoteFiles.bulkDelete(gone);
+  }
+
+  /** Step 3. */
+  private async pullTombstones(files: RemoteEntry[]): Promise<void> {
+    for (const file of files) {
+      await this.step(async () => {
+        const path = `${TOMBSTONES_DIR}/${file.name}`;
+        const got = await this.remote.read(path);
+        const tomb = got ? readTombstone(parseJson(got.text)) : null;
+        if (!got) return;
+        if (!tomb || `${tomb.id}.json` !== file.name) {
+          this.report.problems.push(`${path}: not a tombstone`);
+          return this.remember(path, got.etag ?? file.etag, '');
+        }
+        const local = await this.db.articles.get(tomb.id);
+        if (local && !newer(local.updatedAt, tomb.deletedAt)) {
+          const deleted = await this.exclusive(() => deleteArticle(this.db, tomb.id, new Date(tomb.deletedAt)));
+          if (deleted) this.report.deletedHere += 1;
+        }
+        await this.remember(path, got.etag ?? file.etag, tomb.deletedAt);
+      });
+    }
+  }
+
+  /** Step 4. */
+  private async pullArticles(files: RemoteEntry[]): Promise<void> {
+    for (let i = 0; i < files.length; i += PULL_BATCH) {
+      this.options.signal?.throwIfAborted();
+      const batch = files.slice(i, i + PULL_BATCH);
+      const read = await Promise.all(
+        batch.map(async (f) => ({ f, got: await this.remote.read(`${ARTICLES_DIR}/${f.name}`) })),
+      );
+      const take: { path: string; etag: string | null; article: ExportedArticle }[] = [];
+      const skip: { path: string; etag: string | null; stamp: string }[] = [];
+      for (const { f, got } of read) {
+        const path = `${ARTICLES_DIR}/${f.name}`;
+        if (!got) continue; // deleted since the listing
+        const article = readArticleFile(path, got.text);
+        if (typeof article === 'string' || `${article.id}.json` !== f.name) {
+          this.report.problems.push(
+            typeof article === 'string' ? article : `${path}: names another article (${article.id})`,
+          );
+          skip.push({ path, etag: got.etag ?? f.etag, stamp: '' }); // ours (if any) is written over it
+          continue;
+        }
+        const tomb = await this.db.tombstones.get(article.id);
+        if (tomb && !newer(article.updatedAt, tomb.deletedAt)) {
+          skip.push({ path, etag: got.etag ?? f.etag, stamp: article.updatedAt }); // deleted here later: step 5
+          continue;
+        }
+        take.push({ path, etag: got.etag ?? f.etag, article });
+      }
+      if (take.length > 0) {
+        const file = {
+          format: EXPORT_FORMAT,
+          schemaVersion: EXPORT_SCHEMA_VERSION,
+          exportedAt: this.now().toISOString(),
+          generator: GENERATOR,
+          articles: take.map((t) => t.article),
+        };
+        const result = await this.exclusive(() => importArchive(this.db, JSON.stringify(file), this.options.sanitize));
+        this.report.pulled += result.added + result.updated;
+      }
+      for (const t of take) await this.remember(t.path, t.etag, t.article.updatedAt);
+      for (const s of skip) await this.remember(s.path, s.etag, s.stamp);
+      this.done += batch.length;
+      this.progress();
+    }
+  }
+
+  /** Articles whose server copy (as last seen) is not the version stored here. */
+  private async changedHere(): Promise<string[]> {
+    const [stamps, ids] = await this.db.transaction('r', this.db.articles, () =>
+      Promise.all([this.db.articles.orderBy('updatedAt').keys(), this.db.articles.orderBy('updatedAt').primaryKeys()]),
+    );
+    return ids.filter((id, i) => this.known.get(articlePath(id))?.stamp !== String(stamps[i]));
+  }
+
+  /** Step 5. */
+  private async pushTombstone(id: string, deletedAt: string): Promise<void> {
+    const tomb = await this.db.tombstones.get(id);
+    if (!tomb || tomb.deletedAt !== deletedAt) return; // saved again since
+    const path = tombstonePath(id);
+    const wrote = await this.write(path, JSON.stringify(tomb, null, 2), this.known.get(path)?.etag ?? null);
+    const etag = wrote.ok ? wrote.etag : ((await this.remote.stat(path))?.etag ?? null);
+    const target = articlePath(id);
+    const removed = await this.remote.remove(target, this.known.get(target)?.etag ?? null);
+    if (!removed.ok) {
+      // Changed on the server after we last saw it: the newer side wins.
+      const got = await this.remote.read(target);
+      const article = got ? readArticleFile(target, got.text) : null;
+      if (article && typeof article !== 'string' && newer(article.updatedAt, deletedAt)) {
+        await this.forget(target); // pulled by the next sync, which then revives it here
+        return this.remember(path, etag, deletedAt);
+      }
+      await this.remote.remove(target, null);
+    }
+    await this.forget(target);
+    await this.remember(path, etag, deletedAt);
+    this.report.deletedThere += 1;
+  }
+
+  /** Step 6. */
+  private async pushArticle(id: string): Promise<void> {
+    const stored = await getArticle(this.db, id);
+    if (!stored) return; // deleted since the listing
+    const path = articlePath(id);
+    const text = JSON.stringify(await toExportedArticle(stored), null, 2);
+    let wrote = await this.write(path, text, this.known.get(path)?.etag ?? null);
+    if (!wrote.ok) {
+      const got = await this.remote.read(path);
+      const theirs = got ? readArticleFile(path, got.text) : null;
+      if (theirs && typeof theirs !== 'string' && !newer(stored.updatedAt, theirs.updatedAt)) {
+        // The server's copy is as new or newer: the next sync pulls it (its ETag is not the known one).
+        return this.forget(path);
+      }
+      wrote = await this.write(path, text, got?.etag ?? null);
+      if (!wrote.ok) return this.forget(path); // changed again meanwhile: settled by the next sync
+    }
+    await this.remember(path, wrote.etag, stored.updatedAt);
+    this.report.pushed += 1;
+  }
+
+  private async write(path: string, text: string, etag: string | null) {
+    return this.remote.write(path, text, etag);
+  }
+
+  private async remember(name: string, etag: string | null, stamp: string): Promise<void> {
+    const row = { name, etag, stamp };
+    this.known.set(name, row);
+    await this.db.remoteFiles.put(row);
+  }
+
+  private async forget(name: string): Promise<void> {
+    this.known.delete(name);
+    await this.db.remoteFiles.delete(name);
+  }
+
+  private async step(work: () => Promise<void>): Promise<void> {
+    this.options.signal?.throwIfAborted();
+    await work();
+    this.done += 1;
+    this.progress();
+  }
+
+  private progress(): void {
+    this.options.onProgress?.({ phase: this.phase, done: this.done, total: this.total });
+  }
+}
+
+/** One sync of `db` with `remote`: see the steps at the top of this file. */
+export function syncArchive(db: ArchiveDb, remote: Remote, options: SyncOptions): Promise<SyncReport> {
+  return new Sync(db, remote, options).run();
+}

@@ -1,0 +1,194 @@
+/**
+ * The user's WebDAV folder, through the `webdav` client (perry-mitchell/webdav-client: PROPFIND
+ * parsing, Basic auth, the browser's fetch). What this file adds is what sync needs on top:
+ * conditional writes (create with `If-None-Match: *`, update with `If-Match` on the ETag, 412 as a
+ * result instead of an error), a size check after each write (a truncated upload is written
+ * again), and every failure as a SyncError. ETags are kept as the server sent them; the client
+ * strips their quotes, so they are quoted again for If-Match.
+ */
+import { createClient, type FileStat, type WebDAVClient } from 'webdav';
+import { SyncError, statusOf, toSyncError } from './errors';
+
+export interface Connection {
+  /** The WebDAV address the user gave (a collection), e.g. https://cloud.example/remote.php/dav/files/me/ */
+  url: string;
+  user: string;
+  password: string;
+  /** The folder inside it, default VietLaoReader. */
+  folder: string;
+}
+
+export interface RemoteEntry {
+  name: string;
+  /** normEtag's form. */
+  etag: string | null;
+  size: number;
+  weak: boolean;
+}
+
+export type WriteResult = { ok: true; etag: string | null } | { ok: false; reason: 'exists' | 'changed' };
+
+/**
+ * An ETag as this file keeps it: its opaque value, without quotes and without the weak marker.
+ * The client strips quotes from PROPFIND's ETags but not from a GET's header; and Apache marks an
+ * ETag weak for the second after a write (`W/"7-abc"`), then strong (`"7-abc"`): one version.
+ */
+export function normEtag(etag: string | null | undefined): string | null {
+  if (!etag) return null;
+  return etag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+/** If-Match compares strongly: always send the strong form. */
+const ifMatch = (etag: string) => `"${etag}"`;
+
+/**
+ * A server answers 412 to If-Match within a second of the last write when its ETag is still weak
+ * (Apache): when the file is still the version we know, wait that second out and ask again.
+ */
+const WEAK_ETAG_WAIT_MS = 1100;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The folder's address: the user's URL with a trailing slash, plus the folder name. */
+export function folderUrl(c: Connection): string {
+  const base = c.url.endsWith('/') ? c.url : `${c.url}/`;
+  const folder = c.folder.replace(/^\/+|\/+$/g, '');
+  return folder ? `${base}${folder.split('/').map(encodeURIComponent).join('/')}/` : base;
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+export class Remote {
+  readonly client: WebDAVClient;
+  /** The Date header of the server's last answer (its clock, for leases and logs). */
+  serverDate: Date | null = null;
+
+  constructor(readonly connection: Connection) {
+    this.client = createClient(folderUrl(connection), { username: connection.user, password: connection.password });
+  }
+
+  /** PROPFIND of the user's address itself (depth 0): can we reach it, log in, and is it WebDAV? */
+  async checkBase(): Promise<void> {
+    const base = createClient(this.connection.url, {
+      username: this.connection.user,
+      password: this.connection.password,
+    });
+    try {
+      const stat = (await base.stat('/')) as FileStat;
+      if (stat.type !== 'directory') throw new SyncError('no-folder', `${this.connection.url} is a file, not a folder`);
+    } catch (error) {
+      throw toSyncError(error, `Connecting to ${this.connection.url}`);
+    }
+  }
+
+  /** Create the folder and its subfolders when missing (MKCOL; 405 = it exists). */
+  async ensureFolders(dirs: readonly string[]): Promise<void> {
+    for (const dir of ['', ...dirs]) {
+      try {
+        if (dir === '') {
+          // The folder itself: its parent is the user's address.
+          const parent = createClient(this.connection.url, {
+            username: this.connection.user,
+            password: this.connection.password,
+          });
+          const name = this.connection.folder.replace(/^\/+|\/+$/g, '');
+          if (name && !(await parent.exists(`/${name}`))) await parent.createDirectory(`/${name}`);
+        } else if (!(await this.client.exists(`/${dir}`))) await this.client.createDirectory(`/${dir}`);
+      } catch (error) {
+        if (statusOf(error) === 405) continue; // created meanwhile by another client
+        throw toSyncError(error, `Creating the folder ${dir || this.connection.folder}`);
+      }
+    }
+  }
+
+  /** The files of `dir` (depth 1), by name. */
+  async list(dir: string): Promise<Map<string, RemoteEntry>> {
+    try {
+      const items = (await this.client.getDirectoryContents(`/${dir}`)) as FileStat[];
+      const out = new Map<string, RemoteEntry>();
+      for (const item of items)
+        if (item.type === 'file')
+          out.set(item.basename, {
+            name: item.basename,
+            etag: normEtag(item.etag),
+            size: item.size,
+            weak: !!item.etag?.startsWith('W/'),
+          });
+      return out;
+    } catch (error) {
+      throw toSyncError(error, `Listing ${dir}`);
+    }
+  }
+
+  /** A file's text and ETag, or null when there is none. */
+  async read(path: string): Promise<{ text: string; etag: string | null } | null> {
+    try {
+      const res = await this.client.getFileContents(`/${path}`, { format: 'text', details: true });
+      const detailed = res as { data: string; headers: Record<string, string> };
+      this.noteDate(detailed.headers);
+      return { text: detailed.data, etag: normEtag(detailed.headers.etag) };
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw toSyncError(error, `Reading ${path}`);
+    }
+  }
+
+  /**
+   * Write `text` to `path`: a new file when `etag` is null (`If-None-Match: *`: 'exists' if another
+   * client made it first), else over the version with that ETag (`If-Match`: 'changed' if it
+   * changed since). Then the file's size is checked; a short file is written once more.
+   */
+  async write(path: string, text: string, etag: string | null): Promise<WriteResult> {
+    const headers: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': ifMatch(etag) };
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    for (let attempt = 0, waited = 0; ; attempt++) {
+      try {
+        await this.client.putFileContents(`/${path}`, text, { headers, overwrite: true });
+      } catch (error) {
+        if (statusOf(error) !== 412) throw toSyncError(error, `Writing ${path}`);
+        if (etag === null) return { ok: false, reason: 'exists' };
+        const now = await this.stat(path);
+        if (waited < 2 && now?.weak && now.etag === normEtag(headers['If-Match'])) {
+          waited += 1;
+          await pause(WEAK_ETAG_WAIT_MS);
+          continue;
+        }
+        return { ok: false, reason: 'changed' };
+      }
+      const stat = await this.stat(path);
+      if (stat && stat.size === bytes(text)) return { ok: true, etag: stat.etag };
+      if (attempt >= 1)
+        throw new SyncError('server', `Writing ${path}: the server kept ${stat?.size ?? 0} of ${bytes(text)} bytes`);
+      // Truncated: write again over exactly what is there now.
+      if (stat?.etag) headers['If-Match'] = ifMatch(stat.etag);
+      delete headers['If-None-Match'];
+    }
+  }
+
+  async stat(path: string): Promise<RemoteEntry | null> {
+    try {
+      const s = (await this.client.stat(`/${path}`)) as FileStat;
+      return { name: s.basename, etag: normEtag(s.etag), size: s.size, weak: !!s.etag?.startsWith('W/') };
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw toSyncError(error, `Reading ${path}`);
+    }
+  }
+
+  /** Delete `path` if it is still the version with `etag` ('changed' when it is not; a missing file is fine). */
+  async remove(path: string, etag: string | null): Promise<{ ok: true } | { ok: false; reason: 'changed' }> {
+    try {
+      await this.client.deleteFile(`/${path}`, etag ? { headers: { 'If-Match': ifMatch(etag) } } : {});
+      return { ok: true };
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404) return { ok: true };
+      if (status === 412) return { ok: false, reason: 'changed' };
+      throw toSyncError(error, `Deleting ${path}`);
+    }
+  }
+
+  private noteDate(headers: Record<string, string>): void {
+    const date = headers.date ? new Date(headers.date) : null;
+    if (date && !Number.isNaN(date.getTime())) this.serverDate = date;
+  }
+}

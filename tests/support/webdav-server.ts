@@ -1,0 +1,185 @@
+/**
+ * A real WebDAV server for the sync tests: Debian's Apache httpd with mod_dav_fs (the strict
+ * reference: it honours If-Match / If-None-Match and ETags), started on 127.0.0.1 from a config
+ * file of its own in a temporary folder, never as a system service, and stopped by the test.
+ * `.ci/run` installs the `apache2` package. Basic authentication from an htpasswd file; a folder
+ * the server refuses to write to (`readOnly`) for the read-only team share.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from './wait';
+
+const APACHE = '/usr/sbin/apache2';
+const MODULES = '/usr/lib/apache2/modules';
+
+export interface WebdavServer {
+  /** http://127.0.0.1:PORT/dav/ — the collection users point the extension at (trailing slash). */
+  url: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  user: string;
+  password: string;
+  /** The folder on disk behind `url`. */
+  root: string;
+  /** The server's files under `url`, as paths relative to it. */
+  files(): string[];
+  read(path: string): string;
+  /** Give files written here straight to disk to the server's user (Apache runs as www-data under root). */
+  adopt(): void;
+  /** Stop the server (the files stay); `start` brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export interface WebdavOptions {
+  user?: string;
+  password?: string;
+  /** The server answers every write with 403 (a read-only share). */
+  readOnly?: boolean;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Apache refuses to serve as root: then the worker runs as www-data, which must own the files. */
+const asRoot = process.getuid?.() === 0;
+
+function walk(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavServer> {
+  if (!existsSync(APACHE)) throw new Error(`${APACHE} is missing: install Debian's apache2 package (.ci/run does)`);
+  const user = options.user ?? 'analyst';
+  const password = options.password ?? 'app-password-1';
+  const dir = mkdtempSync(join(tmpdir(), 'vietlao-dav-'));
+  const root = join(dir, 'dav');
+  mkdirSync(root);
+  const port = await freePort();
+  execFileSync('htpasswd', ['-bcB', join(dir, 'htpasswd'), user, password], { stdio: 'ignore' });
+  // A read-only share: reads need a login, every other method is refused (403).
+  const access = options.readOnly
+    ? `<Limit GET HEAD OPTIONS PROPFIND>\n      Require valid-user\n    </Limit>\n    <LimitExcept GET HEAD OPTIONS PROPFIND>\n      Require all denied\n    </LimitExcept>`
+    : 'Require valid-user';
+  const modules = [
+    'mpm_event',
+    'authn_core',
+    'authn_file',
+    'authz_core',
+    'authz_user',
+    'auth_basic',
+    'dav',
+    'dav_fs',
+    'mime',
+    'headers',
+    'alias',
+  ];
+  writeFileSync(
+    join(dir, 'httpd.conf'),
+    [
+      `ServerRoot "${dir}"`,
+      `ServerName 127.0.0.1`,
+      `Listen 127.0.0.1:${port}`,
+      ...modules.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
+      asRoot ? 'User www-data\nGroup www-data' : '',
+      `PidFile "${dir}/httpd.pid"`,
+      `DefaultRuntimeDir "${dir}"`,
+      `Mutex file:${dir}`,
+      `ErrorLog "${dir}/error.log"`,
+      `LogLevel warn`,
+      'TypesConfig /etc/mime.types',
+      `DavLockDB "${dir}/davlock"`,
+      `DocumentRoot "${dir}/empty"`,
+      `Alias /dav "${root}"`,
+      `<Directory "${root}">`,
+      `    Dav On`,
+      `    AuthType Basic`,
+      `    AuthName "VietLao test"`,
+      `    AuthUserFile "${dir}/htpasswd"`,
+      `    ${access}`,
+      `</Directory>`,
+    ].join('\n'),
+  );
+  mkdirSync(join(dir, 'empty'));
+  if (asRoot) for (const path of [dir, root]) chownSync(path, 33, 33); // www-data
+
+  let child: ChildProcess | undefined;
+  const origin = `http://127.0.0.1:${port}`;
+  const up = async () => {
+    try {
+      const res = await fetch(`${origin}/dav/`, { method: 'OPTIONS' });
+      return res.status > 0;
+    } catch {
+      return false;
+    }
+  };
+  const start = async () => {
+    child = spawn(APACHE, ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<void>((resolve) => child!.once('exit', () => resolve()));
+    await Promise.race([
+      waitFor(up, `apache2 listening on ${origin}`, 15_000),
+      exited.then(() => {
+        const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
+        throw new Error(`apache2 exited: ${stderr}${log}`);
+      }),
+    ]);
+  };
+  const stop = async () => {
+    const c = child;
+    child = undefined;
+    if (!c || c.exitCode !== null) return;
+    const gone = new Promise((resolve) => c.once('exit', resolve));
+    c.kill('SIGTERM');
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+    if (c.exitCode === null) c.kill('SIGKILL');
+    await waitFor(async () => !(await up()), 'apache2 stopped', 10_000);
+  };
+  await start();
+  return {
+    url: `${origin}/dav/`,
+    origin,
+    user,
+    password,
+    root,
+    files: () => walk(root),
+    read: (path) => readFileSync(join(root, path), 'utf8'),
+    adopt: () => {
+      if (asRoot) execFileSync('chown', ['-R', 'www-data:www-data', root]);
+    },
+    stop,
+    start,
+  };
+}
+
+/** Stop the server and remove its folder. */
+export async function removeWebdav(server: WebdavServer): Promise<void> {
+  await server.stop();
+  rmSync(join(server.root, '..'), { recursive: true, force: true });
+}

@@ -1,0 +1,195 @@
+/**
+ * Sync through a real WebDAV server (Debian's apache2 + mod_dav_fs on 127.0.0.1, started here):
+ * two archives converge through one folder; deletes travel as tombstones; the newer edit wins on
+ * both sides; a second sync reads and writes nothing; a corrupt file on the server is reported and
+ * never imported; a server that goes away halfway loses and duplicates nothing; a wrong password
+ * and a read-only share say so.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteArticle } from '@/lib/archive/articles';
+import type { ArchiveDb } from '@/lib/archive/db';
+import { listArticles } from '@/lib/archive/query';
+import { saveArticle } from '@/lib/archive/save';
+import { sanitizeHtml } from '@/lib/html/sanitize';
+import { syncArchive } from '@/lib/sync/engine';
+import { SyncError } from '@/lib/sync/errors';
+import { Remote, type Connection } from '@/lib/sync/remote';
+import { freshDb, makeArticle } from '../../support/archive-fixtures';
+import { removeWebdav, startWebdav, type WebdavServer } from '../../support/webdav-server';
+
+const isWindow = (w: unknown): w is Window => typeof w === 'object' && w !== null && 'DOMParser' in w;
+const jsdomWindow: unknown = new JSDOM('').window;
+if (!isWindow(jsdomWindow)) throw new Error('jsdom window expected');
+const sanitize = async (htmls: readonly string[]) => htmls.map((h) => sanitizeHtml(h, jsdomWindow));
+
+let server: WebdavServer;
+let readOnly: WebdavServer;
+let folderNo = 0;
+
+beforeAll(async () => {
+  [server, readOnly] = await Promise.all([startWebdav(), startWebdav({ readOnly: true })]);
+}, 30_000);
+afterAll(async () => {
+  await Promise.all([server && removeWebdav(server), readOnly && removeWebdav(readOnly)]);
+});
+
+/** A fresh folder on the server for each test. */
+function connection(over: Partial<Connection> = {}): Connection {
+  folderNo += 1;
+  return {
+    url: server.url,
+    user: server.user,
+    password: server.password,
+    folder: `VietLaoReader-${folderNo}`,
+    ...over,
+  };
+}
+
+const titles = async (db: ArchiveDb) =>
+  (await listArticles(db, { limit: 100 })).items.map((a) => a.title).sort((a, b) => a.localeCompare(b));
+
+async function archiveOf(n: number, at = '2024-06-01T00:00:00Z'): Promise<ArchiveDb> {
+  const db = await freshDb();
+  for (let i = 0; i < n; i++)
+    await saveArticle(
+      db,
+      makeArticle({ url: `https://antv.gov.vn/tin-${i}.html`, title: `Hợp tác Việt – Lào số ${i}` }),
+      new Date(at),
+    );
+  return db;
+}
+
+const sync = (db: ArchiveDb, c: Connection) => syncArchive(db, new Remote(c), { sanitize });
+const filesIn = (c: Connection, dir: string) =>
+  server.files().filter((f) => f.startsWith(`${c.folder}/${dir}/`)).length;
+
+describe('sync through a real WebDAV server', () => {
+  it('converges two archives through one folder, then a second sync reads and writes nothing', async () => {
+    const c = connection();
+    const a = await archiveOf(3);
+    const b = await freshDb();
+    await saveArticle(b, makeArticle({ url: 'https://nhandan.vn/lao-1.html', title: 'Thủ tướng Lào thăm Hà Nội' }));
+
+    expect(await sync(a, c)).toMatchObject({ pushed: 3, pulled: 0, problems: [] });
+    expect(await sync(b, c)).toMatchObject({ pushed: 1, pulled: 3 });
+    expect(await sync(a, c)).toMatchObject({ pushed: 0, pulled: 1 });
+    expect(await titles(a)).toEqual(await titles(b));
+    expect(await titles(a)).toHaveLength(4);
+
+    // The folder is a readable backup: one export-format article per file, and an index.
+    expect(filesIn(c, 'articles')).toBe(4);
+    const index = JSON.parse(server.read(`${c.folder}/index.json`)) as { format: string; version: number };
+    expect(index).toMatchObject({ format: 'vietlao-reader-sync', version: 1 });
+    const [first] = server.files().filter((f) => f.startsWith(`${c.folder}/articles/`));
+    expect(JSON.parse(server.read(first!))).toMatchObject({
+      canonicalUrl: expect.stringMatching(/^https:\/\//),
+      text: expect.any(String),
+    });
+
+    expect(await sync(a, c)).toMatchObject({ pushed: 0, pulled: 0, deletedHere: 0, deletedThere: 0 });
+    expect(await sync(b, c)).toMatchObject({ pushed: 0, pulled: 0 });
+  });
+
+  it('a delete travels as a tombstone; the other archive deletes its copy', async () => {
+    const c = connection();
+    const a = await archiveOf(2);
+    await sync(a, c);
+    const b = await freshDb();
+    await sync(b, c);
+    const victim = (await listArticles(a, { limit: 10 })).items.find((x) => x.title.endsWith('số 0'))!;
+    await deleteArticle(a, victim.id, new Date('2024-07-01T00:00:00Z'));
+    expect(await sync(a, c)).toMatchObject({ deletedThere: 1 });
+    expect(filesIn(c, 'articles')).toBe(1);
+    expect(filesIn(c, 'tombstones')).toBe(1);
+    expect(await sync(b, c)).toMatchObject({ deletedHere: 1 });
+    expect(await titles(b)).toEqual(['Hợp tác Việt – Lào số 1']);
+    // The delete does not come back on either side.
+    expect(await sync(a, c)).toMatchObject({ pulled: 0, pushed: 0 });
+    expect(await titles(a)).toEqual(['Hợp tác Việt – Lào số 1']);
+  });
+
+  it('edits of one article on both sides while apart: the newer wins everywhere', async () => {
+    const c = connection();
+    const a = await archiveOf(1);
+    await sync(a, c);
+    const b = await freshDb();
+    await sync(b, c);
+    const url = 'https://antv.gov.vn/tin-0.html';
+    await saveArticle(a, makeArticle({ url, title: 'Sửa ở máy A' }), new Date('2024-08-01T00:00:00Z'));
+    await saveArticle(b, makeArticle({ url, title: 'Sửa ở máy B, sau' }), new Date('2024-08-02T00:00:00Z'));
+    await sync(b, c);
+    await sync(a, c); // A's push meets B's newer copy: A takes it
+    await sync(a, c);
+    expect(await titles(a)).toEqual(['Sửa ở máy B, sau']);
+    expect(await titles(b)).toEqual(['Sửa ở máy B, sau']);
+    const [file] = server.files().filter((f) => f.startsWith(`${c.folder}/articles/`));
+    expect((JSON.parse(server.read(file!)) as { title: string }).title).toBe('Sửa ở máy B, sau');
+  });
+
+  it('a corrupt file on the server is reported and skipped, and the local copy is written over it', async () => {
+    const c = connection();
+    const a = await archiveOf(2);
+    await sync(a, c);
+    const b = await freshDb();
+    const files = server.files().filter((f) => f.startsWith(`${c.folder}/articles/`));
+    writeFileSync(join(server.root, files[0]!), '{"id": "truncated');
+    const report = await sync(b, c);
+    expect(report.pulled).toBe(1);
+    expect(report.problems).toEqual([expect.stringContaining('not JSON')]);
+    expect(await titles(b)).toHaveLength(1);
+    // A still has the article: its next sync repairs the server's file.
+    await sync(a, c);
+    expect(() => JSON.parse(server.read(files[0]!)) as unknown).not.toThrow();
+    expect(await sync(b, c)).toMatchObject({ pulled: 1, problems: [] });
+  });
+
+  it('the server going away halfway loses and duplicates nothing; the next sync resumes', async () => {
+    const c = connection();
+    const a = await archiveOf(8);
+    let writes = 0;
+    /** The server stops for real after the fourth article is written. */
+    class Stopping extends Remote {
+      override async write(path: string, text: string, etag: string | null) {
+        const done = await super.write(path, text, etag);
+        if (path.startsWith('articles/') && ++writes === 4) await server.stop();
+        return done;
+      }
+    }
+    await expect(syncArchive(a, new Stopping(c), { sanitize })).rejects.toMatchObject({ code: 'unreachable' });
+    expect(filesIn(c, 'articles')).toBe(4);
+    await server.start();
+    expect(await titles(a)).toHaveLength(8); // nothing lost here
+    expect(await sync(a, c)).toMatchObject({ pushed: 4 }); // what was written before is not written again
+    expect(filesIn(c, 'articles')).toBe(8);
+    const b = await freshDb();
+    expect(await sync(b, c)).toMatchObject({ pulled: 8, problems: [] });
+  }, 30_000);
+
+  it('a wrong password: a clear error, nothing written on either side', async () => {
+    const c = connection({ password: 'wrong' });
+    const a = await archiveOf(1);
+    const error = await sync(a, c).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncError);
+    expect(error).toMatchObject({ code: 'auth' });
+    expect(server.files().some((f) => f.startsWith(`${c.folder}/`))).toBe(false);
+    expect(await titles(a)).toHaveLength(1);
+  });
+
+  it('a read-only share still pulls, and says that pushes are refused', async () => {
+    const shared = { url: readOnly.url, user: readOnly.user, password: readOnly.password, folder: 'VietLaoReader' };
+    // The team's folder, as the server's owner filled it (written here straight to disk).
+    const owner = connection({ folder: 'seed' });
+    await sync(await archiveOf(2), owner);
+    const { cpSync } = await import('node:fs');
+    cpSync(join(server.root, owner.folder), join(readOnly.root, 'VietLaoReader'), { recursive: true });
+    readOnly.adopt();
+    const reader = await freshDb();
+    await saveArticle(reader, makeArticle({ title: 'Bài riêng' }));
+    const report = await sync(reader, shared);
+    expect(report).toMatchObject({ pulled: 2, readOnly: true, pushed: 0 });
+    expect(await titles(reader)).toHaveLength(3);
+  });
+});
