@@ -5,7 +5,8 @@
  * menu and read back with a real parser — papaparse, fflate + js-yaml, ajv against the CSL-JSON
  * schema, Citation.js's RIS parser — and compared with what the extension stored (the background
  * matches an import's entities again, so the stored bodies, not the file, hold the mentions).
- * Then the current filter's export holds exactly the filtered articles.
+ * The open menu is reached from the keyboard and passes axe; the current filter's export holds
+ * exactly the filtered articles.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { load as loadYaml } from 'js-yaml';
 import Papa from 'papaparse';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { ArchiveFile } from '@/lib/archive/file-format';
+import { axeViolations, controls, describeViolations, tabOrder } from '../support/axe';
 import { byTestId, click, element, innerText, waitForCount } from '../support/dom';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
@@ -184,6 +186,27 @@ describe(`${BROWSER}: exports for the tools analysts use`, () => {
     const items = (await Cite.async(text, { forceType: '@ris/file' })).data as { URL: string; type: string }[];
     assert.deepEqual(items.map((i) => i.URL).sort(), stored.articles.map((a) => a.url).sort());
     assert.ok(items.every((i) => i.type === 'article-newspaper'));
+    await popup.close();
+  });
+
+  it('the export menu opens from the keyboard; Tab reaches each of its controls; axe finds nothing serious', async () => {
+    const popup = await h.openExtension('/popup.html');
+    await waitForCount(popup, byTestId('archive-item'), stored.articles.length);
+    await popup.focus(byTestId('export-menu-toggle'));
+    await popup.keyboard.press('Enter');
+    await waitFor(
+      () => popup.$eval(byTestId('export-menu'), (d) => (d as HTMLDetailsElement).open || null),
+      'the menu open',
+    );
+    const all = await controls(popup);
+    const order = await tabOrder(popup, all.length * 2 + 10);
+    for (const id of ['export-scope-all', 'export-csv', 'export-mentions-csv', 'export-md', 'export-csl', 'export-ris'])
+      assert.ok(
+        order.some((c) => c.endsWith(`:${id}`)),
+        `Tab reaches ${id}: ${order.join(', ')}`,
+      );
+    const violations = await axeViolations(popup);
+    assert.deepEqual(violations, [], describeViolations(violations));
     await popup.close();
   });
 
