@@ -8,7 +8,8 @@ import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveFile } from '@/lib/archive/file-format';
-import { knownArchive } from '../export-formats/known-archive';
+import { exportDatabaseAs, formatById } from '@/lib/export-formats';
+import { knownArchive, type KnownArchive } from '../export-formats/known-archive';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../../..');
@@ -28,6 +29,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 let dir: string;
 let archivePath: string;
 let file: ArchiveFile;
+let known: KnownArchive;
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -36,7 +38,8 @@ const write = (name: string, text: string) => {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vietlao-export-cli-'));
-  file = (await knownArchive()).file;
+  known = await knownArchive();
+  file = known.file;
   archivePath = write('kho.json', JSON.stringify(file));
 });
 
@@ -68,6 +71,20 @@ describe('npm run export', { timeout: 90_000 }, () => {
     }
     const csl = JSON.parse(readFileSync(join(out, 'kho-citations.csl.json'), 'utf8')) as { type: string }[];
     expect(csl.map((i) => i.type)).toEqual(file.articles.map(() => 'article-newspaper'));
+  });
+
+  it('writes the same bytes as the popup’s export of the archive the file came from', async () => {
+    const out = join(dir, 'giong');
+    for (const [format, name] of [
+      ['csv', 'kho-articles.csv'],
+      ['mentions-csv', 'kho-mentions.csv'],
+      ['csl', 'kho-citations.csl.json'],
+      ['ris', 'kho-citations.ris'],
+    ] as const) {
+      expect((await cli([archivePath, '--format', format, '--out', out])).code).toBe(0);
+      const popup = Buffer.from(await (await exportDatabaseAs(known.db, formatById(format)!)).arrayBuffer());
+      expect(readFileSync(join(out, name)).equals(popup), format).toBe(true);
+    }
   });
 
   it('--help prints the usage and exits 0', async () => {
