@@ -2,14 +2,16 @@ import { defineConfig } from 'wxt';
 import { SUPPORTED_HOST_PATTERNS, SUPPORTED_HOSTS } from './lib/clean/sites/hosts';
 import { gazetteerPlugin } from './lib/entities/build/vite-plugin';
 import { libraryDomRewrites } from './lib/build/library-dom-rewrites';
+import { SYNC_CONNECT_SOURCES } from './lib/sync/origin';
 
 /**
  * The extension pages' Content Security Policy (popup, reader page, options, and the background):
  * nothing remote by default. Scripts, styles and fonts from the extension only; images from the
  * extension, data: and blob: (the reader page shows a saved article's images only after "Load
  * images", from blob: URLs of bytes the background fetched); no plugins, frames, forms or <base>.
- * connect-src: the extension itself and the supported news sites, for "Load images" — the only
- * request the extension makes, on the user's demand (README → Privacy).
+ * connect-src: the extension itself and the supported news sites, for "Load images" (on the
+ * user's demand), and the user's own WebDAV server once they connect one (lib/sync/origin.ts:
+ * https, or http on this computer only) — README → Privacy.
  */
 const EXTENSION_PAGES_CSP = [
   "default-src 'none'",
@@ -17,7 +19,7 @@ const EXTENSION_PAGES_CSP = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  `connect-src 'self' ${SUPPORTED_HOSTS.flatMap((host) => [`https://${host}`, `https://*.${host}`, `http://${host}`, `http://*.${host}`]).join(' ')}`,
+  `connect-src 'self' ${SUPPORTED_HOSTS.flatMap((host) => [`https://${host}`, `https://*.${host}`, `http://${host}`, `http://*.${host}`]).join(' ')} ${SYNC_CONNECT_SOURCES.join(' ')}`,
   "media-src 'none'",
   "object-src 'none'",
   "frame-src 'none'",
@@ -39,7 +41,9 @@ export default defineConfig({
     default_locale: 'vi',
     // Each permission is explained in README.md → "Permissions".
     // `offscreen`: Chrome only — its service worker has no DOM to sanitise imported HTML in.
+    // `alarms`: the sync's schedule and its retries (only once the user connects a server).
     permissions: [
+      'alarms',
       'storage',
       'unlimitedStorage',
       'contextMenus',

@@ -7,6 +7,9 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CleanArticle, Mention } from '@/lib/article';
 import type { ImportErrorCode } from '@/lib/archive';
 import { MAX_MESSAGE_CHARS } from '@/lib/limits';
+import type { SyncStatus } from '@/lib/settings/sync';
+import type { SyncCheck } from '@/lib/sync/errors';
+import type { Connection } from '@/lib/sync/remote';
 
 /**
  * `undoToken`: the save replaced a stored copy, which the background keeps until the user moves on
@@ -172,6 +175,14 @@ interface ProtocolMap {
   importArchive(request: { upload: string; parts: number }): ImportOutcome;
   /** extension page → background: take an import back (replaced copies restored, added articles removed). */
   undoImport(undoToken: string): UndoImportOutcome;
+  /** options → background: can the extension reach and log in to this WebDAV server? */
+  testSync(connection: Connection): SyncCheck;
+  /** options → background: test, keep this connection and sync (the page asked for the origin first). */
+  connectSync(connection: Connection): SyncCheck;
+  /** options → background: forget the connection, its credentials and what was known of the server. */
+  disconnectSync(): void;
+  /** popup or options → background: sync now; the status it ended with. */
+  syncNow(): SyncStatus;
   /** background → its offscreen document (Chrome): these bodies through lib/html/sanitize.ts (null: refused). */
   sanitizeBodies(htmls: string[]): string[] | null;
 }

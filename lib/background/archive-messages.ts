@@ -31,6 +31,7 @@ import { mergeFixes } from '@/lib/clean/site-fixes';
 import { archive } from './archive-service';
 import { createImportUploads } from './import-upload';
 import { sanitizeBodies } from './sanitize-host';
+import { archiveChanged } from './archive-changed';
 
 /** How long a delete or an import can be undone (the popup's snackbar shows for ~8 s). */
 export const UNDO_TTL_MS = 5 * 60_000;
@@ -77,6 +78,7 @@ export async function deleteById(id: string): Promise<DeleteOutcome> {
   try {
     const db = await archive();
     const record = await serialize(() => deleteArticle(db, id));
+    if (record) archiveChanged();
     return { ok: true, undoToken: record ? deletes.keep(record) : null };
   } catch (error) {
     return { ok: false, message: message(error) };
@@ -90,6 +92,7 @@ export async function restoreByToken(token: string): Promise<RestoreOutcome> {
     const db = await archive();
     const status = await serialize(() => restoreArticle(db, record));
     deletes.forget(token);
+    archiveChanged();
     return { ok: true, status };
   } catch (error) {
     return { ok: false, message: message(error) };
@@ -103,6 +106,7 @@ export async function importText(text: string, sanitize: BodySanitizer = sanitiz
     const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize));
     if (personal?.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), personal.siteFixes));
     void startRematch().catch(() => undefined); // imported entities come from another copy of the recogniser
+    if (counts.added + counts.updated > 0) archiveChanged();
     return { ok: true, ...counts, undoToken: undo.changes.length > 0 ? imports.keep(undo) : null };
   } catch (error) {
     if (error instanceof ImportError)
@@ -138,6 +142,7 @@ export async function undoImportByToken(token: string): Promise<UndoImportOutcom
     const db = await archive();
     const result = await serialize(() => undoImport(db, record));
     imports.forget(token);
+    archiveChanged();
     return { ok: true, status: 'undone', ...result };
   } catch (error) {
     return { ok: false, message: message(error) };

@@ -18,6 +18,7 @@ import type { SaveOutcome, UndoSaveOutcome } from '@/lib/messaging';
 import { entitiesOf } from '@/lib/entities/article-entities';
 import { validateCleanArticle } from './payloads';
 import { recogniserVersion } from './recogniser-version';
+import { archiveChanged } from './archive-changed';
 
 let dbPromise: Promise<ArchiveDb> | null = null;
 
@@ -72,6 +73,7 @@ export async function saveFromContent(
     const db = await archive();
     const result = await serialize(async () => saveArticle(db, article, new Date(), await recogniserVersion()));
     if (tabId !== undefined) forgetReplacedCopy(tabId);
+    if (result.status !== 'unchanged') archiveChanged();
     if (result.replaced && tabId !== undefined) {
       const token = crypto.randomUUID();
       replacedCopies.set(tabId, { token, copy: result.replaced });
@@ -93,6 +95,7 @@ export async function undoSaveInTab(tabId: number, token: string): Promise<UndoS
     const db = await archive();
     const status = await serialize(() => undoReplace(db, entry.copy));
     forgetReplacedCopy(tabId);
+    archiveChanged();
     return { ok: true, status };
   } catch (error) {
     return { ok: false, message: String((error as Error)?.message ?? error) };

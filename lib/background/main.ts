@@ -12,6 +12,8 @@ import { registerEntityMessages } from './entity-messages';
 import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
 import { cleanTab, inject, syncAddedSites } from './on-demand';
 import { startRematch } from './rematch-job';
+import { registerSyncMessages } from './sync-messages';
+import { startSyncJob } from './sync-job';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -70,6 +72,8 @@ export function startBackground(): void {
     return saved;
   });
   registerEntityMessages(fromUs);
+  registerSyncMessages(fromUs);
+  startSyncJob();
   onMessage('injectInPageView', async ({ sender }) => {
     // Only for the detector's own tab, on a host it holds permission for (the manifest's sites).
     if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0)

@@ -1,7 +1,8 @@
 /**
  * The options page: the supported news sites, each with automatic cleaning on or off, and the
  * sites the user added for automatic cleaning — adding one asks the browser for that host as
- * an optional permission; removing one gives the permission back.
+ * an optional permission; removing one gives the permission back — and sync with the user's
+ * WebDAV server (./sync-section.ts).
  */
 import { browser } from 'wxt/browser';
 import { t, uiLang } from '@/lib/i18n';
@@ -11,6 +12,7 @@ import { normalizeHostInput, originsFor, siteSettings, type SiteSettings } from 
 import { ruleHealth } from '@/lib/settings/site-fixes';
 import { button, h } from '@/lib/ui/dom';
 import { healthSection } from './rule-health';
+import { syncSection } from './sync-section';
 
 async function update(change: (s: SiteSettings) => SiteSettings): Promise<SiteSettings> {
   const next = change(await siteSettings.getValue());
@@ -145,6 +147,7 @@ export async function startOptions(doc: Document = document): Promise<void> {
         status,
       ),
       healthSection(doc, health, (text) => navigator.clipboard.writeText(text)),
+      await syncSection(doc),
     ),
   );
   doc.body.dataset.ready = 'true';

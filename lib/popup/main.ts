@@ -24,6 +24,7 @@ import { createFilterBar } from './filters';
 import { browserUsage, createFooter } from './footer';
 import { lastExportAt } from './last-export';
 import { createRematchStatus } from './rematch-status';
+import { createSyncStatus } from './sync-status';
 import { createSnackbar } from './snackbar';
 import { importChangedMessage, runExport, runImport, runUndoImport } from './transfer';
 
@@ -148,6 +149,7 @@ export async function startPopup(doc: Document = document): Promise<void> {
       ),
     ),
     createRematchStatus(doc, lang),
+    createSyncStatus(doc, () => void refreshAll()),
     filterBar.element,
     list.element,
   );

@@ -20,8 +20,10 @@ export type SyncErrorCode =
   | 'newer-format'
   /** The extension may not reach the server's origin (the permission was removed). */
   | 'permission'
-  /** Another sync of this browser is running. */
-  | 'busy';
+  /** The address is not a WebDAV URL the extension accepts (./origin.ts). */
+  | 'bad-url'
+  /** Plain http to another computer: the password would cross the network in clear (./origin.ts). */
+  | 'insecure';
 
 export class SyncError extends Error {
   constructor(
@@ -64,3 +66,6 @@ export function toSyncError(error: unknown, what: string): SyncError {
     return new SyncError('not-webdav', `${what}: the server does not speak WebDAV (${status})`, status);
   return new SyncError('server', `${what}: the server answered ${status}`, status);
 }
+
+/** The answer to a connection test or a connect. */
+export type SyncCheck = { ok: true } | { ok: false; code: SyncErrorCode; message: string };

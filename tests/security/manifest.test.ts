@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isSupportedHost, SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
+import { SYNC_CONNECT_SOURCES } from '@/lib/sync/origin';
 import { ensureBuilt } from '../support/build';
 
 const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'file:///*', '*://*/'];
@@ -67,6 +68,7 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
   it('API permissions are the documented ones', () => {
     expect((m.permissions ?? []).filter((p) => !p.includes('://')).sort()).toEqual([
       'activeTab',
+      'alarms', // the sync's schedule and retries (README → Permissions)
       'contextMenus',
       // Chrome only: its service worker has no DOM; imported HTML is sanitised in an offscreen document
       ...(browser === 'chrome' ? ['offscreen'] : []),
@@ -106,10 +108,14 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
     expect(directives.get('frame-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
-    expect(csp).not.toMatch(/unsafe-|\*(?!\.)|wasm/);
-    // connect-src: the extension and the supported news sites ("Load images"), nothing else
-    const [self, ...remote] = directives.get('connect-src')!;
+    expect(csp!.replace(/:\*/g, '')).not.toMatch(/unsafe-|\*(?!\.)|wasm/); // a port wildcard only on loopback (below)
+    // connect-src: the extension, the supported news sites ("Load images") and the user's WebDAV
+    // server (https, or http on this computer only: lib/sync/origin.ts), nothing else
+    const [self, ...sources] = directives.get('connect-src')!;
     expect(self).toBe("'self'");
+    const sync: readonly string[] = SYNC_CONNECT_SOURCES;
+    expect(sources.filter((s) => sync.includes(s))).toEqual(sync);
+    const remote = sources.filter((s) => !sync.includes(s));
     expect(remote.length).toBeGreaterThan(0);
     for (const source of remote) {
       const m = /^https?:\/\/(?:\*\.)?([a-z0-9.-]+)$/.exec(source);

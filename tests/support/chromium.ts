@@ -31,8 +31,14 @@ export const extensionArgs = (dir: string): string[] => [
   `--load-extension=${dir}`,
 ];
 
-/** Off the network: no background services; fixture hosts (and subdomains) → the fixture server, others → NOTFOUND. */
-export function offlineArgs(server?: { port: number; tlsPort: number; hosts: string[] }): string[] {
+/**
+ * Off the network: no background services; fixture hosts (and subdomains) → the fixture server,
+ * `direct` hosts (a real server a test started on this machine) as they are, others → NOTFOUND.
+ */
+export function offlineArgs(
+  server?: { port: number; tlsPort: number; hosts: string[] },
+  direct: string[] = [],
+): string[] {
   const rules = (server?.hosts ?? []).flatMap((h) =>
     [h, `*.${h}`].flatMap((name) => [
       `MAP ${name}:443 127.0.0.1:${server!.tlsPort}`,
@@ -44,7 +50,7 @@ export function offlineArgs(server?: { port: number; tlsPort: number; hosts: str
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    `--host-resolver-rules=${[...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ')}`,
+    `--host-resolver-rules=${[...rules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', ...direct.map((d) => `EXCLUDE ${d}`)].join(', ')}`,
   ];
 }
 
@@ -62,7 +68,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<Adapter> {
     downloadBehavior: { policy: 'allow', downloadPath: downloadsDir }, // real file names, as in Firefox
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' }, // Vietnamese UI, so the extension speaks Vietnamese
-    args: ['--no-sandbox', '--lang=vi', ...offlineArgs(opts.server)], // no sandbox: CI runs as root
+    args: ['--no-sandbox', '--lang=vi', ...offlineArgs(opts.server, opts.directHosts)], // no sandbox: CI runs as root
   });
   const extensionId = await browser.installExtension(dir);
   const origin = `chrome-extension://${extensionId}`;

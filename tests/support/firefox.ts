@@ -72,7 +72,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Adapter> {
       'network.proxy.http_port': server.port,
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': server.port, // CONNECT → the fixture server's TLS port (fixture hosts only)
-      'network.proxy.no_proxies_on': '',
+      'network.proxy.no_proxies_on': (opts.directHosts ?? []).join(','),
       'network.proxy.allow_hijacking_localhost': true,
       'network.dns.native-is-localhost': true, // no real DNS lookups at all
       'dom.security.https_first': false,

@@ -42,6 +42,11 @@ export interface LaunchOptions {
   /** The `prefers-color-scheme` every page sees (default: the browser's, light here). */
   colorScheme?: 'light' | 'dark';
   onConsole?: (from: string, type: string, text: string) => void;
+  /**
+   * Hosts the browser reaches directly instead of through the fixture server (a real server the
+   * test started on 127.0.0.1, e.g. WebDAV).
+   */
+  directHosts?: string[];
 }
 
 /** What differs between the browsers. */
