@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { stripBidiControls } from '@/lib/text/bidi';
 
-type MessageName = Parameters<typeof browser.i18n.getMessage>[0];
+export type MessageName = Parameters<typeof browser.i18n.getMessage>[0];
 
 /** The message `name`; substitutions (a title, a host, a file name…) lose their bidirectional controls. */
 export function t(name: MessageName, substitutions?: string | string[]): string {

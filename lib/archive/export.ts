@@ -139,6 +139,37 @@ export function toWallabagEntry(stored: StoredArticle): WallabagEntry {
 }
 
 /**
+ * The stored articles, newest first (savedAt descending), in pages of EXPORT_PAGE_SIZE, each page
+ * read in one transaction: every export (JSON here, the analysts' formats in lib/export-formats/)
+ * walks the archive this way, so it never holds more than one page of bodies. `only`: the ids to
+ * keep (a filter's matches); null or absent: every article.
+ */
+export async function* storedPages(
+  db: ArchiveDb,
+  options: { only?: ReadonlySet<string> | null; onProgress?: (p: ExportProgress) => void } = {},
+): AsyncGenerator<StoredArticle[]> {
+  const all: string[] = await db.articles.orderBy('savedAt').reverse().primaryKeys();
+  const only = options.only;
+  const ids = only ? all.filter((id) => only.has(id)) : all;
+  let done = 0;
+  options.onProgress?.({ done, total: ids.length });
+  for (let at = 0; at < ids.length; at += EXPORT_PAGE_SIZE) {
+    const pageIds = ids.slice(at, at + EXPORT_PAGE_SIZE);
+    const [rows, bodies] = await db.transaction('r', db.articles, db.bodies, () =>
+      Promise.all([db.articles.bulkGet(pageIds), db.bodies.bulkGet(pageIds)]),
+    );
+    const page: StoredArticle[] = [];
+    for (const [i, row] of rows.entries()) {
+      const body = bodies[i];
+      if (row && body) page.push(joinRows(row, body));
+    }
+    yield page;
+    done += pageIds.length;
+    options.onProgress?.({ done, total: ids.length });
+  }
+}
+
+/**
  * Every stored article, newest first, in pages of EXPORT_PAGE_SIZE: each page becomes one
  * Blob of serialised items joined by `,\n`, so the archive is never one string in memory.
  */
@@ -147,23 +178,11 @@ async function pagedParts(
   serialise: (a: StoredArticle) => string | Promise<string>,
   onProgress?: (p: ExportProgress) => void,
 ): Promise<Blob[]> {
-  const ids: string[] = await db.articles.orderBy('savedAt').reverse().primaryKeys();
   const parts: Blob[] = [];
-  let done = 0;
-  onProgress?.({ done, total: ids.length });
-  for (let at = 0; at < ids.length; at += EXPORT_PAGE_SIZE) {
-    const pageIds = ids.slice(at, at + EXPORT_PAGE_SIZE);
-    const [rows, bodies] = await db.transaction('r', db.articles, db.bodies, () =>
-      Promise.all([db.articles.bulkGet(pageIds), db.bodies.bulkGet(pageIds)]),
-    );
+  for await (const page of storedPages(db, { onProgress })) {
     const items: string[] = [];
-    for (const [i, row] of rows.entries()) {
-      const body = bodies[i];
-      if (row && body) items.push(await serialise(joinRows(row, body)));
-    }
+    for (const a of page) items.push(await serialise(a));
     if (items.length > 0) parts.push(new Blob([parts.length > 0 ? ',\n' : '', items.join(',\n')]));
-    done += pageIds.length;
-    onProgress?.({ done, total: ids.length });
   }
   return parts;
 }

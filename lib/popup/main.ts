@@ -18,6 +18,7 @@ import { sendMessage } from '@/lib/messaging';
 import { queryForFilters } from '@/lib/analysis/params';
 import { button, h } from '@/lib/ui/dom';
 import { createArchiveList } from './archive-list';
+import { createExportMenu } from './export-menu';
 import { renderCurrentTab, targetTabId } from './current-tab';
 import { createFilterBar } from './filters';
 import { browserUsage, createFooter } from './footer';
@@ -123,6 +124,9 @@ export async function startPopup(doc: Document = document): Promise<void> {
       );
     },
   });
+
+  const exportMenu = createExportMenu(doc, { db, lang, filters: () => filterBar.filters, report: footer.report });
+  footer.element.querySelector('.io-status')?.before(exportMenu.element);
 
   const header = h(doc, 'header', { className: 'top' }, h(doc, 'h1', { className: 'brand', text: t('extName') }));
   const archive = h(

@@ -11,6 +11,7 @@ import type { ArchiveApi } from './page/main';
 import { figure, ratioRow, single, type Row } from './report';
 import type { BenchEntity } from './gazetteer';
 import type { SampleOptions } from './stats';
+import { FORMAT_IDS, type FormatId } from '@/lib/export-formats';
 
 type Api = ArchiveApi;
 
@@ -36,6 +37,7 @@ async function exportPeak(
   page: Page,
   cdp: CDPSession,
   size: number,
+  format?: FormatId,
 ): Promise<{ bytes: number; ms: number; before: number; peak: number; samples: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -43,7 +45,9 @@ async function exportPeak(
   let peak = before;
   let samples = 0;
   let done = false;
-  const run = call(page, 'exportOnce', size).finally(() => (done = true));
+  const run = (format ? call(page, 'exportOnce', size, format) : call(page, 'exportOnce', size)).finally(
+    () => (done = true),
+  );
   while (!done) {
     peak = Math.max(peak, await heapUsed(cdp));
     samples++;
@@ -203,7 +207,36 @@ export async function benchArchive(
     };
     (heapRow as Row & { unit: string }).unit = 'B';
     rows.push(heapRow);
+    // The analysts' formats (issue 14.5): one run each, its time beside the JSON export's, and its
+    // peak heap against the JSON export's own peak at the same size — the issue's "stays within
+    // the same memory bound as the JSON export" (≤ 1×: a format may not need more memory than it).
+    const formats: Record<string, unknown> = {};
+    for (const id of FORMAT_IDS) {
+      const f = await exportPeak(page, cdp, size, id);
+      formats[id] = f;
+      rows.push(
+        ratioRow(
+          '3 archive',
+          `export ${n.toLocaleString('en')} as ${id} (${(f.bytes / 1e6).toFixed(1)} MB): time vs the JSON export (one run each)`,
+          single(id, f.ms),
+          single('JSON export', heap.ms),
+        ),
+      );
+      const fExtra = f.peak - f.before;
+      const formatHeap: Row = {
+        case: '3 archive',
+        what: `export ${n.toLocaleString('en')} as ${id}: peak JS heap above the pre-export heap vs the JSON export's (${f.samples} samples)`,
+        ours: single('heap', fExtra),
+        base: single('JSON export heap', extra),
+        ratio: fExtra / extra,
+        goal: '≤ 1×',
+        met: fExtra <= extra,
+      };
+      (formatHeap as Row & { unit: string }).unit = 'B';
+      rows.push(formatHeap);
+    }
     exports[size] = {
+      formats,
       articles: n,
       exportBytes: e.exportBytes,
       stringifyChars: e.stringifyChars,

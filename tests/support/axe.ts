@@ -78,7 +78,10 @@ const PAGE_HELPERS = `globalThis.__vlA11y ??= {
       for (const el of root.children) {
         const focusable = el.matches('a[href], button, input, select, textarea, summary') ||
           (el.hasAttribute('tabindex') && el.tabIndex >= 0);
-        if (focusable && !el.disabled && el.tabIndex >= 0 && !el.closest('[hidden], [inert]')) {
+        // a closed <details> shows only its own summary: what else it holds has a box in Chromium but takes no focus
+        const closed = el.closest('details:not([open])');
+        const folded = !!closed && !(el.tagName === 'SUMMARY' && el.parentElement === closed);
+        if (focusable && !folded && !el.disabled && el.tabIndex >= 0 && !el.closest('[hidden], [inert]')) {
           const box = el.getBoundingClientRect();
           if (box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden') out.push(el);
         }
@@ -102,8 +105,8 @@ const PAGE_HELPERS = `globalThis.__vlA11y ??= {
 
 /**
  * Every visible, enabled control on the page (buttons, links, inputs, selects, summary, anything
- * with a tabindex ≥ 0), open shadow roots included, described by data-testid, else aria-label or
- * text (tag first: "button:save").
+ * with a tabindex ≥ 0; not the contents of a closed <details>), open shadow roots included,
+ * described by data-testid, else aria-label or text (tag first: "button:save").
  */
 export async function controls(page: Page): Promise<string[]> {
   await page.evaluate(PAGE_HELPERS);

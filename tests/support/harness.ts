@@ -311,6 +311,24 @@ export class Harness {
     return { name: file, text };
   }
 
+  /**
+   * The next new file in the downloads folder whose name matches, as bytes, once `complete` says
+   * they are all there (Firefox may show the final name before the last bytes are written).
+   */
+  async downloadBytes(name: RegExp, complete: (bytes: Buffer) => boolean): Promise<{ name: string; bytes: Buffer }> {
+    const dir = this.adapter.downloadsDir;
+    const file = await waitFor(
+      () => (existsSync(dir) ? readdirSync(dir).find((f) => name.test(f) && !this.downloaded.has(f)) : undefined),
+      `a download named ${name}`,
+    );
+    const bytes = await waitFor(() => {
+      const b = readFileSync(join(dir, file));
+      return b.length > 0 && complete(b) ? b : null;
+    }, `the complete ${file}`);
+    this.downloaded.add(file);
+    return { name: file, bytes };
+  }
+
   /** tests/e2e/artifacts/screenshots/<browser>-<name>.png (ignored by git; `npm run screenshots` copies them to assets/). */
   screenshot(page: Page, name: string): Promise<unknown> {
     return page.screenshot({ path: join(SCREENSHOTS, `${this.name}-${name}.png`) });

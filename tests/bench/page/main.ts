@@ -10,6 +10,7 @@ import { ARTICLE_COUNT } from '@/lib/archive/counter';
 import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb } from '@/lib/archive';
 import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
 import { joinRows } from '@/lib/archive/rows';
+import { exportDatabaseAs, formatById, type FormatId } from '@/lib/export-formats';
 import { articleTables, removeRows } from '@/lib/archive/store-rows';
 import { entityIndexKey } from '@/lib/archive/entity-index';
 import { factRow, tallyRows } from '@/lib/archive/tallies';
@@ -165,10 +166,14 @@ function dropRecords(): void {
   records = null;
 }
 
-/** One export, for the heap sampling (the runner samples Runtime.getHeapUsage meanwhile). */
-async function exportOnce(size: number): Promise<{ bytes: number; ms: number }> {
+/**
+ * One export, for the heap sampling (the runner samples Runtime.getHeapUsage meanwhile): the JSON
+ * archive, or one of the analysts' formats (lib/export-formats/) when `format` is given.
+ */
+async function exportOnce(size: number, format?: FormatId): Promise<{ bytes: number; ms: number }> {
+  const db = dbs.get(size)!;
   const t0 = performance.now();
-  const blob = await exportArchive(dbs.get(size)!);
+  const blob = format ? await exportDatabaseAs(db, formatById(format)!) : await exportArchive(db);
   return { bytes: blob.size, ms: performance.now() - t0 };
 }
 
