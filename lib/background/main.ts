@@ -12,6 +12,7 @@ import { registerEntityMessages } from './entity-messages';
 import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
 import { cleanTab, inject, syncAddedSites } from './on-demand';
 import { startRematch } from './rematch-job';
+import { followCorrections } from './corrections';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -91,6 +92,7 @@ export function startBackground(): void {
   });
 
   void syncAddedSites().catch(() => undefined); // Firefox MV2 registrations last one background session
+  followCorrections(() => void startRematch().catch(() => undefined)); // a correction: the archive follows it
   void startRematch().catch(() => undefined); // after an update: the articles matched by the previous recogniser
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();
