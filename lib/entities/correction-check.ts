@@ -6,6 +6,7 @@
  * make every view search the text for 100,000 spellings.
  */
 import type { EntityType } from '../article';
+import { webUrlProblem } from '../archive/fields';
 import type { Correction, CorrectionScope } from './corrections';
 import { surfaceKey } from './corrections';
 
@@ -84,14 +85,8 @@ function scope(v: unknown, path: (string | number)[]): CorrectionScope {
   }
   if (f.kind === 'article' && f.site === undefined) {
     const url = text(f.url, [...path, 'url'], MAX_URL);
-    let ok = false;
-    try {
-      const u = new URL(url);
-      ok = (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
-    } catch {
-      ok = false;
-    }
-    if (!ok) refuse([...path, 'url'], 'is not a web address', 'không phải địa chỉ web');
+    // the archive's own rule for addresses: http(s), a host, no user name or password
+    if (webUrlProblem(url)) refuse([...path, 'url'], 'is not a web address', 'không phải địa chỉ web');
     return { kind: 'article', url };
   }
   return refuse(

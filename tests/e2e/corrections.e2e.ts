@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import type { InPageTarget } from '../support/dom';
-import { byTestId, hover, inView, matches, saveFromToolbar, waitForCleanView, waitForVisible } from '../support/dom';
+import { byTestId, inView, matches, saveFromToolbar, waitForCleanView, waitForVisible } from '../support/dom';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
