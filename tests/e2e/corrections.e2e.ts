@@ -139,6 +139,28 @@ describe(`${BROWSER}: corrections to the highlights`, () => {
     await page.close();
   });
 
+  it('Mark as entity: a word selected in the clean view becomes a highlight of the type chosen', async () => {
+    const page = await openArticle(FIRST);
+    // the first word of a paragraph no highlight starts ("Năm 1976, Bộ Công an đã thành lập trường 12/75…")
+    const paragraphs = await matches(page, inView('.vl-body p'));
+    const p = paragraphs.find((e) => e.text.startsWith('Năm 1976'));
+    assert.ok(p, 'the paragraph');
+    const height = await page.evaluate(() => window.innerHeight);
+    await page.evaluate((dy) => window.scrollBy(0, dy), p.rect.y - height / 3);
+    const [shown] = (await matches(page, inView('.vl-body p'))).filter((e) => e.text.startsWith('Năm 1976'));
+    await page.mouse.click(shown!.rect.x + 8, shown!.rect.y + 10, { count: 2 }); // a double click selects the word
+    await waitFor(
+      async () =>
+        (await matches(page, inView(byTestId('mark-selection'))))[0]?.attrs.disabled === undefined ? true : undefined,
+      'Mark as entity enabled by the selection',
+    );
+    await press(page, inView(byTestId('mark-selection')));
+    await waitForMarks(page, 'Năm', (n) => n > 0, 'the selected word highlighted');
+    const [marked] = await marksOf(page, 'Năm');
+    assert.equal(marked!.attrs['data-entity-type'], 'PERSON', 'the type chosen (the first, by default)');
+    await page.close();
+  });
+
   it('options lists the corrections; removing one brings the highlight back, in the open tab and the archive', async () => {
     const tab = await openArticle(SECOND);
     assert.equal((await marksOf(tab, NOT_ENTITY)).length, 0);
@@ -147,13 +169,14 @@ describe(`${BROWSER}: corrections to the highlights`, () => {
     const rows = await options.$$eval(byTestId('correction'), (els) =>
       els.map((e) => ({ kind: (e as HTMLElement).dataset.kind, text: e.textContent ?? '' })),
     );
-    assert.equal(rows.length, 2, JSON.stringify(rows));
+    assert.equal(rows.length, 3, JSON.stringify(rows));
+    assert.ok(rows.some((r) => r.kind === 'mark' && r.text.includes('Năm')));
     assert.ok(
       rows.some((r) => r.kind === 'not-entity' && r.text.includes(NOT_ENTITY) && r.text.includes('antv.gov.vn')),
     );
     assert.ok(rows.some((r) => r.kind === 'wrong-entity' && r.text.includes(WRONG)));
     await options.click(`${byTestId('correction')}[data-kind="not-entity"] ${byTestId('correction-remove')}`);
-    await options.waitForFunction(() => document.querySelectorAll('[data-testid="correction"]').length === 1);
+    await options.waitForFunction(() => document.querySelectorAll('[data-testid="correction"]').length === 2);
     await options.close();
 
     await tab.bringToFront();
