@@ -1,7 +1,8 @@
 /**
  * The user's corrections to the highlights, in the browser E2E_BROWSER names: on a fixture
- * article, *Not an entity* on this site takes the highlight away at once, after a reload and on
- * another article of the site, and the saved copy's entities follow it; *Wrong entity* picks
+ * article, *Not an entity* on this site takes the highlight away at once, after a reload, on
+ * another article of the site and on its saved copy's reader page, and the saved copy's entities
+ * follow it; *Wrong entity* picks
  * another gazetteer entity by name and the card shows it; the options page lists the
  * corrections, and removing one brings the highlight back in the open tab and the archive
  * (matched again) back to the gazetteer's entities.
@@ -116,6 +117,17 @@ describe(`${BROWSER}: corrections to the highlights`, () => {
     assert.ok(saved.length > 5, 'the saved copy has entities');
     assert.ok(!saved.includes(NOT_ENTITY), 'and not the corrected spelling');
     await second.close();
+
+    // the reader page of the saved copy: the same correction applies there
+    const stored = (await h.ext(READ_ARCHIVE)) as Stored;
+    const id = stored.articles.find((a) => a.url === SECOND)!.id;
+    const reader = await h.openExtension(`/reader.html?id=${encodeURIComponent(id)}`);
+    await reader.waitForSelector('body[data-ready="true"]');
+    const readerMarks = () =>
+      reader.$$eval('mark.vl-entity', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ')));
+    await waitFor(async () => ((await readerMarks()).length > 5 ? true : undefined), 'highlights on the reader page');
+    assert.ok(!(await readerMarks()).includes(NOT_ENTITY), 'not highlighted on the reader page either');
+    await reader.close();
   });
 
   it('Wrong entity: the gazetteer searched by name, the entity picked, the card shows it', async () => {
