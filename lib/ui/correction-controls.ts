@@ -6,7 +6,7 @@
  * Only trusted events count: a page cannot correct for the user.
  */
 import type { Mention } from '@/lib/article';
-import type { CorrectionContext, NewCorrection } from '@/lib/entities/corrections';
+import { siteOf, type CorrectionContext, type NewCorrection } from '@/lib/entities/corrections';
 import { t } from '@/lib/i18n';
 import type { EntitySummary } from '@/lib/messaging';
 import { button, h } from './dom';
@@ -36,6 +36,10 @@ export function correctionControls(doc: Document, mention: Mention, actions: Cor
     if (e.isTrusted) run();
   };
 
+  // "This article": its canonical address when it names the same site (a page's claim about another
+  // site counts for nothing, as on saving: lib/archive/identity.ts), else the address it was read at
+  const { url, canonicalUrl } = actions.where;
+  const articleUrl = canonicalUrl && siteOf(canonicalUrl) === siteOf(url) ? canonicalUrl : url;
   const scopes = () =>
     h(
       doc,
@@ -49,7 +53,7 @@ export function correctionControls(doc: Document, mention: Mention, actions: Cor
             actions.correct({
               kind: 'not-entity',
               surface: mention.surface,
-              scope: { kind: 'article', url: actions.where.canonicalUrl || actions.where.url },
+              scope: { kind: 'article', url: articleUrl },
             }),
           ),
         ),
