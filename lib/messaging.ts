@@ -19,6 +19,14 @@ export type SaveOutcome =
   | { ok: true; status: 'added' | 'updated' | 'unchanged'; id: string; undoToken?: string }
   | { ok: false; code: 'quota' | 'storage' | 'invalid' | 'no-article'; message: string };
 
+/** A gazetteer entity as a search lists it (the entity card's "Wrong entity"). */
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: 'PERSON' | 'ORG' | 'PLACE' | 'EVENT';
+  country: 'VN' | 'LA' | 'both' | 'other';
+}
+
 /** A gazetteer entity as the hover card shows it. */
 export interface EntityDetails {
   id: string;
@@ -153,6 +161,8 @@ interface ProtocolMap {
   findMentions(text: string): MentionsOutcome;
   /** in-page view or reader page → background: gazetteer details for the entity card (kept out of both). */
   entityDetails(id: string): EntityDetails | null;
+  /** entity card → background: gazetteer entities whose name or alias fits the words (its "Wrong entity" search). */
+  searchEntities(query: string): EntitySummary[];
   /** detector (news.content.ts) → background: this page can be an article; inject the in-page view here. */
   injectInPageView(): void;
   /** popup → background: run the in-page view in this tab now (injected through activeTab if needed). */

@@ -1,6 +1,7 @@
 /** The archive export file format: its name, version and TypeScript shape (its limits: lib/limits.ts). */
 import type { CleanedBy, Country, EntityType, LinkConfidence } from '../article';
 import type { SiteFixes } from '../clean/site-fixes';
+import type { Correction } from '../entities/corrections';
 import { version } from '../../package.json';
 
 export const EXPORT_FORMAT = 'vietlao-reader-archive';
@@ -8,8 +9,10 @@ export const EXPORT_FORMAT = 'vietlao-reader-archive';
  * Version of the export file format (independent of the database SCHEMA_VERSION). 2: articles
  * carry `rule` (optional on import, so version-1 files still import). 3: an optional top-level
  * `personal` object (the user's own settings that travel with the archive: `siteFixes`).
+ * 4: `personal.corrections`, the user's corrections to the highlights (lib/entities/corrections.ts);
+ * files of versions 1–3 still import.
  */
-export const EXPORT_SCHEMA_VERSION = 3;
+export const EXPORT_SCHEMA_VERSION = 4;
 export const GENERATOR = `VietLao Reader ${version}`;
 
 export interface ExportedMention {
@@ -69,6 +72,8 @@ export interface ArchiveFile {
 export interface PersonalData {
   /** The user's fixes per site (lib/clean/site-fixes.ts). */
   siteFixes?: SiteFixes;
+  /** Version 4: the user's corrections to the highlights (lib/entities/corrections.ts). */
+  corrections?: Correction[];
 }
 
 /** A Wallabag v2 entry (the fields its JSON import reads). */

@@ -16,6 +16,8 @@ import {
   type PersonalData,
 } from './file-format';
 import { isSiteFixes } from '../clean/site-fixes';
+import { checkCorrections } from '../entities/correction-check';
+import type { Correction } from '../entities/corrections';
 import {
   type FieldProblem,
   inlineHandlerCount,
@@ -304,10 +306,12 @@ export function readArchiveFile(v: unknown): ArchiveFile {
 export const MAX_FIXED_SITES = 1000;
 export const MAX_FIX_SELECTORS = 200;
 
-/** The version-3 `personal` object: each known key checked, unknown keys refused. */
+/** The version-3 `personal` object (version 4: with `corrections`): each known key checked, unknown keys refused. */
 export function readPersonal(v: unknown, path: Path): PersonalData {
-  const f = object(v, path, [], ['siteFixes']);
-  if (f.siteFixes === undefined) return {};
+  const f = object(v, path, [], ['siteFixes', 'corrections']);
+  const corrections =
+    f.corrections === undefined ? {} : { corrections: readCorrections(f.corrections, [...path, 'corrections']) };
+  if (f.siteFixes === undefined) return corrections;
   const at: Path = [...path, 'siteFixes'];
   if (!isSiteFixes(f.siteFixes))
     throw new Invalid('invalid', at, 'must map site names to { remove: [selectors], container? }');
@@ -325,5 +329,18 @@ export function readPersonal(v: unknown, path: Path): PersonalData {
       ...(fix.container === undefined ? {} : { container: fix.container }),
     };
   }
-  return { siteFixes };
+  return { siteFixes, ...corrections };
+}
+
+/** `personal.corrections`: each correction checked (lib/entities/correction-check.ts), the first problem said. */
+function readCorrections(v: unknown, path: Path): Correction[] {
+  const checked = checkCorrections(v);
+  if (checked.ok) return checked.corrections;
+  const { problem } = checked;
+  throw new Invalid(
+    problem.en.includes('is not allowed') ? 'forbidden-key' : 'invalid',
+    [...path, ...problem.path],
+    problem.en,
+    problem.vi,
+  );
 }

@@ -15,6 +15,7 @@
  * goes on where the last one stopped.
  */
 import type { ArticleEntity } from '../article';
+import type { CorrectionContext } from '../entities/corrections';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import { buildRows, joinRows } from './rows';
@@ -46,7 +47,7 @@ const sameEntities = (a: readonly ArticleEntity[], b: readonly ArticleEntity[]):
 export async function rematchBatch(
   db: ArchiveDb,
   version: string,
-  entitiesOf: (text: string) => ArticleEntity[],
+  entitiesOf: (text: string, where: CorrectionContext) => ArticleEntity[],
   size = REMATCH_BATCH,
 ): Promise<{ examined: number; done: number }> {
   try {
@@ -57,7 +58,9 @@ export async function rematchBatch(
     const found = ids.map((id, i) => {
       const row = rows[i];
       const body: BodyRow = bodies[i] ?? { id, text: '', contentHtml: '', entities: [] };
-      return row ? { row, body, entities: entitiesOf(body.text) } : null;
+      // where the article comes from: the user's corrections of one article or one site apply there
+      const where = { url: row?.url ?? '', canonicalUrl: row?.canonicalUrl ?? null, site: row?.site ?? '' };
+      return row ? { row, body, entities: entitiesOf(body.text, where) } : null;
     });
     const done = await db.transaction('rw', articleTables(db), async () => {
       const batch = new TallyBatch(db);

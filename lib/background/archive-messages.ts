@@ -27,6 +27,7 @@ import {
   type UndoImportOutcome,
 } from '@/lib/messaging';
 import { siteFixes } from '@/lib/settings/site-fixes';
+import { mergeCorrections } from '@/lib/settings/corrections';
 import { mergeFixes } from '@/lib/clean/site-fixes';
 import { archive } from './archive-service';
 import { createImportUploads } from './import-upload';
@@ -105,6 +106,7 @@ export async function importText(text: string, sanitize: BodySanitizer = sanitiz
     const db = await archive();
     const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize));
     if (personal?.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), personal.siteFixes));
+    if (personal?.corrections?.length) await mergeCorrections(personal.corrections); // (the re-match follows them)
     void startRematch().catch(() => undefined); // imported entities come from another copy of the recogniser
     if (counts.added + counts.updated > 0) archiveChanged();
     return { ok: true, ...counts, undoToken: undo.changes.length > 0 ? imports.keep(undo) : null };

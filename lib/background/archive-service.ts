@@ -16,6 +16,8 @@ import { articleIdentity } from '@/lib/archive/identity';
 import type { CleanArticle } from '@/lib/article';
 import type { SaveOutcome, UndoSaveOutcome } from '@/lib/messaging';
 import { entitiesOf } from '@/lib/entities/article-entities';
+import { siteOf } from '@/lib/entities/corrections';
+import { loadedCorrections } from './corrections';
 import { validateCleanArticle } from './payloads';
 import { recogniserVersion } from './recogniser-version';
 import { archiveChanged } from './archive-changed';
@@ -68,7 +70,15 @@ export async function saveFromContent(
     return { ok: false, code: 'invalid', message: 'the tab has no web address' };
   }
   // Entities are always (re)computed here from the text, never taken on trust from the page side.
-  const article: CleanArticle = { ...sent, url: tabUrl!, canonicalUrl, entities: entitiesOf(sent.text) };
+  // The user's corrections of this article, its site (the tab's, not the page's claim) and everywhere apply.
+  const corrections = await loadedCorrections();
+  const where = { url: tabUrl!, canonicalUrl, site: siteOf(tabUrl!) };
+  const article: CleanArticle = {
+    ...sent,
+    url: tabUrl!,
+    canonicalUrl,
+    entities: entitiesOf(sent.text, corrections, where),
+  };
   try {
     const db = await archive();
     const result = await serialize(async () => saveArticle(db, article, new Date(), await recogniserVersion()));

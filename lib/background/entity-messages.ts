@@ -1,7 +1,7 @@
 /**
  * The background side of highlighting: the one matcher (the build-time gazetteer, bundled here
  * only) answers findMentions for the in-page view and the reader page, and entityDetails for
- * their entity card. Bounded: at most MAX_MATCH_CHARS characters are matched per request (the
+ * their entity card, and searchEntities for the card's "Wrong entity". Bounded: at most MAX_MATCH_CHARS characters are matched per request (the
  * answer says when the text was trimmed), and one request per tab at a time — a second request
  * from a tab whose request is still waiting or running is dropped, answered 'busy' (not queued:
  * a view asks once per article, so only a flood gets here, and a flood should not pile up work).
@@ -10,6 +10,7 @@ import type { Browser } from 'wxt/browser';
 import type { Mention } from '@/lib/article';
 import { findMentions } from '@/lib/entities/default-matcher';
 import { getEntity } from '@/lib/entities/details';
+import { searchEntities } from '@/lib/entities/search';
 import { MAX_MATCH_CHARS } from '@/lib/limits';
 import { onMessage, type MentionsOutcome } from '@/lib/messaging';
 
@@ -51,5 +52,8 @@ export function registerEntityMessages(fromUs: SenderCheck): void {
   );
   onMessage('entityDetails', ({ data, sender }) =>
     fromUs(sender) && typeof data === 'string' ? (getEntity(data) ?? null) : null,
+  );
+  onMessage('searchEntities', ({ data, sender }) =>
+    fromUs(sender) && typeof data === 'string' ? searchEntities(data) : [],
   );
 }

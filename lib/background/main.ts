@@ -1,6 +1,6 @@
 /**
  * The background's wiring: messages from the extension's own contexts, the save shortcut,
- * the context-menu item and the toolbar badge ("✓" when the page is in the archive).
+ * the context-menu items (save; mark the selection as an entity) and the toolbar badge ("✓" when the page is in the archive).
  */
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
@@ -14,6 +14,8 @@ import { cleanTab, inject, syncAddedSites } from './on-demand';
 import { startRematch } from './rematch-job';
 import { registerSyncMessages } from './sync-messages';
 import { startSyncJob } from './sync-job';
+import { followCorrections } from './corrections';
+import { createMarkMenu, listenToMarkMenu } from './mark-menu';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -95,17 +97,20 @@ export function startBackground(): void {
   });
 
   void syncAddedSites().catch(() => undefined); // Firefox MV2 registrations last one background session
+  followCorrections(() => void startRematch().catch(() => undefined)); // a correction: the archive follows it
   void startRematch().catch(() => undefined); // after an update: the articles matched by the previous recogniser
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();
-    browser.contextMenus.create({
+    createMarkMenu();
+    browser.contextMenus?.create({
       id: MENU_SAVE,
       title: t('commandSave'),
       contexts: ['page'],
       documentUrlPatterns: SUPPORTED_HOST_PATTERNS,
     });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  listenToMarkMenu();
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_SAVE) void saveTab(tab?.id);
   });
   browser.commands.onCommand.addListener(async (command) => {

@@ -10,17 +10,24 @@ import { serialize, type ArchiveDb } from '@/lib/archive';
 import { rematchBatch, staleCount } from '@/lib/archive/rematch';
 import type { ArticleEntity } from '@/lib/article';
 import { entitiesOf } from '@/lib/entities/article-entities';
+import type { CorrectionContext } from '@/lib/entities/corrections';
 import { rematchProgress } from '@/lib/settings/rematch-progress';
 import { archive } from './archive-service';
+import { currentCorrections } from './corrections';
 import { recogniserVersion } from './recogniser-version';
 
 export interface RematchDeps {
   db: () => Promise<ArchiveDb>;
   version: () => Promise<string>;
-  entitiesOf: (text: string) => ArticleEntity[];
+  entitiesOf: (text: string, where: CorrectionContext) => ArticleEntity[];
 }
 
-const DEFAULTS: RematchDeps = { db: archive, version: recogniserVersion, entitiesOf };
+/** The user's corrections apply (the recogniser version carries their digest: ./corrections.ts). */
+const DEFAULTS: RematchDeps = {
+  db: archive,
+  version: recogniserVersion,
+  entitiesOf: (text, where) => entitiesOf(text, currentCorrections(), where),
+};
 
 let running: Promise<void> | null = null;
 let again = false;

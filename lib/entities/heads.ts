@@ -14,9 +14,14 @@ const HEAD = /^(?:nước|tỉnh|huyện|quận|thị xã|thị trấn|xã|thàn
 export function trimHeads(mentions: Mention[], find: (text: string) => Mention[]): Mention[] {
   return mentions.map((m) => {
     if (m.type !== 'PLACE' || !m.listed) return m;
-    const head = HEAD.exec(m.surface);
+    // The head is looked for in NFC ("tỉnh" written in NFD has a combining hook), then cut from
+    // the surface as written: as many words and the spaces after them.
+    const head = HEAD.exec(m.surface.normalize('NFC'));
     if (!head) return m;
-    const rest = m.surface.slice(head[0].length);
+    const words = head[0].trim().split(/\s+/).length;
+    const raw = new RegExp(String.raw`^(?:\S+\s+){${words}}`, 'u').exec(m.surface);
+    if (!raw) return m;
+    const rest = m.surface.slice(raw[0].length);
     const alone = find(rest);
     if (
       alone.length !== 1 ||
@@ -25,6 +30,6 @@ export function trimHeads(mentions: Mention[], find: (text: string) => Mention[]
       alone[0]!.end !== rest.length
     )
       return m;
-    return { ...m, start: m.start + head[0].length, surface: rest };
+    return { ...m, start: m.start + raw[0].length, surface: rest };
   });
 }

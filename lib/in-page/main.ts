@@ -19,6 +19,7 @@ import { onMessage, sendMessage, type PageState, type SaveOutcome } from '@/lib/
 import { autoCleans, siteSettings } from '@/lib/settings/sites';
 import { articleViewLabels } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
+import { siteOf } from '@/lib/entities/corrections';
 import { createBlockPicker } from './block-picker';
 import { createCleanView, type CleanView } from './clean-view';
 import { describeInPageView } from './describe';
@@ -80,7 +81,9 @@ function run(doc: Document, state: InPageState): void {
   state.reason = '';
   state.article = result;
   const view = createCleanView(doc, result, articleViewLabels());
-  void applyHighlights(view.article, result.text) // matched from the pipeline's text, not read back from the view
+  // matched from the pipeline's text, not read back from the view; the user's corrections of this address and site apply
+  const where = { url: doc.location.href, canonicalUrl: result.canonicalUrl, site: siteOf(doc.location.href) };
+  void applyHighlights(view.article, result.text, { where })
     .then((highlights) => view.article.after(highlights.panel))
     .catch(() => undefined); // the article stays readable without highlights
   state.view = view;

@@ -1,8 +1,8 @@
 /**
  * The options page: the supported news sites, each with automatic cleaning on or off, and the
  * sites the user added for automatic cleaning — adding one asks the browser for that host as
- * an optional permission; removing one gives the permission back — and sync with the user's
- * WebDAV server (./sync-section.ts).
+ * an optional permission; removing one gives the permission back; the user's corrections to the
+ * highlights (./corrections.ts); and sync with the user's WebDAV server (./sync-section.ts).
  */
 import { browser } from 'wxt/browser';
 import { t, uiLang } from '@/lib/i18n';
@@ -11,6 +11,7 @@ import { SUPPORTED_HOSTS, isSupportedHost } from '@/lib/clean/sites/hosts';
 import { normalizeHostInput, originsFor, siteSettings, type SiteSettings } from '@/lib/settings/sites';
 import { ruleHealth } from '@/lib/settings/site-fixes';
 import { button, h } from '@/lib/ui/dom';
+import { correctionsSection } from './corrections';
 import { healthSection } from './rule-health';
 import { syncSection } from './sync-section';
 
@@ -146,6 +147,7 @@ export async function startOptions(doc: Document = document): Promise<void> {
         addedList,
         status,
       ),
+      await correctionsSection(doc),
       healthSection(doc, health, (text) => navigator.clipboard.writeText(text)),
       await syncSection(doc),
     ),

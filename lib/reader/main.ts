@@ -11,6 +11,7 @@ import { stripBidiControls } from '@/lib/text/bidi';
 import { h } from '@/lib/ui/dom';
 import { articleViewLabels, renderArticle } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
+import { siteOf } from '@/lib/entities/corrections';
 import { isSupportedUrl } from '@/lib/clean/sites/hosts';
 import { sendMessage } from '@/lib/messaging';
 import { holdImages, imagesNotice, type HeldImage } from './images';
@@ -123,7 +124,8 @@ export async function startReaderPage(doc: Document = document): Promise<void> {
   if (notice) body.before(notice);
   const layout = h(doc, 'div', { className: 'reader-layout' }, rendered);
   main.replaceChildren(layout);
-  const highlights = await applyHighlights(rendered, article.text).catch(() => null); // readable without them
+  const where = { url: article.url, canonicalUrl: article.canonicalUrl, site: siteOf(article.url) }; // for the user's corrections
+  const highlights = await applyHighlights(rendered, article.text, { where }).catch(() => null); // readable without them
   if (highlights) layout.append(highlights.panel);
   apply(prefs);
   readerPrefs.watch((next) => apply(normalizePrefs(next)));

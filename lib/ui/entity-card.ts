@@ -11,7 +11,11 @@ import type { LinkConfidence, Mention } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
 import { sendMessage, type EntityDetails } from '@/lib/messaging';
 import { h } from './dom';
+import { correctionControls, type CorrectionActions } from './correction-controls';
 import { entityTypeLabel } from './entity-type-label';
+
+/** How long the card stays after the pointer leaves a mark, so it can reach the card's buttons (ms). */
+const LEAVE_GRACE_MS = 300;
 
 const COUNTRY: Record<string, () => string> = {
   VN: () => t('countryVN'),
@@ -34,6 +38,8 @@ export interface EntityCardSource {
   spellings(id: string): string[];
   /** Gazetteer details (default: the background's entityDetails). */
   details?: (id: string) => Promise<EntityDetails | null>;
+  /** The card's *Not an entity* and *Wrong entity* (none: the card only shows). */
+  corrections?: CorrectionActions;
 }
 
 export interface EntityCard {
@@ -98,6 +104,7 @@ export function attachEntityCard(article: HTMLElement, source: EntityCardSource)
           .spellings(id)
           .flatMap((spelling, i) => [i > 0 ? ' · ' : null, h(doc, 'span', { text: spelling, isolate: true })]),
       ),
+      source.corrections ? correctionControls(doc, mention, source.corrections) : null,
     ];
     card.replaceChildren(...lines.filter((l): l is HTMLElement => l !== null));
     const box = mark.getBoundingClientRect();
@@ -106,10 +113,14 @@ export function attachEntityCard(article: HTMLElement, source: EntityCardSource)
     card.style.left = `${Math.max(0, Math.min(box.left - host.left, host.width - 320))}px`;
     card.hidden = false;
   };
+  let leaving: ReturnType<typeof setTimeout> | undefined;
   const hide = () => {
+    clearTimeout(leaving);
     current = null;
     card.hidden = true;
   };
+  const NodeOf = doc.defaultView?.Node; // (the view's own window: the in-page view's document is the page's)
+  const inCard = (node: EventTarget | null) => !!NodeOf && node instanceof NodeOf && card.contains(node);
   /** Our mark under a trusted event, with its recorded mention. */
   const ours = (e: Event): [Element, Mention] | null => {
     const target = e.target as Element | null;
@@ -120,12 +131,29 @@ export function attachEntityCard(article: HTMLElement, source: EntityCardSource)
   };
   const enter = (e: Event) => {
     const found = ours(e);
-    if (found) void show(...found);
+    if (!found) return;
+    clearTimeout(leaving);
+    if (current !== found[0]) void show(...found);
   };
-  const leave = (e: Event) => {
+  // Into the card (its buttons): it stays. The pointer gets a moment to cross to it; focus does not need one.
+  const leave = (e: MouseEvent | FocusEvent) => {
     const found = ours(e);
-    if (found && current === found[0]) hide();
+    if (!found || current !== found[0] || inCard(e.relatedTarget)) return;
+    if (e.type === 'focusout') return hide();
+    clearTimeout(leaving);
+    leaving = setTimeout(hide, LEAVE_GRACE_MS);
   };
+  card.addEventListener('mouseover', (e) => {
+    if (e.isTrusted) clearTimeout(leaving);
+  });
+  card.addEventListener('mouseout', (e) => {
+    if (!e.isTrusted || inCard(e.relatedTarget) || (current && e.relatedTarget === current)) return;
+    clearTimeout(leaving);
+    leaving = setTimeout(hide, LEAVE_GRACE_MS);
+  });
+  card.addEventListener('focusout', (e) => {
+    if (e.isTrusted && !inCard(e.relatedTarget) && e.relatedTarget !== current) hide();
+  });
   article.addEventListener('mouseover', enter);
   article.addEventListener('focusin', enter);
   article.addEventListener('mouseout', leave);

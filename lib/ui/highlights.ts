@@ -15,11 +15,20 @@
 import type { Mention } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
 import { MAX_MATCH_CHARS, MAX_VIEW_MARKS } from '@/lib/limits';
-import { sendMessage, type EntityDetails, type MentionsOutcome } from '@/lib/messaging';
+import {
+  applyCorrections,
+  siteOf,
+  type Correction,
+  type CorrectionContext,
+  type NewCorrection,
+} from '@/lib/entities/corrections';
+import { sendMessage, type EntityDetails, type EntitySummary, type MentionsOutcome } from '@/lib/messaging';
+import { addUserCorrection, readCorrections, watchCorrections } from '@/lib/settings/corrections';
 import { button, h } from './dom';
 import { attachEntityCard } from './entity-card';
 import { entitiesFromMentions, legendGroups, renderLegend, type Step } from './legend';
 import { markArticle, removeHighlights, unwrapMarks, type MarkedMention } from './marks';
+import { markSelectionControl } from './mark-selection';
 
 /** How long a mention stepped to stays flashed (the vl-flash animation in assets/article.css lasts as long). */
 export const FLASH_MS = 1600;
@@ -40,7 +49,23 @@ export interface HighlightOptions {
   find?: (text: string) => Promise<MentionsOutcome>;
   /** Gazetteer details for the card (default: the background's entityDetails). */
   details?: (id: string) => Promise<EntityDetails | null>;
+  /** Where the article comes from, for the user's corrections of one article or one site. */
+  where?: CorrectionContext;
+  /** The user's corrections (default: the stored ones, lib/settings/corrections.ts). */
+  corrections?: CorrectionStore;
+  /** Gazetteer search for the card's *Wrong entity* (default: the background's searchEntities). */
+  search?: (query: string) => Promise<EntitySummary[]>;
 }
+
+/** Where the corrections are read, followed and added. */
+export interface CorrectionStore {
+  read(): Promise<Correction[]>;
+  /** Call `changed` on every change; returns the unwatch. */
+  watch(changed: (list: Correction[]) => void): () => void;
+  add(correction: NewCorrection): Promise<Correction[]>;
+}
+
+const STORED: CorrectionStore = { read: readCorrections, watch: watchCorrections, add: addUserCorrection };
 
 /** One marked mention and the marks made for it (more than one when inline markup splits it). */
 type Marked = MarkedMention;
@@ -80,6 +105,12 @@ export async function applyHighlights(
       });
     return asking;
   };
+
+  const where: CorrectionContext = options.where ?? { url: doc.location.href, site: siteOf(doc.location.href) };
+  const store = options.corrections ?? STORED;
+  let corrections: Correction[] = await store.read().catch(() => []);
+  /** The background's mentions with the user's corrections applied (./lib/entities/corrections.ts). */
+  const corrected = (a: MentionsOutcome & { ok: true }) => applyCorrections(sent, a.mentions, corrections, where);
 
   const ours = new WeakMap<Element, Mention>();
   let marked: Marked[] = [];
@@ -127,7 +158,7 @@ export async function applyHighlights(
     if (!a?.ok) lines.push(t('highlightsUnavailable'));
     if (text.length > MAX_MATCH_CHARS || (a?.ok && a.trimmed))
       lines.push(t('highlightsTrimmed', count(MAX_MATCH_CHARS)));
-    if (a?.ok && a.mentions.length > MAX_VIEW_MARKS) lines.push(t('highlightsCapped', count(MAX_VIEW_MARKS)));
+    if (a?.ok && corrected(a).length > MAX_VIEW_MARKS) lines.push(t('highlightsCapped', count(MAX_VIEW_MARKS)));
     notes.replaceChildren(
       ...lines.map((line) => h(doc, 'p', { className: 'vl-panel-note', testid: 'highlights-note', text: line })),
     );
@@ -147,7 +178,34 @@ export async function applyHighlights(
     },
     spellings: (id) => [...new Set((byEntity.get(id) ?? []).map((m) => m.mention.surface.replace(/\s+/g, ' ')))],
     details: options.details,
+    corrections: {
+      where,
+      correct: async (c) => {
+        corrections = await store.add(c);
+        refresh();
+      },
+      search: options.search ?? ((q) => sendMessage('searchEntities', q)),
+    },
   });
+  const markControl = markSelectionControl(article, async (c) => {
+    corrections = await store.add(c);
+    refresh();
+  });
+  panel.insertBefore(markControl, legend);
+
+  /** Mark again with the corrections as they are now (a correction here, or in another tab or options). */
+  const refresh = () => {
+    if (!on || !answer?.ok) return;
+    card.hide();
+    mark(corrected(answer));
+    describe(answer);
+  };
+  const unwatch = store.watch((list) => {
+    corrections = list;
+    refresh();
+  });
+  // the view gone (the clean view turned off, the page left): stop following the store
+  doc.defaultView?.addEventListener('pagehide', () => unwatch(), { once: true });
 
   const unflash = () => {
     clearTimeout(flashTimer);
@@ -156,7 +214,7 @@ export async function applyHighlights(
   };
 
   const first = await mentionsOnce();
-  if (first?.ok) mark(first.mentions);
+  if (first?.ok) mark(corrected(first));
   describe(first);
 
   const controls: HighlightControls = {
@@ -181,7 +239,7 @@ export async function applyHighlights(
       }
       void mentionsOnce().then((a) => {
         if (!on) return;
-        if (a?.ok) mark(a.mentions);
+        if (a?.ok) mark(corrected(a));
         describe(a);
       });
     },

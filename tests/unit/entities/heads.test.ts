@@ -25,3 +25,20 @@ describe('administrative heads', () => {
     expect(c.text.slice(places[0]!.start, places[0]!.end)).toBe(c.surface);
   });
 });
+
+describe('heads in NFD text', () => {
+  it.each(CASES.filter((c) => !c.surface.startsWith('Thành phố')))(
+    '$surface: the same span as in NFC (the head written with combining marks)',
+    (c) => {
+      const nfd = c.text.normalize('NFD');
+      const places = findMentions(nfd).filter((m) => m.type === 'PLACE');
+      expect(places.map((m) => [m.surface.normalize('NFC'), m.entityId])).toEqual([[c.surface, c.id]]);
+      expect(nfd.slice(places[0]!.start, places[0]!.end)).toBe(c.surface.normalize('NFD'));
+    },
+  );
+  it('tỉnh Hòa Bình in NFD is the province without its head', () => {
+    const nfd = 'Đoàn đã thăm tỉnh Hòa Bình và Hủa Phăn.'.normalize('NFD');
+    const [first] = findMentions(nfd);
+    expect(first!.surface.normalize('NFC')).toBe('Hòa Bình');
+  });
+});
