@@ -69,6 +69,38 @@ async function knownArchiveFile(): Promise<string> {
   return path;
 }
 
+/** A file holding one edit of article 1: a new title, saved at `at`. */
+async function editFile(title: string, at: Date): Promise<string> {
+  const db = await freshDb();
+  await saveArticle(db, makeArticle({ url: 'https://antv.gov.vn/dong-bo-1.html', title }), at);
+  const path = join(mkdtempSync(join(tmpdir(), 'vietlao-sync-edit-')), 'sua.json');
+  writeFileSync(path, await (await exportArchive(db)).text());
+  return path;
+}
+
+async function importInto(h: Harness, file: string): Promise<void> {
+  const popup = await ready(await h.openExtension('/popup.html'));
+  await ((await element(popup, byTestId('import-input'))) as ElementHandle<HTMLInputElement>).uploadFile(file);
+  await waitFor(async () => /\d/.test(await text(popup, 'io-status')) || null, 'the import done');
+  await popup.close();
+}
+
+/** Sync now from the popup, until its list shows `title`. */
+async function syncUntil(h: Harness, title: string): Promise<string[]> {
+  const popup = await ready(await h.openExtension('/popup.html'));
+  await click(popup, byTestId('popup-sync-now'));
+  const titles = await waitFor(
+    async () => {
+      const all = await popup.$$eval(`${ITEM} .item-title`, (els) => els.map((e) => e.textContent ?? ''));
+      return all.some((t) => t.includes(title)) ? all : null;
+    },
+    `"${title}" in the list after a sync`,
+    30_000,
+  );
+  await popup.close();
+  return titles;
+}
+
 async function ready(page: Page): Promise<Page> {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
   return page;
@@ -186,6 +218,22 @@ describe(`${BROWSER}: sync through the user's own WebDAV server`, () => {
       (r) => !r.url.startsWith(dav.origin),
     );
     assert.deepEqual(elsewhere, [], 'the extension asked nothing of any other origin');
+  });
+
+  it('one article edited on both computers while the server was away: the later edit wins on both', async () => {
+    await dav.stop();
+    await importInto(office, await editFile('Sửa ở văn phòng', new Date('2025-01-10T03:00:00Z')));
+    await importInto(laptop, await editFile('Sửa trên máy xách tay, sau', new Date('2025-01-11T03:00:00Z')));
+    await dav.start();
+    await syncUntil(office, 'Sửa ở văn phòng');
+    await syncUntil(laptop, 'Sửa trên máy xách tay, sau');
+    const officeTitles = await syncUntil(office, 'Sửa trên máy xách tay, sau');
+    assert.ok(!officeTitles.some((t) => t.includes('Sửa ở văn phòng')), officeTitles.join(' | '));
+    const onServer = articleFiles().map((f) => (JSON.parse(dav.read(f)) as { title: string }).title);
+    assert.ok(
+      onServer.includes('Sửa trên máy xách tay, sau') && !onServer.includes('Sửa ở văn phòng'),
+      onServer.join(' | '),
+    );
   });
 
   it('the server going away: a clear message; back again, the sync completes without duplicates', async () => {
