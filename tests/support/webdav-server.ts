@@ -67,6 +67,25 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Answers anything at `url` (an OPTIONS request): the server is up. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { method: 'OPTIONS' })).status > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** End a server's process (SIGTERM, then SIGKILL after 5 s) and wait until `url` no longer answers. */
+async function endProcess(c: ChildProcess | undefined, url: string): Promise<void> {
+  if (!c || c.exitCode !== null) return;
+  const gone = new Promise((resolve) => c.once('exit', resolve));
+  c.kill('SIGTERM');
+  await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+  if (c.exitCode === null) c.kill('SIGKILL');
+  await waitFor(async () => !(await answers(url)), `the server at ${url} stopped`, 10_000);
+}
+
 /** Apache refuses to serve as root: then the worker runs as www-data, which must own the files. */
 const asRoot = process.getuid?.() === 0;
 
@@ -137,14 +156,7 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
 
   let child: ChildProcess | undefined;
   const origin = `http://127.0.0.1:${port}`;
-  const up = async () => {
-    try {
-      const res = await fetch(`${origin}/dav/`, { method: 'OPTIONS' });
-      return res.status > 0;
-    } catch {
-      return false;
-    }
-  };
+  const up = () => answers(`${origin}/dav/`);
   const start = async () => {
     child = spawn(APACHE, ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -161,12 +173,7 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
   const stop = async () => {
     const c = child;
     child = undefined;
-    if (!c || c.exitCode !== null) return;
-    const gone = new Promise((resolve) => c.once('exit', resolve));
-    c.kill('SIGTERM');
-    await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-    if (c.exitCode === null) c.kill('SIGKILL');
-    await waitFor(async () => !(await up()), 'apache2 stopped', 10_000);
+    await endProcess(c, `${origin}/dav/`);
   };
   await start();
   return {
@@ -200,13 +207,7 @@ export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
-  const up = async () => {
-    try {
-      return (await fetch(`${origin}/`, { method: 'OPTIONS' })).status > 0;
-    } catch {
-      return false;
-    }
-  };
+  const up = () => answers(`${origin}/`);
   const start = async () => {
     child = spawn(
       RCLONE,
@@ -232,11 +233,7 @@ export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'
   const stop = async () => {
     const c = child;
     child = undefined;
-    if (!c || c.exitCode !== null) return;
-    const gone = new Promise((resolve) => c.once('exit', resolve));
-    c.kill('SIGTERM');
-    await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-    if (c.exitCode === null) c.kill('SIGKILL');
+    await endProcess(c, `${origin}/`);
   };
   await start();
   return {
