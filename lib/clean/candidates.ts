@@ -25,12 +25,10 @@ export function candidateOrder(doc: Document, url: string): Candidate[] {
   return ['family', 'generic', 'container'];
 }
 
-const sameText = (a: CleanArticle, b: CleanArticle): boolean => a.text === b.text;
-
 /**
- * The next candidate after `shown` whose article differs from `current`, or the usual choice when
- * none does (null when even that is not an article). `options.siteFix`'s own `prefer` is ignored:
- * the order is the page's.
+ * The next candidate after `shown` whose article differs both from `current` and from the usual
+ * choice's, or the usual choice itself when the cycle reaches it (null when nothing is an article).
+ * `options.siteFix`'s own `prefer` is ignored: the order is the page's.
  */
 export function nextCandidate(
   doc: Document,
@@ -41,17 +39,19 @@ export function nextCandidate(
 ): { shown: Shown; article: CleanArticle } | null {
   const { candidate: _ignored, ...rest } = options;
   const siteFix = rest.siteFix && withPrefer(rest.siteFix, undefined);
+  const usual = cleanDocument(doc, url, { ...rest, siteFix });
+  // what the user has already seen, or would see by switching back: not worth a candidate of its own
+  const seen = new Set([current.text, ...(usual.isArticle ? [usual.text] : [])]);
   const cycle: Shown[] = ['usual', ...candidateOrder(doc, url)];
   const at = Math.max(0, cycle.indexOf(shown));
   for (let i = 1; i <= cycle.length; i++) {
     const next = cycle[(at + i) % cycle.length]!;
-    const result = cleanDocument(doc, url, {
-      ...rest,
-      siteFix,
-      ...(next === 'usual' ? {} : { candidate: next }),
-    });
-    if (!result.isArticle) continue;
-    if (next === 'usual' || !sameText(result, current)) return { shown: next, article: result };
+    if (next === 'usual') {
+      if (usual.isArticle) return { shown: 'usual', article: usual };
+      continue;
+    }
+    const result = cleanDocument(doc, url, { ...rest, siteFix, candidate: next });
+    if (result.isArticle && !seen.has(result.text)) return { shown: next, article: result };
   }
   return null;
 }
