@@ -66,11 +66,7 @@ export function findContainer(doc: Document, rule: SiteRule): Element | null {
 }
 
 /** The rule choice for an article candidate, or why the page is not one (a listing URL of the host). */
-export function articleCandidate(
-  doc: Document,
-  url: string,
-  prefer?: RulePreference,
-): RuleChoice | { reason: string } {
+export function articleCandidate(doc: Document, url: string, prefer?: RulePreference): RuleChoice | { reason: string } {
   const host = pickRule(url);
   let path: string;
   try {

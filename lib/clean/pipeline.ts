@@ -108,7 +108,7 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   const charThreshold = isGeneric ? GENERIC_CHAR_THRESHOLD : 200;
   const whole = wanted === 'container';
   const parsed = whole
-    ? { content: clone.body.innerHTML } // the whole container, as steps 5 left it (sanitised below)
+    ? { content: serializeChildren(clone.body) } // the whole container, as step 5 left it (sanitised below)
     : new Readability(clone, { charThreshold, keepClasses: false }).parse(); // 6
   if (!parsed?.content) return notArticle(url, 'Readability found no article');
 

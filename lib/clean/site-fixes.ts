@@ -240,7 +240,8 @@ export function isSiteFixes(value: unknown): value is SiteFixes {
   return Object.values(value as Record<string, unknown>).every((fix) => {
     if (typeof fix !== 'object' || fix === null) return false;
     const f = fix as Record<string, unknown>;
-    const removeOk = Array.isArray(f.remove) && f.remove.every((s) => typeof s === 'string' && s.length <= MAX_SELECTOR);
+    const removeOk =
+      Array.isArray(f.remove) && f.remove.every((s) => typeof s === 'string' && s.length <= MAX_SELECTOR);
     const containerOk =
       f.container === undefined || (typeof f.container === 'string' && f.container.length <= MAX_SELECTOR);
     const preferOk = f.prefer === undefined || isCandidate(f.prefer);

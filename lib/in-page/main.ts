@@ -12,7 +12,6 @@ import { healthReport, recordOutcome } from '@/lib/clean/rule-health';
 import { articleCandidate, findContainer } from '@/lib/clean/first-look';
 import type { Shown } from '@/lib/clean/candidates';
 import {
-  countMatches,
   fixFor,
   originalOf,
   selectorFor,
@@ -31,6 +30,7 @@ import { articleViewLabels } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
 import { siteOf } from '@/lib/entities/corrections';
 import { createBlockPicker, type BlockPicker } from './block-picker';
+import { countRule } from './count-rule';
 import { createCleanView, type CleanView } from './clean-view';
 import { describeInPageView } from './describe';
 import { switchCandidate } from './other-candidate';
@@ -275,4 +275,5 @@ function registerMessages(doc: Document, state: InPageState): void {
     return save(state);
   });
   onMessage('describeInPageView', ({ data }) => describeInPageView(doc, state, data));
+  onMessage('countInPage', ({ data }) => countRule(doc, data));
 }
