@@ -7,10 +7,13 @@ import type { RuleHealth } from '@/lib/clean/rule-health';
 import { migrateV1ToV2, type SiteFixes } from '@/lib/clean/site-fixes';
 
 /** v2: a site's fix may hold `prefer` (*Not the whole article?*); v1 values are tidied (migrateV1ToV2). */
+export const SITE_FIXES_VERSION = 2;
+export const SITE_FIXES_MIGRATIONS = { 2: migrateV1ToV2 };
+
 export const siteFixes = storage.defineItem<SiteFixes>('local:siteFixes', {
   fallback: {},
-  version: 2,
-  migrations: { 2: migrateV1ToV2 },
+  version: SITE_FIXES_VERSION,
+  migrations: SITE_FIXES_MIGRATIONS,
 });
 
 export const ruleHealth = storage.defineItem<RuleHealth>('local:ruleHealth', {
