@@ -120,6 +120,16 @@ export async function customRulesSection(doc: Document, store: CustomRulesStore 
     timer = setTimeout(() => void recount(), COUNT_DELAY_MS);
   };
   for (const input of [site, container, remove]) input.addEventListener('input', later);
+  // a site that has a fix already (blocks removed in the clean view, an earlier rule) starts from it,
+  // so saving the form adds to it instead of dropping what was remembered
+  site.addEventListener('input', () => {
+    const host = normalizeHostInput(site.value);
+    const fix = host ? fixes[host] : undefined;
+    if (fix && container.value.trim() === '' && remove.value.trim() === '') {
+      container.value = fix.container ?? '';
+      remove.value = fix.remove.join('\n');
+    }
+  });
 
   const edit = (host: string, fix: SiteFix) => {
     site.value = host;
