@@ -39,10 +39,11 @@ const lines = (text: string): string[] =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-/** What a count says: "3 matching elements", "matches nothing", "not a valid selector". */
+/** What a count says: "3 matching elements", "1 matching element", "matches nothing", "not a valid selector". */
 export function countLabel(count: number | null): string {
   if (count === null) return t('optionsCustomInvalid');
-  return count === 0 ? t('optionsCustomNoMatch') : t('optionsCustomCount', String(count));
+  if (count === 0) return t('optionsCustomNoMatch');
+  return count === 1 ? t('optionsCustomCountOne') : t('optionsCustomCount', String(count));
 }
 
 export async function customRulesSection(doc: Document, store: CustomRulesStore = STORED): Promise<HTMLElement> {
