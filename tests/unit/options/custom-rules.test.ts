@@ -115,6 +115,6 @@ describe('options: custom rule per site', () => {
       container: '.detail-content',
       prefer: 'generic',
     });
-    expect(q(section, 'custom-rule').dataset.host).toBe('antv.gov.vn');
+    expect(q<HTMLElement>(section, 'custom-rule').dataset.host).toBe('antv.gov.vn');
   });
 });
