@@ -124,7 +124,7 @@ describe(`${BROWSER}: fixes the user makes, remembered per site`, () => {
     assert.equal(await removeBox.evaluate((el) => el.value), remembered.join('\n'));
     await fill(options, 'custom-container', '.detail-content');
     await removeBox.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
-    await removeBox.type('\n.detail-content > p\n.box-latest li\n.no-such-block\ndiv[');
+    await removeBox.type('\n.detail-content > p\n.box-latest article\n.no-such-block\ndiv[');
     const counted = (sel: string) =>
       options.$$eval(
         `${byTestId('custom-count')}, ${byTestId('custom-count-container')}`,
@@ -132,7 +132,7 @@ describe(`${BROWSER}: fixes the user makes, remembered per site`, () => {
         sel,
       );
     await waitFor(async () => (await counted('div[')) === 'invalid', 'the counts');
-    for (const sel of ['.detail-content', ...remembered, '.detail-content > p', '.box-latest li']) {
+    for (const sel of ['.detail-content', ...remembered, '.detail-content > p', '.box-latest article']) {
       const n = await inPage(sel);
       assert.ok(n > 0, `${sel} is on the page`);
       assert.equal(await counted(sel), String(n), `${sel}: the count in the tab`);
@@ -150,7 +150,13 @@ describe(`${BROWSER}: fixes the user makes, remembered per site`, () => {
     await options.waitForSelector(`${byTestId('custom-rule')}[data-host="antv.gov.vn"]`);
     const fix = (await storedFixes())['antv.gov.vn']!;
     assert.equal(fix.container, '.detail-content');
-    assert.deepEqual(fix.remove, [...remembered, '.detail-content > p', '.box-latest li', '.no-such-block', 'div[']);
+    assert.deepEqual(fix.remove, [
+      ...remembered,
+      '.detail-content > p',
+      '.box-latest article',
+      '.no-such-block',
+      'div[',
+    ]);
     await options.close();
     await article.close();
   });
