@@ -134,6 +134,23 @@ export interface InPageDescription {
   elements: InPageElement[];
 }
 
+/** A custom rule to count in a tab (options → background → content; lib/options/custom-rules.ts). */
+export interface CustomRuleQuery {
+  container: string;
+  remove: string[];
+}
+
+/** What one selector matches in the page: a count, or null when the selector is not valid. */
+export interface SelectorCount {
+  selector: string;
+  count: number | null;
+}
+
+/** The counts in the page of `url`; 'no-tab': no open tab of the site answers; 'invalid': not from our pages. */
+export type CustomRuleCounts =
+  | { ok: true; url: string; container: SelectorCount | null; remove: SelectorCount[] }
+  | { ok: false; code: 'no-tab' | 'invalid' };
+
 interface ProtocolMap {
   /**
    * content → background: store this cleaned article. Its identity is the sender tab's address
@@ -195,6 +212,10 @@ interface ProtocolMap {
   disconnectSync(): void;
   /** popup or options → background: sync now; the status it ended with. */
   syncNow(): SyncStatus;
+  /** options → background: what a custom rule for `site` matches in the site's most recently used tab. */
+  countCustomRule(request: CustomRuleQuery & { site: string }): CustomRuleCounts;
+  /** background → content: what these selectors match in this page (the original page, not the clean view). */
+  countInPage(query: CustomRuleQuery): CustomRuleCounts;
   /** background → its offscreen document (Chrome): these bodies through lib/html/sanitize.ts (null: refused). */
   sanitizeBodies(htmls: string[]): string[] | null;
 }

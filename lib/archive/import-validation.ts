@@ -314,19 +314,20 @@ export function readPersonal(v: unknown, path: Path): PersonalData {
   if (f.siteFixes === undefined) return corrections;
   const at: Path = [...path, 'siteFixes'];
   if (!isSiteFixes(f.siteFixes))
-    throw new Invalid('invalid', at, 'must map site names to { remove: [selectors], container? }');
+    throw new Invalid('invalid', at, 'must map site names to { remove: [selectors], container?, prefer? }');
   const hosts = Object.keys(f.siteFixes);
   if (hosts.length > MAX_FIXED_SITES) throw new Invalid('invalid', at, `has more than ${MAX_FIXED_SITES} sites`);
   const siteFixes: PersonalData['siteFixes'] = {};
   for (const host of hosts) {
     if (FORBIDDEN_KEYS.has(host)) throw new Invalid('forbidden-key', [...at, host], `the key "${host}" is not allowed`);
     const fix = f.siteFixes[host]!;
-    object(fix, [...at, host], ['remove'], ['container']);
+    object(fix, [...at, host], ['remove'], ['container', 'prefer']);
     if (fix.remove.length > MAX_FIX_SELECTORS)
       throw new Invalid('invalid', [...at, host, 'remove'], `has more than ${MAX_FIX_SELECTORS} selectors`);
     siteFixes[site(host, [...at, host])] = {
       remove: [...fix.remove],
       ...(fix.container === undefined ? {} : { container: fix.container }),
+      ...(fix.prefer === undefined ? {} : { prefer: fix.prefer }),
     };
   }
   return { siteFixes, ...corrections };

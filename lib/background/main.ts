@@ -16,6 +16,7 @@ import { registerSyncMessages } from './sync-messages';
 import { startSyncJob } from './sync-job';
 import { followCorrections } from './corrections';
 import { createMarkMenu, listenToMarkMenu } from './mark-menu';
+import { registerCustomRuleMessages } from './custom-rule';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -90,6 +91,7 @@ export function startBackground(): void {
   );
   registerArchiveMessages(fromUs);
   registerImageMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
+  registerCustomRuleMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
   // The user moved on: the copy a save in that tab replaced is no longer offered back.
   browser.tabs.onRemoved.addListener((tabId) => forgetReplacedCopy(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -6,7 +6,7 @@
  * site's non-article pages (entrypoints/news.content.ts).
  */
 import { pickRule, type SiteRule } from './sites';
-import { chooseRule, type RuleChoice } from './sites/choice';
+import { chooseRule, type RuleChoice, type RulePreference } from './sites/choice';
 
 /**
  * A document member read from the prototype chain: a page can shadow `document.querySelector`,
@@ -66,7 +66,7 @@ export function findContainer(doc: Document, rule: SiteRule): Element | null {
 }
 
 /** The rule choice for an article candidate, or why the page is not one (a listing URL of the host). */
-export function articleCandidate(doc: Document, url: string): RuleChoice | { reason: string } {
+export function articleCandidate(doc: Document, url: string, prefer?: RulePreference): RuleChoice | { reason: string } {
   const host = pickRule(url);
   let path: string;
   try {
@@ -75,5 +75,5 @@ export function articleCandidate(doc: Document, url: string): RuleChoice | { rea
     return { reason: 'invalid URL' };
   }
   if (host.listingUrl?.test(path)) return { reason: 'listing page' };
-  return chooseRule(host, (sel) => findWithText(doc, sel));
+  return chooseRule(host, (sel) => findWithText(doc, sel), prefer);
 }

@@ -22,6 +22,10 @@
  *     mostly links, is "no article".
  *  8. Count words (syllables) and reading time; attach entities (lib/entities) when given; name
  *     the rule that cleaned the article and whether it was a fallback.
+ *
+ * `candidate` (*Not the whole article?*, ./candidates.ts) picks another of the page's candidates:
+ * the family rule or the generic path ahead of the host's rule in step 1, or the whole container
+ * (step 6 skipped: Readability keeps nothing less than what steps 5 left).
  */
 import { Readability } from '@mozilla/readability';
 import { OVER_BUDGET, type CleanArticle, type CleanResult } from '@/lib/article';
@@ -35,7 +39,7 @@ import { sanitizeToFragment, serializeChildren } from '@/lib/html/sanitize';
 import { measurePage, withinBudget } from './budget';
 import { articleCandidate, defuseNamedElements, findContainer, member } from './first-look';
 import { COMMON_REMOVE, siteOf } from './sites';
-import { applyRemovals, safeAll, type SiteFix } from './site-fixes';
+import { applyRemovals, safeAll, type Candidate, type SiteFix } from './site-fixes';
 import { GENERIC_CHAR_THRESHOLD, MIN_GENERIC_CHARS, tidyArticle, unwrapPageWrappers } from './sites/generic';
 
 /** Vietnamese read aloud runs ~200–250 syllables a minute; silent reading ~220 is typical. */
@@ -57,6 +61,8 @@ export interface PipelineOptions {
   entities?: (text: string) => CleanArticle['entities'];
   /** The user's remembered fixes for this site (./site-fixes): blocks to remove, a custom container. */
   siteFix?: SiteFix;
+  /** The candidate to clean with instead of the usual choice (./candidates.ts); else the site fix's `prefer`. */
+  candidate?: Candidate;
 }
 
 function notArticle(url: string, reason: string): CleanResult {
@@ -66,7 +72,8 @@ function notArticle(url: string, reason: string): CleanResult {
 export function cleanDocument(doc: Document, url: string, options: PipelineOptions = {}): CleanResult {
   // 1, and 4's cheap part first: listing pages are left before anything is cloned, so the
   // content script costs next to nothing there.
-  const candidate = articleCandidate(doc, url);
+  const wanted = options.candidate ?? options.siteFix?.prefer;
+  const candidate = articleCandidate(doc, url, wanted === 'container' ? undefined : wanted);
   if ('reason' in candidate) return notArticle(url, candidate.reason);
   const { rule } = candidate;
   if (!withinBudget(measurePage(doc))) return notArticle(url, OVER_BUDGET);
@@ -99,7 +106,10 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   removeDuplicateCaptions(clone.body);
 
   const charThreshold = isGeneric ? GENERIC_CHAR_THRESHOLD : 200;
-  const parsed = new Readability(clone, { charThreshold, keepClasses: false }).parse(); // 6
+  const whole = wanted === 'container';
+  const parsed = whole
+    ? { content: serializeChildren(clone.body) } // the whole container, as step 5 left it (sanitised below)
+    : new Readability(clone, { charThreshold, keepClasses: false }).parse(); // 6
   if (!parsed?.content) return notArticle(url, 'Readability found no article');
 
   const win = options.window ?? member(doc, 'defaultView') ?? globalThis.window; // 7

@@ -9,6 +9,10 @@
  * never by an nth-child index into this article's text. A block that only an index could single
  * out (the fourth plain <p>) is not remembered: it would remove a different paragraph of the next
  * article.
+ *
+ * A site's fix also holds the user's custom rule (options: a container and selectors to remove,
+ * the same `container` and `remove`) and the candidate chosen with *Not the whole article?*
+ * (`prefer`, ./candidates.ts).
  */
 
 export interface SiteFix {
@@ -16,7 +20,22 @@ export interface SiteFix {
   remove: string[];
   /** A custom article container selector, tried before the rule's own. */
   container?: string;
+  /** The candidate the user chose with *Not the whole article?* (absent: the usual choice). */
+  prefer?: Candidate;
 }
+
+/**
+ * The page's other candidates (*Not the whole article?*): a CMS family's rule, the generic path,
+ * or the whole container the rule found (nothing left out by Readability).
+ */
+export type Candidate = 'family' | 'generic' | 'container';
+export const CANDIDATES: readonly Candidate[] = ['family', 'generic', 'container'];
+const isCandidate = (v: unknown): v is Candidate => CANDIDATES.some((c) => c === v);
+
+/** Selectors and the custom container are at most this long (a stored or imported value). */
+const MAX_SELECTOR = 500;
+/** At most this many selectors to remove per site (as the archive schema says). */
+const MAX_REMOVE = 200;
 
 export type SiteFixes = Record<string, SiteFix>;
 
@@ -122,9 +141,64 @@ export function mergeFixes(local: SiteFixes, imported: SiteFixes): SiteFixes {
     const mine = local[host];
     const remove = [...(mine?.remove ?? []), ...fix.remove.filter((s) => !mine?.remove.includes(s))];
     const container = fix.container ?? mine?.container;
-    merged[host] = container === undefined ? { remove } : { remove, container };
+    const prefer = fix.prefer ?? mine?.prefer;
+    merged[host] = {
+      remove,
+      ...(container === undefined ? {} : { container }),
+      ...(prefer === undefined ? {} : { prefer }),
+    };
   }
   return merged;
+}
+
+/** The fix with the candidate chosen with *Not the whole article?* (undefined: back to the usual one). */
+export function withPrefer(fix: SiteFix | undefined, prefer: Candidate | undefined): SiteFix {
+  const { prefer: _old, ...rest } = fix ?? EMPTY_FIX;
+  return prefer === undefined ? rest : { ...rest, prefer };
+}
+
+/**
+ * The custom rule of the options page set on a site's fix: its container (empty: none) and the
+ * selectors to remove (blank lines and duplicates dropped). The candidate choice is kept.
+ */
+export function withCustomRule(fix: SiteFix | undefined, container: string, remove: readonly string[]): SiteFix {
+  const { container: _old, ...rest } = fix ?? EMPTY_FIX;
+  const c = container.trim();
+  const list = [...new Set(remove.map((r) => r.trim()).filter((r) => r !== ''))].slice(0, MAX_REMOVE);
+  return { ...rest, remove: list, ...(c === '' ? {} : { container: c }) };
+}
+
+/** How many elements a selector matches in `root`; null when the selector is invalid (never a throw). */
+export function countMatches(root: ParentNode, selector: string): number | null {
+  try {
+    return root.querySelectorAll(selector).length;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Storage v1 → v2 (lib/settings/site-fixes.ts): v2 adds `prefer`. A v1 value is kept site by
+ * site, each made well-formed on the way (what an older build or a hand-edited storage could
+ * hold): selectors trimmed, blank, over-long and duplicate ones dropped, an empty container
+ * dropped, a site left with nothing to do dropped, anything not a fix skipped.
+ */
+export function migrateV1ToV2(old: unknown): SiteFixes {
+  const out: SiteFixes = {};
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return out;
+  for (const [host, value] of Object.entries(old as Record<string, unknown>)) {
+    if (typeof value !== 'object' || value === null) continue;
+    const v = value as Record<string, unknown>;
+    const selectors = Array.isArray(v.remove) ? v.remove.filter((s): s is string => typeof s === 'string') : [];
+    const container = typeof v.container === 'string' && v.container.length <= MAX_SELECTOR ? v.container : '';
+    const fix = withCustomRule(
+      undefined,
+      container,
+      selectors.filter((s) => s.length <= MAX_SELECTOR),
+    );
+    if (fix.remove.length > 0 || fix.container !== undefined) out[host] = fix;
+  }
+  return out;
 }
 
 /** The fix for a host (its own entry, else its parent domain's: "m.antv.gov.vn" → "antv.gov.vn"). */
@@ -166,8 +240,11 @@ export function isSiteFixes(value: unknown): value is SiteFixes {
   return Object.values(value as Record<string, unknown>).every((fix) => {
     if (typeof fix !== 'object' || fix === null) return false;
     const f = fix as Record<string, unknown>;
-    const removeOk = Array.isArray(f.remove) && f.remove.every((s) => typeof s === 'string' && s.length <= 500);
-    const containerOk = f.container === undefined || (typeof f.container === 'string' && f.container.length <= 500);
-    return removeOk && containerOk;
+    const removeOk =
+      Array.isArray(f.remove) && f.remove.every((s) => typeof s === 'string' && s.length <= MAX_SELECTOR);
+    const containerOk =
+      f.container === undefined || (typeof f.container === 'string' && f.container.length <= MAX_SELECTOR);
+    const preferOk = f.prefer === undefined || isCandidate(f.prefer);
+    return removeOk && containerOk && preferOk;
   });
 }

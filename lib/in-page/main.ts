@@ -10,7 +10,16 @@ import type { CleanArticle } from '@/lib/article';
 import { cleanDocument } from '@/lib/clean/pipeline';
 import { healthReport, recordOutcome } from '@/lib/clean/rule-health';
 import { articleCandidate, findContainer } from '@/lib/clean/first-look';
-import { fixFor, originalOf, selectorFor, withoutRemoved, withRemoved, type SiteFix } from '@/lib/clean/site-fixes';
+import type { Shown } from '@/lib/clean/candidates';
+import {
+  fixFor,
+  originalOf,
+  selectorFor,
+  withoutRemoved,
+  withPrefer,
+  withRemoved,
+  type SiteFix,
+} from '@/lib/clean/site-fixes';
 import { pickRule } from '@/lib/clean/sites';
 import { generic } from '@/lib/clean/sites/generic';
 import { ruleHealth, siteFixes } from '@/lib/settings/site-fixes';
@@ -20,9 +29,11 @@ import { autoCleans, siteSettings } from '@/lib/settings/sites';
 import { articleViewLabels } from '@/lib/ui/article-view';
 import { applyHighlights } from '@/lib/ui/highlights';
 import { siteOf } from '@/lib/entities/corrections';
-import { createBlockPicker } from './block-picker';
+import { createBlockPicker, type BlockPicker } from './block-picker';
+import { countRule } from './count-rule';
 import { createCleanView, type CleanView } from './clean-view';
 import { describeInPageView } from './describe';
+import { switchCandidate } from './other-candidate';
 import { createToolbar, type Toolbar } from './toolbar';
 
 export interface InPageState {
@@ -36,6 +47,8 @@ export interface InPageState {
   ran: boolean;
   /** The user's remembered fixes for this site (lib/clean/site-fixes.ts). */
   siteFix?: SiteFix;
+  /** The candidate shown (*Not the whole article?*, ./other-candidate.ts). */
+  shown?: Shown;
 }
 
 /** Set once per page in the content script's isolated world: injecting the script again is a no-op. */
@@ -72,22 +85,19 @@ export async function startInPageView(doc: Document = document): Promise<InPageS
 function run(doc: Document, state: InPageState): void {
   if (state.ran) return;
   state.ran = true;
-  const result = cleanDocument(doc, doc.location.href, { siteFix: state.siteFix }); // entities: found by the background
+  const url = doc.location.href;
+  let result = cleanDocument(doc, url, { siteFix: state.siteFix }); // entities: found by the background
+  state.shown = result.isArticle ? (state.siteFix?.prefer ?? 'usual') : 'usual';
+  // the candidate remembered for the site is no article here: the usual choice is
+  if (!result.isArticle && state.siteFix?.prefer)
+    result = cleanDocument(doc, url, { siteFix: withPrefer(state.siteFix, undefined) });
   if (!result.isArticle) {
     state.reason = result.reason;
     return;
   }
-  void recordHealth(doc, result);
+  if (state.shown === 'usual') void recordHealth(doc, result); // a choice of the user's is no miss of the rule
   state.reason = '';
-  state.article = result;
-  const view = createCleanView(doc, result, articleViewLabels());
-  // matched from the pipeline's text, not read back from the view; the user's corrections of this address and site apply
-  const where = { url: doc.location.href, canonicalUrl: result.canonicalUrl, site: siteOf(doc.location.href) };
-  void applyHighlights(view.article, result.text, { where })
-    .then((highlights) => view.article.after(highlights.panel))
-    .catch(() => undefined); // the article stays readable without highlights
-  state.view = view;
-  const picker = blockPicker(doc, view, result, () => toolbar);
+  let picker: BlockPicker | null = null;
   const toolbar = createToolbar(
     doc,
     {
@@ -99,27 +109,48 @@ function run(doc: Document, state: InPageState): void {
       refused: t('intentRefused'),
       pick: t('pickBlock'),
       pickUndo: t('pickUndo'),
+      other: t('otherCandidate'),
     },
     {
-      toggle: () => setClean(state, !view.shown),
+      toggle: () => setClean(state, !state.view?.shown),
       save: () => void save(state),
       undo: () => void undo(state),
       pick: () => {
-        if (!view.shown) setClean(state, true);
+        if (!state.view?.shown) setClean(state, true);
         toolbar.setStatus(t('pickHint'));
-        picker.start();
+        picker?.start();
       },
       pickUndo: () => {
-        picker.undo();
-        toolbar.offerPickUndo(picker.canUndo);
+        picker?.undo();
+        toolbar.offerPickUndo(picker?.canUndo ?? false);
+      },
+      other: () => {
+        const next = switchCandidate(doc, state);
+        if (next) picker = show(doc, state, next, toolbar);
       },
     },
   );
   state.toolbar = toolbar;
-  setClean(state, true);
+  picker = show(doc, state, result, toolbar);
   void sendMessage('isSaved', result.canonicalUrl)
     .then((saved) => toolbar.setSaved(saved))
     .catch(() => undefined);
+}
+
+/** Show `article` in a new clean view (in place of the one shown): highlights, *Remove this block*. */
+function show(doc: Document, state: InPageState, article: CleanArticle, toolbar: Toolbar): BlockPicker {
+  state.view?.hide();
+  state.article = article;
+  const view = createCleanView(doc, article, articleViewLabels());
+  // matched from the pipeline's text, not read back from the view; the user's corrections of this address and site apply
+  const where = { url: doc.location.href, canonicalUrl: article.canonicalUrl, site: siteOf(doc.location.href) };
+  void applyHighlights(view.article, article.text, { where })
+    .then((highlights) => view.article.after(highlights.panel))
+    .catch(() => undefined); // the article stays readable without highlights
+  state.view = view;
+  toolbar.offerPickUndo(false);
+  setClean(state, true);
+  return blockPicker(doc, view, article, () => toolbar);
 }
 
 /**
@@ -244,4 +275,5 @@ function registerMessages(doc: Document, state: InPageState): void {
     return save(state);
   });
   onMessage('describeInPageView', ({ data }) => describeInPageView(doc, state, data));
+  onMessage('countInPage', ({ data }) => countRule(doc, data));
 }

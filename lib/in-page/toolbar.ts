@@ -22,6 +22,8 @@ export interface ToolbarLabels {
   /** *Remove this block* and its undo (lib/in-page/block-picker.ts); no buttons without them. */
   pick?: string;
   pickUndo?: string;
+  /** *Not the whole article?* (./other-candidate.ts); no button without it. */
+  other?: string;
 }
 
 export interface ToolbarActions {
@@ -30,6 +32,7 @@ export interface ToolbarActions {
   undo(): void;
   pick?(): void;
   pickUndo?(): void;
+  other?(): void;
 }
 
 export interface Toolbar {
@@ -48,12 +51,12 @@ export interface Toolbar {
 
 /** The host's place and size (the same in assets/toolbar.css, where they are enforced). */
 export const TOOLBAR_FRAME: Frame = {
-  width: 440,
+  width: 560,
   height: 48,
   right: 16,
   bottom: 16,
   style:
-    'position: fixed !important; right: 16px !important; bottom: 16px !important; width: 440px !important; ' +
+    'position: fixed !important; right: 16px !important; bottom: 16px !important; width: 560px !important; ' +
     'height: 48px !important; margin: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
     'opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important;',
 };
@@ -90,6 +93,7 @@ export function createToolbar(
   const pick = labels.pick === undefined ? null : control('pick', 'pick', labels.pick);
   const pickUndo = labels.pickUndo === undefined ? null : control('pick-undo', 'pick-undo', labels.pickUndo);
   if (pickUndo) pickUndo.hidden = true;
+  const other = labels.other === undefined ? null : control('other', 'other-candidate', labels.other);
 
   const status = doc.createElement('span');
   status.className = 'status';
@@ -104,7 +108,8 @@ export function createToolbar(
     status.className = `status ${kind}`;
   };
 
-  bar.append(toggle, save, undo, ...(pick ? [pick] : []), ...(pickUndo ? [pickUndo] : []), status);
+  const optional = [pick, pickUndo, other].filter((b): b is HTMLButtonElement => b !== null);
+  bar.append(toggle, save, undo, ...optional, status);
   shadow.append(style, bar);
   doc.body.append(host);
 
@@ -118,6 +123,7 @@ export function createToolbar(
   intent.guard(undo, () => actions.undo());
   if (pick) intent.guard(pick, () => actions.pick?.());
   if (pickUndo) intent.guard(pickUndo, () => actions.pickUndo?.());
+  if (other) intent.guard(other, () => actions.other?.());
 
   return {
     host,

@@ -2,7 +2,7 @@
  * The options page: the supported news sites, each with automatic cleaning on or off, and the
  * sites the user added for automatic cleaning — adding one asks the browser for that host as
  * an optional permission; removing one gives the permission back; the user's corrections to the
- * highlights (./corrections.ts); and sync with the user's WebDAV server (./sync-section.ts).
+ * highlights (./corrections.ts); the custom rule per site (./custom-rules.ts); and sync with the user's WebDAV server (./sync-section.ts).
  */
 import { browser } from 'wxt/browser';
 import { t, uiLang } from '@/lib/i18n';
@@ -12,6 +12,7 @@ import { normalizeHostInput, originsFor, siteSettings, type SiteSettings } from 
 import { ruleHealth } from '@/lib/settings/site-fixes';
 import { button, h } from '@/lib/ui/dom';
 import { correctionsSection } from './corrections';
+import { customRulesSection } from './custom-rules';
 import { healthSection } from './rule-health';
 import { syncSection } from './sync-section';
 
@@ -149,6 +150,7 @@ export async function startOptions(doc: Document = document): Promise<void> {
       ),
       await correctionsSection(doc),
       healthSection(doc, health, (text) => navigator.clipboard.writeText(text)),
+      await customRulesSection(doc),
       await syncSection(doc),
     ),
   );

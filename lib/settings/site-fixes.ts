@@ -5,11 +5,16 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { RuleHealth } from '@/lib/clean/rule-health';
-import type { SiteFixes } from '@/lib/clean/site-fixes';
+import { migrateV1ToV2, type SiteFixes } from '@/lib/clean/site-fixes';
+
+/** v2: a site's fix may hold `prefer` (*Not the whole article?*); v1 values are tidied (migrateV1ToV2). */
+export const SITE_FIXES_VERSION = 2;
+export const SITE_FIXES_MIGRATIONS = { 2: migrateV1ToV2 };
 
 export const siteFixes = storage.defineItem<SiteFixes>('local:siteFixes', {
   fallback: {},
-  version: 1,
+  version: SITE_FIXES_VERSION,
+  migrations: SITE_FIXES_MIGRATIONS,
 });
 
 export const ruleHealth = storage.defineItem<RuleHealth>('local:ruleHealth', {

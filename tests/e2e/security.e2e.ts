@@ -473,7 +473,7 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
     assert.deepEqual(unsaved.found, [], 'window.find finds none of our labels');
     assert.deepEqual(unsaved.inText, [], "none of our labels is in the page's text");
     assert.equal(unsaved.root, 'null', 'the shadow root is closed');
-    assert.deepEqual((unsaved.rect as number[]).slice(2), [440, 48], 'the fixed size');
+    assert.deepEqual((unsaved.rect as number[]).slice(2), [560, 48], 'the fixed size');
     await page.close();
   });
 
@@ -510,7 +510,7 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
     })()`)) as { opacity: string; transform: string; filter: string; display: string; box: number[] };
     assert.deepEqual(
       { ...seen, box: seen.box.slice(2) },
-      { opacity: '1', transform: 'none', filter: 'none', display: 'block', box: [440, 48] },
+      { opacity: '1', transform: 'none', filter: 'none', display: 'block', box: [560, 48] },
     );
     assert.ok(seen.box[0]! >= 16 && seen.box[0]! <= 16 + 20 && seen.box[1] === 16, `at its corner: ${seen.box}`);
     await saveFromToolbar(page); // what the user sees is our Save: pressing it saves

@@ -211,7 +211,7 @@ export function decoyPage(slug: string, n: number, attack: string): { url: strin
 /** A "Close ad ✕" button of the page's, laid exactly over the toolbar (for decoyPage attacks). */
 export const DECOY_BUTTON = `var decoy = document.createElement('button');
   decoy.textContent = 'Đóng quảng cáo ✕';
-  decoy.style.cssText = 'position:fixed;right:16px;bottom:16px;width:440px;height:48px;margin:0;z-index:2147483647;' +
+  decoy.style.cssText = 'position:fixed;right:16px;bottom:16px;width:560px;height:48px;margin:0;z-index:2147483647;' +
     'background:#fff;color:#000;font:16px sans-serif;border:1px solid #999;pointer-events:none';`;
 
 /**

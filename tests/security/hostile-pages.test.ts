@@ -57,7 +57,7 @@ function decoy(doc: Document, passThrough: boolean, at = 'right: 16px; bottom: 1
   d.textContent = 'Đóng quảng cáo ✕';
   d.setAttribute(
     'style',
-    `position: fixed; ${at}; width: 440px; height: 48px; z-index: 2147483647;${passThrough ? ' pointer-events: none;' : ''}`,
+    `position: fixed; ${at}; width: 560px; height: 48px; z-index: 2147483647;${passThrough ? ' pointer-events: none;' : ''}`,
   );
   doc.documentElement.append(d);
   return d;
@@ -116,7 +116,7 @@ const TOOLBAR_PAGES: ToolbarRow[] = [
         'vietlao-toolbar { opacity: 0 !important; right: 600px !important; width: 10px !important; filter: opacity(0) !important }';
       doc.head.append(st);
     },
-    expected: { saved: true, refusedBy: null, pageSees: { opacity: '1', right: '16px', width: '440px' } },
+    expected: { saved: true, refusedBy: null, pageSees: { opacity: '1', right: '16px', width: '560px' } },
   },
   {
     title: 'decoy: the page fades its <body> (and us) to 2 % and shows its button where Save is',

@@ -68,15 +68,37 @@ function onHost(rule: SiteRule, host: SiteRule, find: Find): SiteRule {
   };
 }
 
-/** The rule for a page whose host rule is `host` (generic for a host without one). */
-export function chooseRule(host: SiteRule, find: Find): RuleChoice {
-  if (host !== generic && hasContainer(host, find)) return { rule: host, id: host.id, fallback: null };
+/** The family whose markers match the page best (and whose container is there), other than `host`. */
+function bestFamily(host: SiteRule, find: Find): SiteRule | null {
   let best: { rule: SiteRule; matched: number } | null = null;
   for (const family of FAMILY_RULES) {
     if (family === host) continue;
     const matched = (family.markers ?? []).filter((sel) => find(sel) !== null).length;
     if (matched > (best?.matched ?? 0) && hasContainer(family, find)) best = { rule: family, matched };
   }
-  if (best) return { rule: onHost(best.rule, host, find), id: best.rule.id, fallback: 'family' };
-  return { rule: onHost(generic, host, find), id: generic.id, fallback: host === generic ? null : 'generic' };
+  return best?.rule ?? null;
+}
+
+/**
+ * Which rule the user asked for on this site (*Not the whole article?*, lib/clean/candidates.ts):
+ * 'family' or 'generic' skip the rules ahead of them. A family wanted where none matches the page
+ * falls back to the usual order.
+ */
+export type RulePreference = 'family' | 'generic';
+
+/** The rule for a page whose host rule is `host` (generic for a host without one). */
+export function chooseRule(host: SiteRule, find: Find, prefer?: RulePreference): RuleChoice {
+  const genericChoice = (): RuleChoice => ({
+    rule: onHost(generic, host, find),
+    id: generic.id,
+    fallback: host === generic ? null : 'generic',
+  });
+  if (prefer === 'generic') return genericChoice();
+  if (prefer !== 'family' && host !== generic && hasContainer(host, find))
+    return { rule: host, id: host.id, fallback: null };
+  const family = bestFamily(host, find);
+  if (family) return { rule: onHost(family, host, find), id: family.id, fallback: 'family' };
+  if (prefer === 'family' && host !== generic && hasContainer(host, find))
+    return { rule: host, id: host.id, fallback: null };
+  return genericChoice();
 }

@@ -13,6 +13,7 @@ const validateFile = new Ajv({ allErrors: true, strict: true }).compile(schema);
 const fixes = {
   'antv.gov.vn': { remove: ['div.detail-content > figure.image:first-child'] },
   'bocongan.gov.vn': { remove: [], container: 'div.post-body' },
+  'vov.vn': { remove: ['.box-related'], prefer: 'generic' as const }, // Not the whole article?
 };
 const identity = (bodies: readonly string[]) => Promise.resolve([...bodies]);
 
