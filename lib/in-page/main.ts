@@ -96,7 +96,7 @@ function run(doc: Document, state: InPageState): void {
       save: t('saveButton'),
       saved: t('savedButton'),
       undo: t('undoSaveButton'),
-      refused: t('intentRefused'),
+      refused: t('intentRefusedHere'), // until the background says whether this browser has the shortcut
       pick: t('pickBlock'),
       pickUndo: t('pickUndo'),
     },
@@ -116,6 +116,10 @@ function run(doc: Document, state: InPageState): void {
     },
   );
   state.toolbar = toolbar;
+  // the shortcut is mentioned only where the browser has one (not Firefox for Android)
+  void sendMessage('platformFeatures', undefined)
+    .then((features) => toolbar.setRefusedLabel(t(features.commands ? 'intentRefused' : 'intentRefusedHere')))
+    .catch(() => undefined);
   setClean(state, true);
   void sendMessage('isSaved', result.canonicalUrl)
     .then((saved) => toolbar.setSaved(saved))

@@ -44,6 +44,8 @@ export interface Toolbar {
   offerUndo(on: boolean): void;
   /** Show (or hide) the undo of the last removed block. */
   offerPickUndo(on: boolean): void;
+  /** Change what a refused press says (it mentions the shortcut only where there is one). */
+  setRefusedLabel(text: string): void;
 }
 
 /** The host's place and size (the same in assets/toolbar.css, where they are enforced). */
@@ -108,10 +110,11 @@ export function createToolbar(
   shadow.append(style, bar);
   doc.body.append(host);
 
+  let refusedLabel = labels.refused;
   const intent = createUserIntent(host, shadow, TOOLBAR_FRAME, {
     layout: options.layout,
     now: options.now,
-    refused: (_check: IntentCheck) => setStatus(labels.refused, 'error'),
+    refused: (_check: IntentCheck) => setStatus(refusedLabel, 'error'),
   });
   intent.guard(toggle, () => actions.toggle());
   intent.guard(save, () => actions.save());
@@ -137,6 +140,9 @@ export function createToolbar(
     },
     offerPickUndo(on) {
       if (pickUndo) pickUndo.hidden = !on;
+    },
+    setRefusedLabel(text) {
+      refusedLabel = text;
     },
   };
 }
