@@ -48,17 +48,31 @@ export interface Toolbar {
   setRefusedLabel(text: string): void;
 }
 
+const frameStyle = (width: number, height: number, inset: number) =>
+  `position: fixed !important; right: ${inset}px !important; bottom: ${inset}px !important; width: ${width}px !important; ` +
+  `height: ${height}px !important; margin: 0 !important; z-index: 2147483647 !important; display: block !important; ` +
+  'opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important;';
+
 /** The host's place and size (the same in assets/toolbar.css, where they are enforced). */
-export const TOOLBAR_FRAME: Frame = {
-  width: 440,
-  height: 48,
-  right: 16,
-  bottom: 16,
-  style:
-    'position: fixed !important; right: 16px !important; bottom: 16px !important; width: 440px !important; ' +
-    'height: 48px !important; margin: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
-    'opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important;',
+export const TOOLBAR_FRAME: Frame = { width: 440, height: 48, right: 16, bottom: 16, style: frameStyle(440, 48, 16) };
+
+/**
+ * Below 472 px (a phone; the wide frame and its margins would not fit): two rows, 8 px from the
+ * corner, as wide as fits a 320 px screen. The same query and sizes are in assets/toolbar.css.
+ */
+export const NARROW_TOOLBAR_QUERY = '(max-width: 471.98px)';
+export const NARROW_TOOLBAR_FRAME: Frame = {
+  width: 304,
+  height: 92,
+  right: 8,
+  bottom: 8,
+  style: frameStyle(304, 92, 8),
 };
+
+/** The frame for the window as it is now (a phone turned sideways changes it). */
+export function toolbarFrame(win: Window): Frame {
+  return win.matchMedia?.(NARROW_TOOLBAR_QUERY).matches ? NARROW_TOOLBAR_FRAME : TOOLBAR_FRAME;
+}
 
 export function createToolbar(
   doc: Document,
@@ -66,8 +80,10 @@ export function createToolbar(
   actions: ToolbarActions,
   options: { layout?: Layout; now?: () => number } = {},
 ): Toolbar {
+  const win = doc.defaultView!;
+  const frame = () => toolbarFrame(win);
   const host = doc.createElement(TOOLBAR_TAG);
-  host.setAttribute('style', TOOLBAR_FRAME.style);
+  host.setAttribute('style', frame().style);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = toolbarCss;
@@ -111,11 +127,13 @@ export function createToolbar(
   doc.body.append(host);
 
   let refusedLabel = labels.refused;
-  const intent = createUserIntent(host, shadow, TOOLBAR_FRAME, {
+  const intent = createUserIntent(host, shadow, frame, {
     layout: options.layout,
     now: options.now,
     refused: (_check: IntentCheck) => setStatus(refusedLabel, 'error'),
   });
+  // the window crossed the phone breakpoint: our place and size follow (and a press waits until they settle)
+  win.matchMedia?.(NARROW_TOOLBAR_QUERY).addEventListener?.('change', () => host.setAttribute('style', frame().style));
   intent.guard(toggle, () => actions.toggle());
   intent.guard(save, () => actions.save());
   intent.guard(undo, () => actions.undo());
