@@ -6,13 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  NARROW_TOOLBAR_FRAME,
-  NARROW_TOOLBAR_QUERY,
-  TOOLBAR_FRAME,
-  toolbarFrame,
-  type Frame,
-} from '@/lib/in-page/toolbar';
+import { NARROW_TOOLBAR_FRAME, NARROW_TOOLBAR_QUERY, TOOLBAR_FRAME, toolbarFrame } from '@/lib/in-page/toolbar';
+import type { Frame } from '@/lib/in-page/user-intent';
 
 const css = readFileSync(join(import.meta.dirname, '../../../assets/toolbar.css'), 'utf8');
 
