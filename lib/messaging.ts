@@ -166,6 +166,8 @@ interface ProtocolMap {
   entityDetails(id: string): EntityDetails | null;
   /** entity card → background: gazetteer entities whose name or alias fits the words (its "Wrong entity" search). */
   searchEntities(query: string): EntitySummary[];
+  /** in-page view or reader page → background: open this entity's page on the analysis page (a new tab). */
+  openEntityPage(entityId: string): void;
   /** detector (news.content.ts) → background: this page can be an article; inject the in-page view here. */
   injectInPageView(): void;
   /** popup → background: run the in-page view in this tab now (injected through activeTab if needed). */

@@ -6,7 +6,8 @@
  * from a tab whose request is still waiting or running is dropped, answered 'busy' (not queued:
  * a view asks once per article, so only a flood gets here, and a flood should not pile up work).
  */
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { writeView } from '@/lib/analysis/params';
 import type { Mention } from '@/lib/article';
 import { findMentions } from '@/lib/entities/default-matcher';
 import { getEntity } from '@/lib/entities/details';
@@ -56,4 +57,10 @@ export function registerEntityMessages(fromUs: SenderCheck): void {
   onMessage('searchEntities', ({ data, sender }) =>
     fromUs(sender) && typeof data === 'string' ? searchEntities(data) : [],
   );
+  // A listed entity only: the address carries nothing the page chose but a gazetteer id.
+  onMessage('openEntityPage', async ({ data, sender }) => {
+    if (!fromUs(sender) || typeof data !== 'string' || !getEntity(data)) return;
+    const query = writeView({ view: 'entity', filter: {}, granularity: 'month', chosen: [data] });
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/analysis.html')}${query}` });
+  });
 }

@@ -9,6 +9,9 @@ import { browser } from 'wxt/browser';
 import { serialize, type ArchiveDb } from '@/lib/archive';
 import { syncClientId, syncConnection, syncStatus, SYNC_OFF, type SyncStatus } from '@/lib/settings/sync';
 import { syncArchive, type SyncProgress } from '@/lib/sync/engine';
+import { mergeFixes } from '@/lib/clean/site-fixes';
+import { mergeCorrections, readCorrections } from '@/lib/settings/corrections';
+import { siteFixes } from '@/lib/settings/site-fixes';
 import { SyncError, type SyncCheck, type SyncErrorCode } from '@/lib/sync/errors';
 import { checkServerUrl } from '@/lib/sync/origin';
 import { Remote, type Connection } from '@/lib/sync/remote';
@@ -117,6 +120,13 @@ async function syncOnce(db: () => Promise<ArchiveDb>): Promise<SyncStatus> {
       exclusive: serialize,
       onProgress,
       clientId: await syncClientId.getValue(),
+      personal: {
+        read: async () => ({ siteFixes: await siteFixes.getValue(), corrections: await readCorrections() }),
+        merge: async (p) => {
+          if (p.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), p.siteFixes));
+          if (p.corrections?.length) await mergeCorrections(p.corrections); // (the re-match follows them)
+        },
+      },
     });
     const status: SyncStatus = {
       state: 'idle',

@@ -1,6 +1,7 @@
 /**
- * The user's corrections to the highlights (lib/entities/corrections.ts): local storage only,
- * never synced, never sent anywhere. Versioned: a change of the stored shape gets the next
+ * The user's corrections to the highlights (lib/entities/corrections.ts): local storage, never
+ * synced by the browser; they travel only with the user's JSON export and to their own sync
+ * server (lib/sync/). Versioned: a change of the stored shape gets the next
  * version and a migration in CORRECTION_MIGRATIONS (keyed by the version it migrates to; WXT runs
  * them in order on first access). Every read keeps only the entries that pass the check
  * (lib/entities/correction-check.ts): a damaged entry is dropped, never the whole list.

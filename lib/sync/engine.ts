@@ -14,6 +14,7 @@
  *     merge as a file import (same canonical URL: newer `updatedAt` wins). A file that does not
  *     parse or validate is reported and skipped, never imported; an article deleted here after its
  *     remote copy was written is not pulled back.
+ *  4b. Personal settings (`personal.json`: site fixes and corrections): merged both ways, per entry.
  *  5. Push tombstones (If-None-Match: *), then delete the remote article with If-Match.
  *  6. Push articles changed here since the server's copy (If-Match on the known ETag, or
  *     If-None-Match: * when new); on 412 the server's copy is read and merged (newer wins) and
@@ -26,14 +27,22 @@
 import { deleteArticle, getArticle } from '@/lib/archive/articles';
 import type { ArchiveDb } from '@/lib/archive/db';
 import { toExportedArticle } from '@/lib/archive/export';
-import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR, type ExportedArticle } from '@/lib/archive/file-format';
+import {
+  EXPORT_FORMAT,
+  EXPORT_SCHEMA_VERSION,
+  GENERATOR,
+  type ExportedArticle,
+  type PersonalData,
+} from '@/lib/archive/file-format';
 import { importArchive, type BodySanitizer } from '@/lib/archive/import';
-import { readArticle } from '@/lib/archive/import-validation';
+import { readArticle, readPersonal } from '@/lib/archive/import-validation';
+import { sha256Hex } from '@/lib/archive/hash';
 import type { RemoteFileRow } from '@/lib/archive/tombstones';
 import { SyncError } from './errors';
 import {
   ARTICLES_DIR,
   INDEX_FILE,
+  PERSONAL_FILE,
   SYNC_FORMAT,
   SYNC_LAYOUT_VERSION,
   TOMBSTONES_DIR,
@@ -78,6 +87,8 @@ export interface SyncOptions {
   signal?: AbortSignal;
   /** This browser's id in the folder (lock files, temporary names): letters, digits, hyphens. */
   clientId?: string;
+  /** The user's own settings that travel with the archive (step 4b); left out, they are not synced. */
+  personal?: { read(): Promise<PersonalData>; merge(imported: PersonalData): Promise<void> };
 }
 
 /** ETags in normEtag's form (./remote.ts). */
@@ -173,6 +184,7 @@ export class Sync {
     this.progress();
     await this.pullTombstones(pullTombs);
     await this.pullArticles(pullArticles);
+    await this.syncPersonal();
     if (this.report.readOnly) return this.report;
     const localTombs = (await this.db.tombstones.toArray()).filter(
       (t) => this.known.get(tombstonePath(t.id))?.stamp !== t.deletedAt,
@@ -291,6 +303,42 @@ export class Sync {
       for (const s of skip) await this.remember(s.path, s.etag, s.stamp);
       this.done += batch.length;
       this.progress();
+    }
+  }
+
+  /**
+   * Step 4b: `personal.json`, the user's own settings (site fixes, corrections): a changed remote
+   * copy is checked and merged in (per entry, as an import merges them); then ours is written when
+   * it differs from what the server has.
+   */
+  private async syncPersonal(): Promise<void> {
+    const hooks = this.options.personal;
+    if (!hooks) return;
+    const known = this.known.get(PERSONAL_FILE);
+    const there = await this.remote.stat(PERSONAL_FILE);
+    let etag = there?.etag ?? null;
+    if (there && !sameEtag(known?.etag, there.etag)) {
+      const got = await this.remote.read(PERSONAL_FILE);
+      if (got) {
+        etag = got.etag ?? etag;
+        try {
+          await hooks.merge(readPersonal(parseJson(got.text), [PERSONAL_FILE]));
+        } catch (error) {
+          this.report.problems.push(`${PERSONAL_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    if (this.report.readOnly) return this.remember(PERSONAL_FILE, etag, known?.stamp ?? '');
+    const text = JSON.stringify(await hooks.read(), null, 2);
+    const digest = await sha256Hex(text);
+    if (known?.stamp === digest && sameEtag(known.etag, etag)) return;
+    try {
+      const wrote = await this.write(PERSONAL_FILE, text, etag);
+      if (wrote.ok) await this.remember(PERSONAL_FILE, wrote.etag, digest);
+      else await this.forget(PERSONAL_FILE); // changed meanwhile: merged by the next sync
+    } catch (error) {
+      if (error instanceof SyncError && error.code === 'read-only') this.report.readOnly = true;
+      else throw error;
     }
   }
 

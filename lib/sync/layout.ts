@@ -5,6 +5,7 @@
  *     index.json              { format: 'vietlao-reader-sync', version: 1, createdAt, createdBy }
  *     articles/<id>.json      one article, the same object as in the JSON export (ExportedArticle)
  *     tombstones/<id>.json    { id, canonicalUrl, deletedAt }: the article was deleted
+ *     personal.json           the user's own settings, as the JSON export's `personal` (site fixes, corrections)
  *
  * `version` is the layout's; a folder of a newer version is left alone (SyncError 'newer-format')
  * and a future version migrates older folders forward from here.
@@ -17,6 +18,7 @@ export const SYNC_LAYOUT_VERSION = 1;
 export const DEFAULT_FOLDER = 'VietLaoReader';
 
 export const INDEX_FILE = 'index.json';
+export const PERSONAL_FILE = 'personal.json';
 export const ARTICLES_DIR = 'articles';
 export const TOMBSTONES_DIR = 'tombstones';
 

@@ -1,7 +1,8 @@
 /**
  * The entity card, shown when one of our marks is hovered or focused: canonical name, type,
  * country, description, how sure a link by pronunciation is (a spelling the gazetteer does not
- * list), the title written before the name and the spellings in this article.
+ * list), the title written before the name and the spellings in this article; for a listed
+ * entity, a way to its page on the analysis page.
  * Gazetteer details come from the background (entityDetails): neither the content script nor the
  * reader page carries the gazetteer. The card believes only what our code recorded: `mentionOf`
  * answers for marks the extension made (not elements the page added, nor marks whose id the page
@@ -10,7 +11,7 @@
 import type { LinkConfidence, Mention } from '@/lib/article';
 import { t, uiLang } from '@/lib/i18n';
 import { sendMessage, type EntityDetails } from '@/lib/messaging';
-import { h } from './dom';
+import { button, h } from './dom';
 import { correctionControls, type CorrectionActions } from './correction-controls';
 import { entityTypeLabel } from './entity-type-label';
 
@@ -40,6 +41,8 @@ export interface EntityCardSource {
   details?: (id: string) => Promise<EntityDetails | null>;
   /** The card's *Not an entity* and *Wrong entity* (none: the card only shows). */
   corrections?: CorrectionActions;
+  /** Open a listed entity's page on the analysis page (none: no such button). */
+  openEntityPage?: (id: string) => void;
 }
 
 export interface EntityCard {
@@ -104,6 +107,17 @@ export function attachEntityCard(article: HTMLElement, source: EntityCardSource)
           .spellings(id)
           .flatMap((spelling, i) => [i > 0 ? ' · ' : null, h(doc, 'span', { text: spelling, isolate: true })]),
       ),
+      details && source.openEntityPage
+        ? h(
+            doc,
+            'p',
+            { className: 'vl-card-open' },
+            button(doc, t('entityOpenAnalysis'), (e) => e.isTrusted && source.openEntityPage!(id), {
+              className: 'vl-card-action',
+              testid: 'entity-analysis',
+            }),
+          )
+        : null,
       source.corrections ? correctionControls(doc, mention, source.corrections) : null,
     ];
     card.replaceChildren(...lines.filter((l): l is HTMLElement => l !== null));

@@ -178,6 +178,7 @@ export async function applyHighlights(
     },
     spellings: (id) => [...new Set((byEntity.get(id) ?? []).map((m) => m.mention.surface.replace(/\s+/g, ' ')))],
     details: options.details,
+    openEntityPage: (id) => void sendMessage('openEntityPage', id).catch(() => undefined),
     corrections: {
       where,
       correct: async (c) => {

@@ -14,6 +14,8 @@ import type { ArchiveDb } from '@/lib/archive/db';
 import { listArticles } from '@/lib/archive/query';
 import { saveArticle } from '@/lib/archive/save';
 import { sanitizeHtml } from '@/lib/html/sanitize';
+import type { SiteFixes } from '@/lib/clean/site-fixes';
+import type { Correction } from '@/lib/entities/corrections';
 import { syncArchive } from '@/lib/sync/engine';
 import { SyncError } from '@/lib/sync/errors';
 import { Remote, type Connection } from '@/lib/sync/remote';
@@ -245,5 +247,67 @@ describe('sync through a server that ignores conditional requests (rclone serve 
     expect(lenient.files().filter((f) => f.startsWith('leased/articles/'))).toHaveLength(2);
     writeFileSync(lockFile, JSON.stringify({ clientId: 'client-0', until: new Date(Date.now() - 1000).toISOString() }));
     expect(await run(a, c, 'client-a')).toMatchObject({ pushed: 1 });
+  });
+});
+
+describe('personal settings through the sync folder', () => {
+  it('site fixes and corrections made on one computer reach the other, merged with its own', async () => {
+    const c = connection();
+    type Personal = { siteFixes?: SiteFixes; corrections?: Correction[] };
+    const holder = (start: Personal) => {
+      let value: Personal = start;
+      return {
+        get: () => value,
+        hooks: {
+          read: async () => value,
+          merge: async (p: Personal) => {
+            value = {
+              siteFixes: { ...(value.siteFixes ?? {}), ...(p.siteFixes ?? {}) },
+              corrections: [
+                ...(value.corrections ?? []),
+                ...(p.corrections ?? []).filter((x) => !(value.corrections ?? []).some((y) => y.id === x.id)),
+              ],
+            };
+          },
+        },
+      };
+    };
+    const correction: Correction = {
+      id: 'c1',
+      kind: 'not-entity',
+      surface: 'Ảnh: TTXVN',
+      scope: { kind: 'everywhere' },
+      at: '2024-09-01T00:00:00.000Z',
+    };
+    const office = holder({
+      siteFixes: { 'antv.gov.vn': { remove: ['div.box-lienquan'] } },
+      corrections: [correction],
+    });
+    const laptop = holder({ siteFixes: { 'qdnd.vn': { remove: ['aside.post-related'] } }, corrections: [] });
+    await syncArchive(await freshDb(), new Remote(c), { sanitize, personal: office.hooks });
+    await syncArchive(await freshDb(), new Remote(c), { sanitize, personal: laptop.hooks });
+    expect(laptop.get().siteFixes).toEqual({
+      'qdnd.vn': { remove: ['aside.post-related'] },
+      'antv.gov.vn': { remove: ['div.box-lienquan'] },
+    });
+    expect(laptop.get().corrections).toEqual([correction]);
+    const onServer = JSON.parse(server.read(`${c.folder}/personal.json`)) as Personal;
+    expect(Object.keys(onServer.siteFixes ?? {}).sort()).toEqual(['antv.gov.vn', 'qdnd.vn']);
+  });
+
+  it('a damaged personal.json is reported and changes nothing here', async () => {
+    const c = connection();
+    await syncArchive(await freshDb(), new Remote(c), {
+      sanitize,
+      personal: { read: async () => ({}), merge: async () => {} },
+    });
+    writeFileSync(join(server.root, c.folder, 'personal.json'), '{"siteFixes": {"__proto__": {}}}');
+    let merged = 0;
+    const report = await syncArchive(await freshDb(), new Remote(c), {
+      sanitize,
+      personal: { read: async () => ({}), merge: async () => void (merged += 1) },
+    });
+    expect(merged).toBe(0);
+    expect(report.problems).toEqual([expect.stringContaining('personal.json')]);
   });
 });

@@ -4,6 +4,7 @@
  * marks whose id the page changed, or events the page dispatched.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EntityDetails } from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
 import { applyHighlights } from '@/lib/ui/highlights';
@@ -79,6 +80,30 @@ describe('the entity card', () => {
     mark('org.la-mps').focus();
     await vi.waitFor(() => expect(card.hidden).toBe(false));
     expect(card.querySelector('.vl-card-link')).toBeNull();
+  });
+
+  it("a listed entity's card opens its page on the analysis page; an unlisted one has no such button", async () => {
+    const { mark, card } = await setUp(articleOf(['Đại tá Khamphet Sisouvong gặp Thượng tướng Hoàng Xuân Chiến.']));
+    mark('person.hoang-xuan-chien').focus();
+    await vi.waitFor(() => expect(card.querySelector('[data-testid="entity-analysis"]')).not.toBeNull());
+    const before = (await fakeBrowser.tabs.query({})).length;
+    card.querySelector<HTMLButtonElement>('[data-testid="entity-analysis"]')!.click(); // a script's click: ignored
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await fakeBrowser.tabs.query({})).toHaveLength(before);
+    const unlisted = card.ownerDocument.querySelector<HTMLElement>('mark.vl-entity[data-listed="false"]');
+    if (unlisted) {
+      unlisted.focus();
+      await vi.waitFor(() => expect(card.textContent).toContain('Khamphet'));
+      expect(card.querySelector('[data-testid="entity-analysis"]')).toBeNull();
+    }
+  });
+
+  it('the background opens the page of a listed entity only, by its gazetteer id', async () => {
+    await sendMessage('openEntityPage', 'person.hoang-xuan-chien');
+    await sendMessage('openEntityPage', 'javascript:alert(1)');
+    const urls = (await fakeBrowser.tabs.query({})).map((tab) => tab.url ?? '').filter((u) => u.includes('analysis'));
+    expect(urls).toHaveLength(1);
+    expect(urls[0]).toMatch(/\/analysis\.html\?view=entity&id=person\.hoang-xuan-chien$/);
   });
 
   it('a mark the page added, even with a real entity id, shows nothing and asks nothing', async () => {
