@@ -119,6 +119,8 @@ export interface InPageElement {
   visible: boolean;
   /** It has the focus (in its shadow root). */
   focused: boolean;
+  /** Its content is wider than its box: a label cut by the box's overflow. */
+  cut: boolean;
   children: number;
   descendants?: { tag: string; attrs: [string, string][] }[];
 }

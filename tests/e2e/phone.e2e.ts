@@ -166,10 +166,13 @@ describe(`${BROWSER}: the views at a phone's width (360 × 740)`, () => {
       const e = await element(article, inToolbar(byTestId(id)));
       assert.ok(e.visible && e.rect.width > 0, `toolbar ${id} shown`);
       assert.ok(inside(e), `toolbar ${id} inside the screen: ${JSON.stringify(e.rect)}`);
+      if (id !== 'status') assert.ok(!e.cut, `toolbar ${id}: its label "${e.label}" is whole`);
     }
     await h.screenshot(article, 'phone-in-page');
     // the narrow frame is the one the user-intent checks expect: a real press saves
     await saveFromToolbar(article);
+    const saved = await element(article, inToolbar(byTestId('save')));
+    assert.ok(inside(saved) && !saved.cut, `"${saved.label}" whole, inside the screen`);
     await h.screenshot(article, 'phone-in-page-saved');
   });
 
