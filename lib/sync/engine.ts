@@ -24,6 +24,7 @@
  * down, browser closed) resumes where it stopped without writing anything twice. Nothing local is
  * deleted because a remote file is missing or unreadable: only a tombstone deletes.
  */
+import pLimit from 'p-limit';
 import { deleteArticle, getArticle } from '@/lib/archive/articles';
 import type { ArchiveDb } from '@/lib/archive/db';
 import { toExportedArticle } from '@/lib/archive/export';
@@ -57,6 +58,12 @@ import type { Remote, RemoteEntry } from './remote';
 
 /** Files read (and articles imported) per batch: bounds memory on a first sync of thousands. */
 export const PULL_BATCH = 50;
+/**
+ * Requests at once: a first sync of thousands waits on the network, not on us (one at a time took
+ * 23 ms an article against a server on the same machine, `npm run bench` case 5), and no server is
+ * asked more (50 reads at once made Apache drop connections).
+ */
+export const REQUEST_CONCURRENCY = 6;
 
 export interface SyncProgress {
   phase: 'pull' | 'push';
@@ -129,6 +136,7 @@ export class Sync {
   private readonly exclusive: <T>(write: () => Promise<T>) => Promise<T>;
   private phase: SyncProgress['phase'] = 'pull';
   private lock: FolderLock | null = null;
+  private readonly limit = pLimit(REQUEST_CONCURRENCY);
   private done = 0;
   private total = 0;
 
@@ -195,8 +203,8 @@ export class Sync {
     this.total = localTombs.length + pushIds.length;
     this.progress();
     try {
-      for (const t of localTombs) await this.step(() => this.pushTombstone(t.id, t.deletedAt));
-      for (const id of pushIds) await this.step(() => this.pushArticle(id));
+      await this.each(localTombs, (t) => this.pushTombstone(t.id, t.deletedAt));
+      await this.each(pushIds, (id) => this.pushArticle(id));
     } catch (error) {
       if (error instanceof SyncError && error.code === 'read-only') this.report.readOnly = true;
       else throw error;
@@ -240,24 +248,22 @@ export class Sync {
 
   /** Step 3. */
   private async pullTombstones(files: RemoteEntry[]): Promise<void> {
-    for (const file of files) {
-      await this.step(async () => {
-        const path = `${TOMBSTONES_DIR}/${file.name}`;
-        const got = await this.remote.read(path);
-        const tomb = got ? readTombstone(parseJson(got.text)) : null;
-        if (!got) return;
-        if (!tomb || `${tomb.id}.json` !== file.name) {
-          this.report.problems.push(`${path}: not a tombstone`);
-          return this.remember(path, got.etag ?? file.etag, '');
-        }
-        const local = await this.db.articles.get(tomb.id);
-        if (local && !newer(local.updatedAt, tomb.deletedAt)) {
-          const deleted = await this.exclusive(() => deleteArticle(this.db, tomb.id, new Date(tomb.deletedAt)));
-          if (deleted) this.report.deletedHere += 1;
-        }
-        await this.remember(path, got.etag ?? file.etag, tomb.deletedAt);
-      });
-    }
+    await this.each(files, async (file) => {
+      const path = `${TOMBSTONES_DIR}/${file.name}`;
+      const got = await this.remote.read(path);
+      const tomb = got ? readTombstone(parseJson(got.text)) : null;
+      if (!got) return;
+      if (!tomb || `${tomb.id}.json` !== file.name) {
+        this.report.problems.push(`${path}: not a tombstone`);
+        return this.remember(path, got.etag ?? file.etag, '');
+      }
+      const local = await this.db.articles.get(tomb.id);
+      if (local && !newer(local.updatedAt, tomb.deletedAt)) {
+        const deleted = await this.exclusive(() => deleteArticle(this.db, tomb.id, new Date(tomb.deletedAt)));
+        if (deleted) this.report.deletedHere += 1;
+      }
+      await this.remember(path, got.etag ?? file.etag, tomb.deletedAt);
+    });
   }
 
   /** Step 4. */
@@ -265,8 +271,11 @@ export class Sync {
     for (let i = 0; i < files.length; i += PULL_BATCH) {
       this.options.signal?.throwIfAborted();
       const batch = files.slice(i, i + PULL_BATCH);
-      const read = await Promise.all(
-        batch.map(async (f) => ({ f, got: await this.remote.read(`${ARTICLES_DIR}/${f.name}`) })),
+      const read: { f: RemoteEntry; got: { text: string; etag: string | null } | null }[] = [];
+      await this.each(
+        batch,
+        async (f) => void read.push({ f, got: await this.remote.read(`${ARTICLES_DIR}/${f.name}`) }),
+        false,
       );
       const take: { path: string; etag: string | null; article: ExportedArticle }[] = [];
       const skip: { path: string; etag: string | null; stamp: string }[] = [];
@@ -410,12 +419,31 @@ export class Sync {
     await this.db.remoteFiles.delete(name);
   }
 
-  private async step(work: () => Promise<void>): Promise<void> {
-    this.options.signal?.throwIfAborted();
-    await this.lock?.renewIfDue();
-    await work();
-    this.done += 1;
-    this.progress();
+  /**
+   * `work` on every item, REQUEST_CONCURRENCY at a time (a server is asked at most that many things
+   * at once). After the first failure no new item starts; the ones running finish; then it throws.
+   */
+  private async each<T>(items: readonly T[], work: (item: T) => Promise<void>, counts = true): Promise<void> {
+    let failure: { error: unknown } | null = null;
+    await Promise.all(
+      items.map((item) =>
+        this.limit(async () => {
+          if (failure) return;
+          try {
+            this.options.signal?.throwIfAborted();
+            await this.lock?.renewIfDue();
+            await work(item);
+            if (counts) {
+              this.done += 1;
+              this.progress();
+            }
+          } catch (error) {
+            failure ??= { error };
+          }
+        }),
+      ),
+    );
+    if (failure) throw (failure as { error: unknown }).error;
   }
 
   private progress(): void {

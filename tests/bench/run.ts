@@ -9,11 +9,13 @@
  *   3. archive at 100 / 1,000 / 10,000 articles     (extension page, real IndexedDB; and the
  *      import caps: a file past them refused vs one at them validated, in Node)
  *   4. content script: gzip sizes, added main-thread time per page load
+ *   5. sync with a real WebDAV server (Apache): first sync of 1,000 / 5,000 articles, incremental
+ *      sync of one change at 10,000 (tests/bench/sync.ts)
  *
  * Cases 1–3 run the bench build (tests/bench/wxt.config.ts, built here: the production config
  * plus two bench-only entrypoints); case 4 runs the production build in .output/chrome-mv3.
  * Environment: BENCH_QUICK=1 (smaller sizes, fewer runs: a smoke run), BENCH_SKIP_BUILD=1,
- * BENCH_CASES=1,2,3,4 (a subset), BENCH_RESEED=1 (rebuild the archive databases, which are
+ * BENCH_CASES=1,2,3,4,5 (a subset), BENCH_RESEED=1 (rebuild the archive databases, which are
  * otherwise seeded once in the persistent profile .output/bench/profile and reused).
  */
 import { execFileSync } from 'node:child_process';
@@ -30,6 +32,7 @@ import { bundleSizes, benchLoadCost } from './content-script';
 import { benchEntities, gazetteerNames, readEntities } from './gazetteer';
 import { benchCaps, benchHighlight } from './highlight';
 import { benchPipeline } from './pipeline';
+import { benchSync } from './sync';
 import { budgetPages } from '../support/budget-pages';
 import { MAX_VIEW_MARKS } from '@/lib/limits';
 import { table, writeResults, type Row } from './report';
@@ -37,7 +40,7 @@ import { table, writeResults, type Row } from './report';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BENCH_DIR = join(ROOT, '.output/bench/chrome-mv3-bench');
 const QUICK = process.env.BENCH_QUICK === '1';
-const CASES = new Set((process.env.BENCH_CASES ?? '1,2,3,4').split(',').map((s) => s.trim()));
+const CASES = new Set((process.env.BENCH_CASES ?? '1,2,3,4,5').split(',').map((s) => s.trim()));
 const started = Date.now();
 const log = (m: string): void =>
   console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}`);
@@ -100,13 +103,14 @@ async function main(): Promise<void> {
   const raw: Record<string, unknown> = {};
   let bench: ExtensionBrowser | null = null;
   try {
-    bench = await launchChromium({
-      port: server.port,
-      tlsPort: server.tlsPort,
-      hosts: server.hosts,
-      extensionDir: BENCH_DIR,
-    });
-    if (CASES.has('1')) {
+    if (CASES.has('1') || CASES.has('2'))
+      bench = await launchChromium({
+        port: server.port,
+        tlsPort: server.tlsPort,
+        hosts: server.hosts,
+        extensionDir: BENCH_DIR,
+      });
+    if (bench && CASES.has('1')) {
       log('case 1: cleaning pipeline…');
       const pages = [
         ...fixtures.map((f) => ({ name: f.folder, url: f.url })),
@@ -123,7 +127,7 @@ async function main(): Promise<void> {
       rows.push(...r.rows, ...budget.rows);
       raw.pipeline = [...r.raw, ...budget.raw];
     }
-    if (CASES.has('2')) {
+    if (bench && CASES.has('2')) {
       log('case 2: entity highlighting…');
       const names = gazetteerNames();
       const r = await benchHighlight(
@@ -213,6 +217,16 @@ async function main(): Promise<void> {
       await withExt.context.close();
       await without.context.close();
     }
+  }
+  if (CASES.has('5')) {
+    log('case 5: sync…');
+    const r = await benchSync(
+      QUICK ? { first: [200, 1000], incremental: 1000 } : { first: [1000, 5000], incremental: 10_000 },
+      paragraphs,
+      log,
+    );
+    rows.push(...r.rows);
+    raw.sync = r.raw;
   }
   await server.close();
 

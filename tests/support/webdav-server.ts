@@ -40,6 +40,8 @@ export interface WebdavServer {
   /** The server's files under `url`, as paths relative to it. */
   files(): string[];
   read(path: string): string;
+  /** Requests the server has answered so far (Apache: its access log; rclone: not counted, -1). */
+  requestCount(): number;
   /** Give files written here straight to disk to the server's user (Apache runs as www-data under root). */
   adopt(): void;
   /** Stop the server (the files stay); `start` brings it back on the same port. */
@@ -115,6 +117,8 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
       `Mutex file:${dir}`,
       `ErrorLog "${dir}/error.log"`,
       `LogLevel warn`,
+      `LogFormat "%m %U %>s" brief`,
+      `CustomLog "${dir}/access.log" brief`,
       'TypesConfig /etc/mime.types',
       `DavLockDB "${dir}/davlock"`,
       `DocumentRoot "${dir}/empty"`,
@@ -173,6 +177,8 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
     root,
     files: () => walk(root),
     read: (path) => readFileSync(join(root, path), 'utf8'),
+    requestCount: () =>
+      existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8').split('\n').length - 1 : 0,
     adopt: () => {
       if (asRoot) execFileSync('chown', ['-R', 'www-data:www-data', root]);
     },
@@ -241,6 +247,7 @@ export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'
     root,
     files: () => walk(root),
     read: (path) => readFileSync(join(root, path), 'utf8'),
+    requestCount: () => -1,
     adopt: () => undefined,
     stop,
     start,
