@@ -71,6 +71,10 @@ export default defineConfig({
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android: 142 is where it reads data_collection_permissions (and has
+            // scripting, storage, alarms, optional permissions); it has no menus and no keyboard
+            // commands, which degrade with a word (lib/platform/features.ts, README → Browsers).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -10,6 +10,7 @@ import { MAX_MESSAGE_CHARS } from '@/lib/limits';
 import type { SyncStatus } from '@/lib/settings/sync';
 import type { SyncCheck } from '@/lib/sync/errors';
 import type { Connection } from '@/lib/sync/remote';
+import type { PlatformFeatures } from '@/lib/platform/features';
 
 /**
  * `undoToken`: the save replaced a stored copy, which the background keeps until the user moves on
@@ -118,6 +119,8 @@ export interface InPageElement {
   visible: boolean;
   /** It has the focus (in its shadow root). */
   focused: boolean;
+  /** Its content is wider than its box: a label cut by the box's overflow. */
+  cut: boolean;
   children: number;
   descendants?: { tag: string; attrs: [string, string][] }[];
 }
@@ -172,6 +175,8 @@ interface ProtocolMap {
    * the end-to-end tests' only way in. Web pages cannot send it.
    */
   describeInPageView(query: InPageQuery): InPageDescription;
+  /** in-page view → background: which of the menus and keyboard commands this browser has (lib/platform/features.ts). */
+  platformFeatures(): PlatformFeatures;
   /** background → content: save yourself (shortcut, context menu, popup "Save this page"). */
   saveFromPage(): SaveOutcome;
   /** in-page view or reader page → background: entity mentions in an article's text (the one matcher lives in the background). */

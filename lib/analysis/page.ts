@@ -26,6 +26,7 @@ import { filterBar } from './filter-bar';
 import { readView, writeView, MAX_CHOSEN, type AnalysisView } from './params';
 import { periodLabel } from './periods';
 import { articleTotal, cooccurrence, ranked, timeline, withChange, type Ranked } from './views';
+import { hasCommands } from '@/lib/platform/features';
 
 /** How many entities of each type the top lists show. */
 const TOP_PER_TYPE = 10;
@@ -261,7 +262,7 @@ function emptyState(doc: Document): HTMLElement {
       'ol',
       {},
       h(doc, 'li', { text: t('analysisEmptyStep1') }),
-      h(doc, 'li', { text: t('analysisEmptyStep2') }),
+      h(doc, 'li', { text: t(hasCommands() ? 'analysisEmptyStep2' : 'analysisEmptyStep2Here') }), // no shortcut on Firefox for Android
       h(doc, 'li', { text: t('analysisEmptyStep3') }),
     ),
     h(doc, 'p', { className: 'an-hint', text: t('analysisEmptySample') }),

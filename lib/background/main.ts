@@ -17,6 +17,7 @@ import { startSyncJob } from './sync-job';
 import { followCorrections } from './corrections';
 import { createMarkMenu, listenToMarkMenu } from './mark-menu';
 import { registerCustomRuleMessages } from './custom-rule';
+import { hasCommands, hasMenus, platformFeatures } from '@/lib/platform/features';
 
 const MENU_SAVE = 'vietlao-save';
 
@@ -104,20 +105,29 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();
     createMarkMenu();
-    browser.contextMenus?.create({
-      id: MENU_SAVE,
-      title: t('commandSave'),
-      contexts: ['page'],
-      documentUrlPatterns: SUPPORTED_HOST_PATTERNS,
-    });
+    if (hasMenus())
+      browser.contextMenus.create({
+        id: MENU_SAVE,
+        title: t('commandSave'),
+        contexts: ['page'],
+        documentUrlPatterns: SUPPORTED_HOST_PATTERNS,
+      });
   });
+  // Firefox for Android has neither menus nor keyboard commands (lib/platform/features.ts): the
+  // toolbar and the popup save there, and the views that mention these say they are not available.
   listenToMarkMenu();
-  browser.contextMenus?.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_SAVE) void saveTab(tab?.id);
-  });
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'save-article') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    await saveTab(tab?.id);
-  });
+  if (hasMenus())
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId === MENU_SAVE) void saveTab(tab?.id);
+    });
+  if (hasCommands())
+    browser.commands.onCommand.addListener(async (command) => {
+      if (command !== 'save-article') return;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      await saveTab(tab?.id);
+    });
+  // content scripts see neither API: the in-page toolbar asks here whether to mention the shortcut
+  onMessage('platformFeatures', ({ sender }) =>
+    fromUs(sender) ? platformFeatures() : { menus: false, commands: false },
+  );
 }

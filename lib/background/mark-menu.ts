@@ -11,19 +11,20 @@ import { t } from '@/lib/i18n';
 import { addUserCorrection } from '@/lib/settings/corrections';
 import { entityTypeLabel } from '@/lib/ui/entity-type-label';
 import { selectedName } from '@/lib/ui/mark-selection';
+import { hasMenus } from '@/lib/platform/features';
 
 const MENU_MARK = 'vietlao-mark';
 const TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
 
 /** The menus API where the browser has one (contextMenus in Chrome, also `menus` in Firefox). */
 function menusApi(): typeof browser.contextMenus | undefined {
-  return browser.contextMenus;
+  return hasMenus() ? browser.contextMenus : undefined;
 }
 
 /** Create the items (when the extension is installed or updated: the browser keeps them). */
 export function createMarkMenu(documentUrlPatterns: string[] = SUPPORTED_HOST_PATTERNS): void {
   const menus = menusApi();
-  if (!menus?.create) return;
+  if (!menus) return;
   menus.create({ id: MENU_MARK, title: t('menuMarkAsEntity'), contexts: ['selection'], documentUrlPatterns });
   for (const type of TYPES)
     menus.create({
@@ -41,7 +42,7 @@ export function markTypeOf(menuItemId: string | number): EntityType | null {
 }
 
 export function listenToMarkMenu(): void {
-  menusApi()?.onClicked?.addListener((info) => {
+  menusApi()?.onClicked.addListener((info) => {
     const type = markTypeOf(info.menuItemId);
     const surface = selectedName(info.selectionText ?? '');
     if (type && surface) void addUserCorrection({ kind: 'mark', surface, type, scope: { kind: 'everywhere' } });

@@ -31,6 +31,7 @@ function describeElement(el: Element, subtree: boolean): InPageElement {
     rect: box(el),
     visible: check ? check.call(el) : !html.hidden,
     focused: (el.getRootNode() as ShadowRoot | Document).activeElement === el,
+    cut: el.scrollWidth > el.clientWidth + 1, // drawn content (a label) wider than its box
     children: el.childElementCount,
     descendants: subtree
       ? [...el.querySelectorAll('*')].slice(0, MAX_ELEMENTS).map((d) => ({

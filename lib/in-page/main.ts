@@ -106,7 +106,7 @@ function run(doc: Document, state: InPageState): void {
       save: t('saveButton'),
       saved: t('savedButton'),
       undo: t('undoSaveButton'),
-      refused: t('intentRefused'),
+      refused: t('intentRefusedHere'), // until the background says whether this browser has the shortcut
       pick: t('pickBlock'),
       pickUndo: t('pickUndo'),
       other: t('otherCandidate'),
@@ -131,6 +131,10 @@ function run(doc: Document, state: InPageState): void {
     },
   );
   state.toolbar = toolbar;
+  // the shortcut is mentioned only where the browser has one (not Firefox for Android)
+  void sendMessage('platformFeatures', undefined)
+    .then((features) => toolbar.setRefusedLabel(t(features.commands ? 'intentRefused' : 'intentRefusedHere')))
+    .catch(() => undefined);
   picker = show(doc, state, result, toolbar);
   void sendMessage('isSaved', result.canonicalUrl)
     .then((saved) => toolbar.setSaved(saved))

@@ -47,19 +47,35 @@ export interface Toolbar {
   offerUndo(on: boolean): void;
   /** Show (or hide) the undo of the last removed block. */
   offerPickUndo(on: boolean): void;
+  /** Change what a refused press says (it mentions the shortcut only where there is one). */
+  setRefusedLabel(text: string): void;
 }
 
+const frameStyle = (width: number, height: number, inset: number) =>
+  `position: fixed !important; right: ${inset}px !important; bottom: ${inset}px !important; width: ${width}px !important; ` +
+  `height: ${height}px !important; margin: 0 !important; z-index: 2147483647 !important; display: block !important; ` +
+  'opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important;';
+
 /** The host's place and size (the same in assets/toolbar.css, where they are enforced). */
-export const TOOLBAR_FRAME: Frame = {
-  width: 560,
-  height: 48,
-  right: 16,
-  bottom: 16,
-  style:
-    'position: fixed !important; right: 16px !important; bottom: 16px !important; width: 560px !important; ' +
-    'height: 48px !important; margin: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
-    'opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important;',
+export const TOOLBAR_FRAME: Frame = { width: 560, height: 48, right: 16, bottom: 16, style: frameStyle(560, 48, 16) };
+
+/**
+ * Below 592 px (a phone; the wide frame and its margins would not fit): three rows, 8 px from the
+ * corner, as wide as fits a 320 px screen. The same query and sizes are in assets/toolbar.css.
+ */
+export const NARROW_TOOLBAR_QUERY = '(max-width: 591.98px)';
+export const NARROW_TOOLBAR_FRAME: Frame = {
+  width: 304,
+  height: 136,
+  right: 8,
+  bottom: 8,
+  style: frameStyle(304, 136, 8),
 };
+
+/** The frame for the window as it is now (a phone turned sideways changes it). */
+export function toolbarFrame(win: Window): Frame {
+  return win.matchMedia?.(NARROW_TOOLBAR_QUERY).matches ? NARROW_TOOLBAR_FRAME : TOOLBAR_FRAME;
+}
 
 export function createToolbar(
   doc: Document,
@@ -67,8 +83,10 @@ export function createToolbar(
   actions: ToolbarActions,
   options: { layout?: Layout; now?: () => number } = {},
 ): Toolbar {
+  const win = doc.defaultView!;
+  const frame = () => toolbarFrame(win);
   const host = doc.createElement(TOOLBAR_TAG);
-  host.setAttribute('style', TOOLBAR_FRAME.style);
+  host.setAttribute('style', frame().style);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = toolbarCss;
@@ -113,11 +131,14 @@ export function createToolbar(
   shadow.append(style, bar);
   doc.body.append(host);
 
-  const intent = createUserIntent(host, shadow, TOOLBAR_FRAME, {
+  let refusedLabel = labels.refused;
+  const intent = createUserIntent(host, shadow, frame, {
     layout: options.layout,
     now: options.now,
-    refused: (_check: IntentCheck) => setStatus(labels.refused, 'error'),
+    refused: (_check: IntentCheck) => setStatus(refusedLabel, 'error'),
   });
+  // the window crossed the phone breakpoint: our place and size follow (and a press waits until they settle)
+  win.matchMedia?.(NARROW_TOOLBAR_QUERY).addEventListener?.('change', () => host.setAttribute('style', frame().style));
   intent.guard(toggle, () => actions.toggle());
   intent.guard(save, () => actions.save());
   intent.guard(undo, () => actions.undo());
@@ -143,6 +164,9 @@ export function createToolbar(
     },
     offerPickUndo(on) {
       if (pickUndo) pickUndo.hidden = !on;
+    },
+    setRefusedLabel(text) {
+      refusedLabel = text;
     },
   };
 }

@@ -259,12 +259,19 @@ function visibilitySignal(host: HTMLElement): { visible(): boolean | null; stop(
   return { visible: () => (supported ? latest : null), stop: () => observer.disconnect() };
 }
 
+/**
+ * `frameOrNow`: where we put the host, or a function of where it belongs now (the toolbar's frame
+ * follows the window's width: a phone's is narrower); a change of frame counts as a move, so a
+ * press waits SETTLE_MS after it.
+ */
 export function createUserIntent(
   host: HTMLElement,
   shadow: ShadowRoot,
-  frame: Frame,
+  frameOrNow: Frame | (() => Frame),
   options: UserIntentOptions = {},
 ): UserIntent {
+  const frameNow = typeof frameOrNow === 'function' ? frameOrNow : () => frameOrNow;
+  let lastFrame = frameNow();
   const doc = host.ownerDocument;
   const win = doc.defaultView!;
   const layout = options.layout ?? browserLayout;
@@ -277,12 +284,15 @@ export function createUserIntent(
   const sceneProblem = (): IntentCheck | null => {
     if (!host.isConnected || (host.parentNode !== doc.body && host.parentNode !== doc.documentElement))
       return 'attached';
-    const problem = styleProblem(host, frame, layout);
+    const problem = styleProblem(host, frameNow(), layout);
     if (problem) return problem;
     if (pseudoContent(host) || topLayerOver(host, layout) || signal.visible() === false) return 'uncovered';
     return null;
   };
   const sample = () => {
+    const frame = frameNow();
+    if (frame !== lastFrame) okSince = null; // our own move still moves the controls under the pointer
+    lastFrame = frame;
     const ok = sceneProblem() === null;
     if (!ok) okSince = null;
     else okSince ??= now();
@@ -293,6 +303,7 @@ export function createUserIntent(
   // Our inline style, put back when the page changes it (within reason: a page that fights gets refusals).
   let reasserts: number[] = [];
   const observer = new win.MutationObserver(() => {
+    const frame = frameNow();
     if (host.getAttribute('style') === frame.style) return;
     okSince = null;
     const t = now();

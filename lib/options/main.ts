@@ -2,7 +2,9 @@
  * The options page: the supported news sites, each with automatic cleaning on or off, and the
  * sites the user added for automatic cleaning — adding one asks the browser for that host as
  * an optional permission; removing one gives the permission back; the user's corrections to the
- * highlights (./corrections.ts); the custom rule per site (./custom-rules.ts); and sync with the user's WebDAV server (./sync-section.ts).
+ * highlights (./corrections.ts); the custom rule per site (./custom-rules.ts); sync with the user's
+ * WebDAV server (./sync-section.ts); and what of the shortcut and the right-click menu this device
+ * has (./device-section.ts).
  */
 import { browser } from 'wxt/browser';
 import { t, uiLang } from '@/lib/i18n';
@@ -15,6 +17,7 @@ import { correctionsSection } from './corrections';
 import { customRulesSection } from './custom-rules';
 import { healthSection } from './rule-health';
 import { syncSection } from './sync-section';
+import { deviceSection } from './device-section';
 
 async function update(change: (s: SiteSettings) => SiteSettings): Promise<SiteSettings> {
   const next = change(await siteSettings.getValue());
@@ -152,6 +155,7 @@ export async function startOptions(doc: Document = document): Promise<void> {
       healthSection(doc, health, (text) => navigator.clipboard.writeText(text)),
       await customRulesSection(doc),
       await syncSection(doc),
+      deviceSection(doc),
     ),
   );
   doc.body.dataset.ready = 'true';

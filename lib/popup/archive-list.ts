@@ -5,6 +5,7 @@
 import type { ArticleSummary } from '@/lib/archive';
 import { t } from '@/lib/i18n';
 import { button, h } from '@/lib/ui/dom';
+import { hasCommands, hasMenus, SAVE_SHORTCUT } from '@/lib/platform/features';
 import { formatCount, type Lang } from './numbers';
 import { createListController, type LoadPage, type PageUpdate } from './list-controller';
 import { isFiltered, type Filters } from './list-state';
@@ -17,21 +18,27 @@ export interface ArchiveList {
   removeItem(id: string): void;
 }
 
+/** How to save: the toolbar always; the shortcut and the right-click menu where the browser has them (not Firefox for Android). */
 function emptyState(doc: Document): HTMLElement {
+  const shortcut = hasCommands();
+  const menu = hasMenus();
   return h(
     doc,
     'div',
     { className: 'empty', testid: 'empty' },
     h(doc, 'p', { className: 'empty-title', text: t('popupEmptyTitle') }),
-    h(doc, 'p', { text: t('popupEmptyHow') }),
+    h(doc, 'p', { text: t(shortcut && menu ? 'popupEmptyHow' : 'popupEmptyHowHere') }),
     h(
       doc,
       'ul',
       { className: 'empty-ways' },
       h(doc, 'li', { text: t('popupEmptyButton') }),
-      h(doc, 'li', {}, h(doc, 'kbd', { text: 'Alt+Shift+S' }), ` — ${t('popupEmptyShortcut')}`),
-      h(doc, 'li', { text: t('popupEmptyMenu') }),
+      ...(shortcut ? [h(doc, 'li', {}, h(doc, 'kbd', { text: SAVE_SHORTCUT }), ` — ${t('popupEmptyShortcut')}`)] : []),
+      ...(menu ? [h(doc, 'li', { text: t('popupEmptyMenu') })] : []),
     ),
+    ...(shortcut && menu
+      ? []
+      : [h(doc, 'p', { className: 'empty-not-here', testid: 'not-here', text: t('popupEmptyNotHere') })]),
   );
 }
 

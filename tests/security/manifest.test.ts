@@ -3,7 +3,8 @@
  * supported news sites (lib/clean/sites/hosts.ts) and nothing broader at install; content scripts match the
  * same; the one broad pattern is the optional per-site permission of the options page. The
  * extension pages' CSP loads nothing remote: images from the extension, data: and blob: only,
- * requests only to the supported news sites ("Load images").
+ * requests only to the supported news sites ("Load images"). The Firefox build declares Firefox
+ * for Android with the same minimum version as the desktop one (README → Browsers).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,10 @@ interface Manifest {
   externally_connectable?: unknown;
   web_accessible_resources?: unknown;
   content_security_policy?: unknown;
+  browser_specific_settings?: {
+    gecko?: { id?: string; strict_min_version?: string };
+    gecko_android?: { strict_min_version?: string };
+  };
 }
 
 describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser) => {
@@ -76,6 +81,13 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
       'storage',
       'unlimitedStorage',
     ]);
+  });
+
+  it('Firefox declares Android support (gecko_android, 142+: data_collection_permissions); Chrome has no such key', () => {
+    if (browser === 'chrome') return void expect(m.browser_specific_settings).toBeUndefined();
+    const settings = m.browser_specific_settings;
+    expect(settings?.gecko?.strict_min_version).toBe('142.0');
+    expect(settings?.gecko_android?.strict_min_version).toBe('142.0');
   });
 
   it('the offscreen document is built for Chrome only, and only wires the sanitiser', () => {

@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ArchiveDb } from '@/lib/archive/db';
 import { listArticles } from '@/lib/archive/query';
 import { saveArticle } from '@/lib/archive/save';
@@ -124,5 +125,32 @@ describe('popup list paging over the archive', () => {
     expect(text).toContain('Lưu bài');
     expect(text).toContain('Alt+Shift+S');
     expect(text).toContain('chuột phải');
+    expect(document.querySelector('[data-testid="not-here"]')).toBeNull();
+  });
+
+  it('on Firefox for Android (no menus, no commands) it names the toolbar only, and says why', async () => {
+    const api = fakeBrowser as unknown as { commands?: unknown; contextMenus?: unknown };
+    const kept = { commands: api.commands, contextMenus: api.contextMenus };
+    api.commands = undefined;
+    api.contextMenus = undefined;
+    try {
+      const { document } = new JSDOM('<!doctype html><body></body>').window;
+      const empty = await freshDb();
+      const list = createArchiveList(document, 'vi', (o) => listArticles(empty, o), {
+        open: () => undefined,
+        remove: () => undefined,
+      });
+      document.body.append(list.element);
+      await list.reload(EMPTY_FILTERS);
+      const text = document.querySelector('[data-testid="empty"]')?.textContent ?? '';
+      expect(text).toContain('Lưu bài');
+      expect(text).not.toContain('Alt+Shift+S');
+      expect(text).not.toContain('một trong ba cách');
+      expect(document.querySelector('[data-testid="not-here"]')?.textContent).toBe(
+        'Phím tắt và menu chuột phải không có trên thiết bị này.',
+      );
+    } finally {
+      Object.assign(api, kept);
+    }
   });
 });
