@@ -158,6 +158,7 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
   const origin = `http://127.0.0.1:${port}`;
   const up = () => answers(`${origin}/dav/`);
   const start = async () => {
+    if (child && child.exitCode === null) return; // running
     child = spawn(APACHE, ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -209,6 +210,7 @@ export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'
   let child: ChildProcess | undefined;
   const up = () => answers(`${origin}/`);
   const start = async () => {
+    if (child && child.exitCode === null) return; // running
     child = spawn(
       RCLONE,
       [
