@@ -97,14 +97,23 @@ function walk(dir: string, prefix = ''): string[] {
   });
 }
 
-export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavServer> {
-  if (!existsSync(APACHE)) throw new Error(`${APACHE} is missing: install Debian's apache2 package (.ci/run does)`);
-  const user = options.user ?? 'analyst';
-  const password = options.password ?? 'app-password-1';
-  const dir = mkdtempSync(join(tmpdir(), 'vietlao-dav-'));
+/** What both servers start from: the program checked, the login, a temporary folder, a free port. */
+async function prepare(program: string, pkg: string, options: WebdavOptions) {
+  if (!existsSync(program)) throw new Error(`${program} is missing: install Debian's ${pkg} package (.ci/run does)`);
+  const dir = mkdtempSync(join(tmpdir(), `vietlao-${pkg}-`));
   const root = join(dir, 'dav');
   mkdirSync(root);
-  const port = await freePort();
+  return {
+    user: options.user ?? 'analyst',
+    password: options.password ?? 'app-password-1',
+    dir,
+    root,
+    port: await freePort(),
+  };
+}
+
+export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavServer> {
+  const { user, password, dir, root, port } = await prepare(APACHE, 'apache2', options);
   execFileSync('htpasswd', ['-bcB', join(dir, 'htpasswd'), user, password], { stdio: 'ignore' });
   // A read-only share: reads need a login, every other method is refused (403).
   const access = options.readOnly
@@ -199,13 +208,7 @@ const RCLONE = '/usr/bin/rclone';
 
 /** `rclone serve webdav` on a folder of its own: accepts every write, whatever If-Match says. */
 export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'> = {}): Promise<WebdavServer> {
-  if (!existsSync(RCLONE)) throw new Error(`${RCLONE} is missing: install Debian's rclone package (.ci/run does)`);
-  const user = options.user ?? 'analyst';
-  const password = options.password ?? 'app-password-1';
-  const dir = mkdtempSync(join(tmpdir(), 'vietlao-rclone-'));
-  const root = join(dir, 'dav');
-  mkdirSync(root);
-  const port = await freePort();
+  const { user, password, dir, root, port } = await prepare(RCLONE, 'rclone', options);
   const origin = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const up = () => answers(`${origin}/`);
