@@ -154,7 +154,8 @@ export type CustomRuleCounts =
   | { ok: true; url: string; container: SelectorCount | null; remove: SelectorCount[] }
   | { ok: false; code: 'no-tab' | 'invalid' };
 
-interface ProtocolMap {
+/** Exported as a type for lib/in-page/detector-message.ts (the detector's one message without this library). */
+export interface ProtocolMap {
   /**
    * content → background: store this cleaned article. Its identity is the sender tab's address
    * (its `canonicalUrl` only counts on the same site: lib/archive/url.ts articleIdentity).

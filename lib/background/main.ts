@@ -10,7 +10,7 @@ import { fromExtensionPage, registerArchiveMessages } from './archive-messages';
 import { registerImageMessages } from './image-messages';
 import { registerEntityMessages } from './entity-messages';
 import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
-import { cleanTab, inject, syncAddedSites } from './on-demand';
+import { autoCleansTab, cleanTab, inject, syncAddedSites } from './on-demand';
 import { startRematch } from './rematch-job';
 import { registerSyncMessages } from './sync-messages';
 import { startSyncJob } from './sync-job';
@@ -79,8 +79,9 @@ export function startBackground(): void {
   registerSyncMessages(fromUs);
   startSyncJob();
   onMessage('injectInPageView', async ({ sender }) => {
-    // Only for the detector's own tab, on a host it holds permission for (the manifest's sites).
-    if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0)
+    // Only for the detector's own tab, on a host it holds permission for (the manifest's sites),
+    // cleaned automatically (the settings are read here, so the detector on every page reads none).
+    if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 && (await autoCleansTab(sender)))
       await inject(sender.tab.id).catch(() => undefined);
   });
   onMessage('cleanTab', ({ data, sender }) =>

@@ -59,7 +59,12 @@ const MAX_LABEL_LENGTH = 40;
 export const PROSE_MIN_CHARS = 120;
 export const TEASER_PREFIX = /^\s*\[(?:Video|Infographics?|Ảnh|Photo|Clip|Podcast|Emagazine|E-magazine)\]/i;
 
-const HEADING_KEYS = new Set(HEADINGS.map(labelKey));
+/**
+ * Folded on first use, not when the module loads: the rules import this file, so the detector
+ * on every news page (lib/in-page/auto-clean.ts) loads it too, and folding the headings compiles
+ * the Unicode-property expressions below — ~10 ms there, for headings it never reads (issue 16.4).
+ */
+let headingKeys: Set<string> | null = null;
 
 /** Folded, spaced, punctuation-free form of a label ("ĐỌC NHIỀU:" → "doc nhieu"). */
 export function labelKey(text: string): string {
@@ -70,7 +75,7 @@ export function labelKey(text: string): string {
 }
 
 export function isBoilerplateLabel(text: string): boolean {
-  return text.length <= MAX_LABEL_LENGTH && HEADING_KEYS.has(labelKey(text));
+  return text.length <= MAX_LABEL_LENGTH && (headingKeys ??= new Set(HEADINGS.map(labelKey))).has(labelKey(text));
 }
 
 function textLength(el: Element): number {

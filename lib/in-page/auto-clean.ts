@@ -1,18 +1,18 @@
 /**
  * The content script that runs on every page of the supported news sites. It only takes the
  * pipeline's cheap first look (lib/clean/first-look.ts: a listing URL? the rule's article container?)
- * and, on an article candidate of a site cleaned automatically, asks the background to inject the
- * reader (content-scripts/clean-view.js). Home pages, category listings and other non-article pages
- * pay for this small script only, not for Readability, DOMPurify and the view.
+ * and, on an article candidate, asks the background to inject the reader
+ * (content-scripts/clean-view.js); the background decides whether the site is cleaned
+ * automatically (the user's site settings). Home pages, category listings and other non-article
+ * pages pay for this small script only — no Readability, DOMPurify, view, messaging or storage
+ * library: tests/unit/in-page/detector-size.test.ts keeps it so (issue 16.4).
  */
 import { articleCandidate } from '@/lib/clean/first-look';
-import { sendMessage } from '@/lib/messaging';
-import { autoCleans, siteSettings } from '@/lib/settings/sites';
+import { sendToBackground } from './detector-message';
 
+/** True when the page is an article candidate (the background was asked for the reader). */
 export async function detectArticle(doc: Document): Promise<boolean> {
   if ('reason' in articleCandidate(doc, doc.location.href)) return false;
-  const settings = await siteSettings.getValue().catch(() => ({ disabled: [], added: [] }));
-  if (!autoCleans(doc.location.hostname, settings)) return false;
-  await sendMessage('injectInPageView', undefined).catch(() => undefined);
+  await sendToBackground('injectInPageView');
   return true;
 }
