@@ -2,8 +2,8 @@
  * The cheap first look at a page (pipeline steps 1 and 4): which rule (the host's, a family's by
  * its markers, or the generic path: ./sites/choice.ts), and could this be an article at all — not
  * a listing URL of the host. It only reads
- * the live document, imports neither Readability nor DOMPurify, and is all that runs on a news
- * site's non-article pages (entrypoints/news.content.ts).
+ * the live document and imports neither Readability nor DOMPurify. Of it, the detector on every
+ * news page (entrypoints/news.content.ts) runs only notArticleUrl, which reads no DOM at all.
  */
 import { pickRule, type SiteRule } from './sites';
 import { chooseRule, type RuleChoice, type RulePreference } from './sites/choice';
@@ -65,15 +65,24 @@ export function findContainer(doc: Document, rule: SiteRule): Element | null {
   return null;
 }
 
-/** The rule choice for an article candidate, or why the page is not one (a listing URL of the host). */
-export function articleCandidate(doc: Document, url: string, prefer?: RulePreference): RuleChoice | { reason: string } {
+/**
+ * Why `url` cannot be an article (an invalid URL, a listing URL of its host), or null: an article
+ * candidate. All the detector on every news page needs (lib/in-page/auto-clean.ts): it reads no DOM.
+ */
+export function notArticleUrl(url: string): string | null {
   const host = pickRule(url);
   let path: string;
   try {
     path = new URL(url).pathname + new URL(url).search;
   } catch {
-    return { reason: 'invalid URL' };
+    return 'invalid URL';
   }
-  if (host.listingUrl?.test(path)) return { reason: 'listing page' };
-  return chooseRule(host, (sel) => findWithText(doc, sel), prefer);
+  return host.listingUrl?.test(path) ? 'listing page' : null;
+}
+
+/** The rule choice for an article candidate, or why the page is not one (a listing URL of the host). */
+export function articleCandidate(doc: Document, url: string, prefer?: RulePreference): RuleChoice | { reason: string } {
+  const reason = notArticleUrl(url);
+  if (reason) return { reason };
+  return chooseRule(pickRule(url), (sel) => findWithText(doc, sel), prefer);
 }

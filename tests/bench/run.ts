@@ -28,7 +28,7 @@ import { benchArchive } from './archive';
 import { benchImportCaps } from './import-caps';
 import { launchChromium, launchPersistent, type ExtensionBrowser } from './browser';
 import { highlightPage, longArticlePage, mentionsPage, realParagraphs } from './articles';
-import { bundleSizes, benchLoadCost } from './content-script';
+import { bundleSizes, benchLoadCost, emptyDetectorBuild } from './content-script';
 import { benchEntities, gazetteerNames, readEntities } from './gazetteer';
 import { benchCaps, benchHighlight } from './highlight';
 import { benchPipeline } from './pipeline';
@@ -203,6 +203,12 @@ async function main(): Promise<void> {
       hosts: server.hosts,
       extensionDir: BENCH_DIR,
     });
+    const floor = await launchChromium({
+      port: server.port,
+      tlsPort: server.tlsPort,
+      hosts: server.hosts,
+      extensionDir: emptyDetectorBuild(CHROME_EXTENSION_DIR, join(ROOT, '.output/bench/chrome-mv3-empty-detector')),
+    });
     try {
       const article = articles.find((f) => f.folder === template.folder)!;
       const listing = fixtures.find((f) => !f.expected.isArticle);
@@ -210,12 +216,13 @@ async function main(): Promise<void> {
         { name: article.folder, url: article.url, isArticle: true },
         ...(listing ? [{ name: `${listing.folder} (not an article)`, url: listing.url, isArticle: false }] : []),
       ];
-      const r = await benchLoadCost(withExt.context, without.context, pages, QUICK ? 4 : 12, 600);
+      const r = await benchLoadCost(withExt.context, without.context, floor.context, pages, QUICK ? 4 : 12, 600);
       rows.push(...r.rows);
       raw.contentScript = { sizes: sizes.raw, loads: r.raw };
     } finally {
       await withExt.context.close();
       await without.context.close();
+      await floor.context.close();
     }
   }
   if (CASES.has('5')) {
