@@ -35,7 +35,8 @@ const PICK = [
 ];
 
 async function main(): Promise<void> {
-  if (SCHEMA_VERSION !== 7) throw new Error(`this writes a v7 archive; the code is at v${SCHEMA_VERSION}`);
+  const version: number = SCHEMA_VERSION;
+  if (version !== 7) throw new Error(`this writes a v7 archive; the code is at v${SCHEMA_VERSION}`);
   const compiled = loadGazetteer(join(import.meta.dirname, '../../assets/gazetteer'));
   const matcher = createMatcher(compiled.data, compiled.details, compiled.phonetic);
   const win = new JSDOM('<!doctype html><body></body>', { url: 'https://vietlao-reader.invalid/' })
