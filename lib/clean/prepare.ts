@@ -12,7 +12,7 @@
  * - DUPLICATE_CAPTION: templates print a caption twice (alt text rendered as a caption, then
  *   the caption); the second copy goes.
  */
-import { comparable } from '@/lib/text/vietnamese';
+import { comparable, mayBeComparable, skeleton } from '@/lib/text/vietnamese';
 import { linkDensity } from './boilerplate';
 
 const LAZY_IMAGE_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-srcset', 'data-url'];
@@ -86,9 +86,13 @@ export function removeDuplicateCaptions(root: Element): void {
     const alt = comparable((figure.querySelector('img')?.getAttribute('alt') ?? '').replace(ALT_SUFFIX, ''));
     const capText = comparable(caption?.textContent ?? '');
     // the caption element repeated as a paragraph after the figure, or alt text printed as text
+    // (skeleton: a cheap necessary condition, so the paragraph of prose that follows most figures
+    // is not normalised syllable by syllable)
+    const skeletons = [skeleton(capText), skeleton(alt)];
     for (let next = figure.nextElementSibling; next; next = figure.nextElementSibling) {
-      const t = comparable((next.textContent ?? '').replace(ALT_SUFFIX, ''));
-      if (t !== '' && (t === capText || t === alt) && !next.querySelector('img')) {
+      const raw = (next.textContent ?? '').replace(ALT_SUFFIX, '');
+      const t = mayBeComparable(raw, skeletons) ? comparable(raw) : null;
+      if (t && (t === capText || t === alt) && !next.querySelector('img')) {
         if (!caption) {
           const fc = root.ownerDocument.createElement('figcaption');
           fc.textContent = next.textContent?.trim() ?? '';
