@@ -118,7 +118,8 @@ export function tokenize(text: string): Token[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     const start = i;
-    if (c === 44 || c === 46) i++; // "," "."
+    if (c === 44 || c === 46)
+      i++; // "," "."
     else if (classOf(text, i, c) === START) {
       i += width(text, i, c);
       while (i < n) {
