@@ -4,21 +4,28 @@ import { indexWords } from './keys';
 import type { ArticleRow, BodyRow } from './types';
 import { ARTICLE_COUNT, type MetaRow } from './counter';
 import { nameRows, type EntityNameRow } from './store-rows';
-import { reindexArticle, type EntityIndexRow } from './entity-index';
-import { countArticle, TallyBatch, type FactRow, type TallyRow } from './tallies';
+import { keysOf, totalsOfKeys, type EntityIndexRow, type EntityTotalRow } from './entity-index';
+import { wordKey, type ArticleWordsRow, type WordIndexRow } from './search-index';
+import { countArticles, TallyBatch, type FactRow, type TallyRow } from './tallies';
 import type { RemoteFileRow, TombstoneRow } from './tombstones';
 
 export const DB_NAME = 'vietlao-archive';
 
 /** Current database schema version (the last entry of MIGRATIONS). */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** One database version: its table indexes and, when data must change, an upgrade step. */
 export interface Migration {
   version: number;
   stores: Record<string, string>;
-  upgrade?: (tx: Transaction) => Promise<void>;
+  upgrade?: (tx: Transaction, progress: MigrationProgress) => Promise<void>;
 }
+
+/** Told as an upgrade goes through a large archive: `done` of `total` articles. */
+export type MigrationProgress = (done: number, total: number) => void;
+
+/** An `articles` row as versions 2–7 stored it: the summary carried its search words (multiEntry indexes). */
+type LegacyArticleRow = ArticleRow & { words?: string[]; exactWords?: string[] };
 
 const BODIES = 'id';
 /** v5: the analysis page's facts (./tallies.ts). */
@@ -29,6 +36,12 @@ const ARTICLES_V1 = 'id, &canonicalUrl, savedAt, site, *entityIds, publishedMs, 
 const ARTICLES_V2 = `${ARTICLES_V1}, *exactWords`;
 /** v7: adds updatedAt, so a sync finds what changed since its last push without reading every row. */
 const ARTICLES_V7 = `${ARTICLES_V2}, updatedAt`;
+/**
+ * v8: the search words move to their own table (./search-index.ts) and an entity's articles are
+ * read from the entity index (./entity-index.ts): the summary rows lose `*words`, `*exactWords`
+ * and `*entityIds`, and with them ~2,000 index entries per article.
+ */
+const ARTICLES_V8 = 'id, &canonicalUrl, savedAt, site, publishedMs, updatedAt';
 
 /** Rows are migrated in pages so an upgrade never holds every body in memory. */
 const MIGRATION_PAGE = 200;
@@ -50,7 +63,7 @@ async function inPages<T extends { id: string }>(
 
 /** v1 → v2: compute `exactWords` for every stored article from its title, lead and body text. */
 async function addExactWords(tx: Transaction): Promise<void> {
-  const articles = tx.table<ArticleRow, string>('articles');
+  const articles = tx.table<LegacyArticleRow, string>('articles');
   const bodies = tx.table<BodyRow, string>('bodies');
   await inPages(articles, async (page) => {
     const texts = await bodies.bulkGet(page.map((r) => r.id));
@@ -83,17 +96,49 @@ async function storeTallies(tx: Transaction): Promise<void> {
   await inPages(tx.table<ArticleRow, string>('articles'), async (page) => {
     const texts = await bodies.bulkGet(page.map((r) => r.id));
     const tallies = new TallyBatch(db);
-    for (const [i, row] of page.entries()) await countArticle(db, row, texts[i]?.entities ?? [], tallies);
+    await countArticles(
+      db,
+      page.map((row, i) => ({ row, entities: texts[i]?.entities ?? [] })),
+      tallies,
+    );
     await tallies.flush();
   });
 }
 
 /** v5 → v6: the entity index (./entity-index.ts) from every article's facts. */
 async function storeEntityIndex(tx: Transaction): Promise<void> {
-  const db = tx.db as ArchiveDb;
+  const index = tx.table<EntityIndexRow, string>('entityIndex');
   await inPages(tx.table<FactRow, string>('facts'), async (page) => {
-    for (const fact of page) await reindexArticle(db, undefined, fact);
+    await index.bulkPut(page.flatMap((fact) => keysOf(fact).map((key) => ({ key }))));
   });
+}
+
+/**
+ * v7 → v8: each article's search words, already on its row, go to the words table and off the
+ * row; each entity's total is counted from its index keys. Nothing is recomputed from the bodies.
+ */
+async function storeWordIndex(tx: Transaction, progress: MigrationProgress): Promise<void> {
+  const articles = tx.table<LegacyArticleRow, string>('articles');
+  const total = await articles.count();
+  let done = 0;
+  progress(0, total);
+  await inPages(articles, async (page) => {
+    const words: ArticleWordsRow[] = [];
+    const keys: WordIndexRow[] = [];
+    const rows = page.map(({ words: folded = [], exactWords: exact = [], ...row }) => {
+      words.push({ id: row.id, savedAt: row.savedAt, folded: folded.join(' '), exact: exact.join(' ') });
+      for (const w of folded) keys.push({ key: wordKey('folded', w, row.savedAt, row.id) });
+      for (const w of exact) keys.push({ key: wordKey('exact', w, row.savedAt, row.id) });
+      return row;
+    });
+    await articles.bulkPut(rows);
+    await tx.table<ArticleWordsRow, string>('articleWords').bulkPut(words);
+    await tx.table<WordIndexRow, string>('wordIndex').bulkPut(keys);
+    done += page.length;
+    progress(done, total);
+  });
+  const entityKeys: string[] = await tx.table<EntityIndexRow, string>('entityIndex').toCollection().primaryKeys();
+  await tx.table<EntityTotalRow, string>('entityTotals').bulkPut(totalsOfKeys(entityKeys));
 }
 
 /** Every schema version from the first; append, never edit a released entry. */
@@ -147,6 +192,24 @@ export const MIGRATIONS: readonly Migration[] = [
       remoteFiles: 'name',
     },
   },
+  {
+    version: 8,
+    stores: {
+      articles: ARTICLES_V8,
+      bodies: BODIES,
+      meta: 'key',
+      entityNames: 'id',
+      facts: FACTS,
+      tallies: 'key',
+      entityIndex: 'key',
+      entityTotals: 'id',
+      wordIndex: 'key',
+      articleWords: 'id',
+      tombstones: 'id, deletedAt',
+      remoteFiles: 'name',
+    },
+    upgrade: storeWordIndex,
+  },
 ];
 
 export interface ArchiveDbOptions {
@@ -154,6 +217,8 @@ export interface ArchiveDbOptions {
   /** An IDBFactory (tests pass `new IDBFactory()` from fake-indexeddb for isolation). */
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
+  /** Told as an upgrade of a large archive goes on (the background shows it in the popup). */
+  onMigrationProgress?: (version: number, done: number, total: number) => void;
 }
 
 /** The archive database: `articles` (summaries + search keys) and `bodies` (text, HTML, entities). */
@@ -171,15 +236,25 @@ export class ArchiveDb extends Dexie {
   tombstones!: Table<TombstoneRow, string>;
   /** The server's files as the last sync saw them (lib/sync/engine.ts). */
   remoteFiles!: Table<RemoteFileRow, string>;
-  /** The articles of each entity, newest saved first (./entity-index.ts). */
+  /** The articles of each entity, newest saved first, and each entity's count (./entity-index.ts). */
   entityIndex!: Table<EntityIndexRow, string>;
+  entityTotals!: Table<EntityTotalRow, string>;
+  /** The full-text index: one key per (mode, word, article), and each article's words (./search-index.ts). */
+  wordIndex!: Table<WordIndexRow, string>;
+  articleWords!: Table<ArticleWordsRow, string>;
 
   constructor(options: ArchiveDbOptions = {}) {
-    const { name = DB_NAME, ...deps } = options;
+    const { name = DB_NAME, onMigrationProgress, ...deps } = options;
     super(name, deps.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange ?? IDBKeyRange } : {});
     for (const m of MIGRATIONS) {
       const version = this.version(m.version).stores(m.stores);
-      if (m.upgrade) version.upgrade(m.upgrade);
+      const { upgrade } = m;
+      // An async function, so that Dexie keeps the upgrade transaction alive across native awaits
+      // (it checks the function's kind: a plain arrow returning a promise lost it after one page).
+      if (upgrade)
+        version.upgrade(async (tx) => {
+          await upgrade(tx, (done, total) => onMigrationProgress?.(m.version, done, total));
+        });
     }
     // A new database starts with a stored count of zero (upgrades get theirs from storeArticleCount).
     this.on('populate', (tx) => {

@@ -14,7 +14,8 @@ export type ImportErrorCode =
   | 'invalid'
   | 'quota'
   | 'storage'
-  | 'sanitize';
+  | 'sanitize'
+  | 'cancelled';
 
 export interface ImportErrorInit {
   code: ImportErrorCode;

@@ -10,12 +10,12 @@ import type { ExportedArticle, PersonalData } from './file-format';
 import { articleIdFor, contentHash } from './hash';
 import { ImportError, importErrorFrom, parseError, sanitizeError } from './import-error';
 import { buildRows } from './rows';
-import { articleTables, storeRows } from './store-rows';
+import { articleTables, storeMany, type RowsToStore } from './store-rows';
 import { TallyBatch } from './tallies';
 import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
 import { Invalid, readArchiveFile } from './import-validation';
-import type { ImportUndo } from './import-undo';
+import { undoImport, type ImportChange, type ImportUndo } from './import-undo';
 
 /**
  * Sanitises article bodies with lib/html/sanitize.ts sanitizeHtml, one result per input, in order
@@ -91,16 +91,113 @@ async function sanitizeAll(articles: readonly ExportedArticle[], sanitize: BodyS
   return bodies;
 }
 
+/** Articles written per transaction: each is one short write, so a save waits for one chunk, not the whole import. */
+export const IMPORT_CHUNK = 200;
+
+export interface ImportOptions {
+  /** Told after each chunk: `done` of `total` articles of the file written (or skipped). */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting it stops the import between two chunks and takes back what was written. */
+  signal?: AbortSignal;
+}
+
+const cancelled = (): ImportError =>
+  new ImportError({
+    code: 'cancelled',
+    message: 'The import was cancelled. Nothing was imported.',
+    messageVi: 'Đã huỷ nhập. Chưa nhập gì.',
+  });
+
+function storageError(error: unknown): ImportError {
+  const archiveError = toArchiveError(error, 'import the archive');
+  return new ImportError({
+    code: archiveError.code === 'quota' ? 'quota' : 'storage',
+    message: `${archiveError.message.replace(/ Nothing was changed\.$/, '')} Nothing was imported.`,
+    messageVi:
+      archiveError.code === 'quota'
+        ? 'Bộ nhớ của trình duyệt đã đầy. Chưa nhập gì.'
+        : 'Lỗi bộ nhớ lưu trữ. Chưa nhập gì.',
+    cause: error,
+  });
+}
+
+/** Write one chunk in one transaction; its changes are appended to `result` only once it committed. */
+async function writeChunk(db: ArchiveDb, chunk: readonly Prepared[], result: ImportResult): Promise<void> {
+  const changes: ImportChange[] = [];
+  const counts = { added: 0, updated: 0, skipped: 0 };
+  await db.transaction('rw', articleTables(db), async () => {
+    changes.length = 0;
+    counts.added = counts.updated = counts.skipped = 0;
+    const existing = await Promise.all(
+      chunk.map(({ record }) => db.articles.where('canonicalUrl').equals(record.canonicalUrl).first()),
+    );
+    const taken = await db.articles.bulkGet(chunk.map(({ record }) => record.id));
+    const items: RowsToStore[] = [];
+    const previousBodies = await db.bodies.bulkGet(existing.map((e) => e?.id ?? ''));
+    for (const [i, { record, fallbackId }] of chunk.entries()) {
+      const stored = existing[i];
+      if (stored && Date.parse(record.updatedAt) <= Date.parse(stored.updatedAt)) {
+        counts.skipped += 1;
+        continue;
+      }
+      const id = stored?.id ?? (taken[i] ? fallbackId : record.id);
+      const { row, body } = buildRows({ ...record, id });
+      const imported = { id, updatedAt: row.updatedAt, contentHash: row.contentHash };
+      changes.push(
+        stored
+          ? { kind: 'replaced', imported, previous: { row: stored, body: previousBodies[i] ?? null } }
+          : { kind: 'added', imported },
+      );
+      items.push({ row, body });
+      counts[stored ? 'updated' : 'added'] += 1;
+    }
+    const tallies = new TallyBatch(db);
+    await storeMany(db, items, { batch: tallies });
+    await tallies.flush();
+    await adjustArticleCount(db, counts.added);
+  });
+  result.undo.changes.push(...changes);
+  result.added += counts.added;
+  result.updated += counts.updated;
+  result.skipped += counts.skipped;
+}
+
+/**
+ * The prepared records cut into chunks; a chunk ends before a record whose canonical URL or id is
+ * already in it (a file naming one page twice: the second copy is merged with the first once
+ * that one is written).
+ */
+function chunksOf(prepared: readonly Prepared[]): Prepared[][] {
+  const out: Prepared[][] = [];
+  let chunk: Prepared[] = [];
+  let seen = new Set<string>();
+  for (const p of prepared) {
+    const keys = [p.record.canonicalUrl, p.record.id, p.fallbackId];
+    if (chunk.length >= IMPORT_CHUNK || keys.some((k) => seen.has(k))) {
+      out.push(chunk);
+      chunk = [];
+      seen = new Set();
+    }
+    chunk.push(p);
+    for (const k of keys) seen.add(k);
+  }
+  if (chunk.length) out.push(chunk);
+  return out;
+}
+
 /**
  * Import a `vietlao-reader-archive` file. Every article is validated first; on any problem
  * an ImportError is thrown and nothing is written. Every body goes through `sanitize`. Valid
- * files merge by canonical URL in one transaction: a newer updatedAt replaces the stored copy
- * (kept in the result's `undo`), an equal or older one is skipped.
+ * files merge by canonical URL, IMPORT_CHUNK articles per transaction: a newer updatedAt replaces
+ * the stored copy (kept in the result's `undo`), an equal or older one is skipped. Fully imported
+ * or untouched: a chunk that fails (a full disk) or a cancel between chunks takes back the chunks
+ * already written (undoImport) before the error is thrown.
  */
 export async function importArchive(
   db: ArchiveDb,
   input: string | Blob,
   sanitize: BodySanitizer,
+  { onProgress, signal }: ImportOptions = {},
 ): Promise<ImportResult> {
   const text = typeof input === 'string' ? input : await input.text();
   let articles: ExportedArticle[];
@@ -114,43 +211,24 @@ export async function importArchive(
   const bodies = await sanitizeAll(articles, sanitize);
   const prepared: Prepared[] = [];
   for (const [i, a] of articles.entries()) prepared.push(await prepare(a, i, bodies[i]!));
-  try {
-    return await db.transaction('rw', articleTables(db), async (): Promise<ImportResult> => {
-      const undo: ImportUndo = { kind: 'vietlao-import-undo', changes: [] };
-      const result: ImportResult = { added: 0, updated: 0, skipped: 0, undo, ...(personal ? { personal } : {}) };
-      const tallies = new TallyBatch(db);
-      for (const { record, fallbackId } of prepared) {
-        const existing = await db.articles.where('canonicalUrl').equals(record.canonicalUrl).first();
-        if (existing && Date.parse(record.updatedAt) <= Date.parse(existing.updatedAt)) {
-          result.skipped += 1;
-          continue;
-        }
-        let id = existing?.id ?? record.id;
-        if (!existing && (await db.articles.get(id))) id = fallbackId;
-        const { row, body } = buildRows({ ...record, id });
-        const imported = { id, updatedAt: row.updatedAt, contentHash: row.contentHash };
-        undo.changes.push(
-          existing
-            ? { kind: 'replaced', imported, previous: { row: existing, body: (await db.bodies.get(id)) ?? null } }
-            : { kind: 'added', imported },
-        );
-        await storeRows(db, row, body, { batch: tallies });
-        result[existing ? 'updated' : 'added'] += 1;
+  const undo: ImportUndo = { kind: 'vietlao-import-undo', changes: [] };
+  const result: ImportResult = { added: 0, updated: 0, skipped: 0, undo, ...(personal ? { personal } : {}) };
+  let done = 0;
+  onProgress?.(0, prepared.length);
+  for (const chunk of chunksOf(prepared)) {
+    let failure: ImportError | null = signal?.aborted ? cancelled() : null;
+    if (!failure)
+      try {
+        await writeChunk(db, chunk, result);
+      } catch (error) {
+        failure = storageError(error);
       }
-      await tallies.flush();
-      await adjustArticleCount(db, result.added);
-      return result;
-    });
-  } catch (error) {
-    const archiveError = toArchiveError(error, 'import the archive');
-    throw new ImportError({
-      code: archiveError.code === 'quota' ? 'quota' : 'storage',
-      message: `${archiveError.message.replace(/ Nothing was changed\.$/, '')} Nothing was imported.`,
-      messageVi:
-        archiveError.code === 'quota'
-          ? 'Bộ nhớ của trình duyệt đã đầy. Chưa nhập gì.'
-          : 'Lỗi bộ nhớ lưu trữ. Chưa nhập gì.',
-      cause: error,
-    });
+    if (failure) {
+      if (undo.changes.length) await undoImport(db, undo).catch(() => undefined); // best effort: the error says what happened
+      throw failure;
+    }
+    done += chunk.length;
+    onProgress?.(done, prepared.length);
   }
+  return result;
 }

@@ -1,10 +1,15 @@
-/** Listing and searching the archive through its indexes (bodies are never read here). */
+/**
+ * Listing and searching the archive through its indexes (bodies are never read here): the
+ * summaries' site, date and savedAt indexes, the entity index (./entity-index.ts) and the words
+ * table (./search-index.ts).
+ */
 import type { Collection } from 'dexie';
 import { articleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
-import { articleOfKey, entityRange } from './entity-index';
-import { queryWords } from './keys';
+import { articleOfKey, entityRange, entityTotal, savedAtOfKey } from './entity-index';
+import { queryWords, type SearchMode } from './keys';
+import { keyParts, wordRange } from './search-index';
 import { toSummary } from './rows';
 import type { ArticleRow, ArticleSummary } from './types';
 
@@ -33,8 +38,6 @@ export const MAX_PAGE_SIZE = 500;
 /** Up to this many candidates are fetched and sorted directly instead of walking the savedAt index. */
 const SMALL_CANDIDATE_SET = 200;
 
-type Source = Collection<ArticleRow, string>;
-
 function dateMs(value: Date | string, endOfDay: boolean): number {
   if (value instanceof Date) return value.getTime();
   const ms = Date.parse(value);
@@ -42,54 +45,108 @@ function dateMs(value: Date | string, endOfDay: boolean): number {
   return endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ms + 86_400_000 - 1 : ms;
 }
 
+/**
+ * One filter's articles. Its keys may carry each article's savedAt (the entity index, the words
+ * table): then a page is ordered from the keys alone, without reading the savedAt index.
+ */
+interface Source {
+  /** How many articles it holds (the rarest is read first). */
+  size(): Promise<number>;
+  /** Its articles: id → savedAt, or null where its keys do not carry it. */
+  read(): Promise<Map<string, string | null>>;
+}
+
+const idsOnly = (c: () => Collection<ArticleRow, string>): Source => ({
+  size: () => c().count(),
+  read: async () => new Map((await c().primaryKeys()).map((id) => [id, null])),
+});
+
+function entitySource(db: ArchiveDb, entityId: string): Source {
+  const [lo, hi] = entityRange(entityId);
+  return {
+    size: () => entityTotal(db, entityId),
+    read: async () => {
+      const keys = await db.entityIndex.where(':id').between(lo, hi, true, false).primaryKeys();
+      return new Map(keys.map((k) => [articleOfKey(k), savedAtOfKey(k)]));
+    },
+  };
+}
+
+function wordSource(db: ArchiveDb, mode: SearchMode, word: string, prefix: boolean): Source {
+  const [lo, hi] = wordRange(mode, word, prefix);
+  const range = () => db.wordIndex.where(':id').between(lo, hi, true, prefix);
+  return {
+    size: () => range().count(), // a prefix may count an article once per word it has: an upper bound
+    read: async () => {
+      const out = new Map<string, string | null>();
+      for (const key of await range().primaryKeys()) {
+        const { id, savedAt } = keyParts(key);
+        out.set(id, savedAt);
+      }
+      return out;
+    },
+  };
+}
+
 function sources(db: ArchiveDb, o: ListOptions): Source[] {
   const out: Source[] = [];
-  if (o.site !== undefined) out.push(db.articles.where('site').equals(o.site));
-  if (o.entityId !== undefined) out.push(db.articles.where('entityIds').equals(o.entityId));
+  if (o.site !== undefined) out.push(idsOnly(() => db.articles.where('site').equals(o.site!)));
+  if (o.entityId !== undefined) out.push(entitySource(db, o.entityId));
   if (o.from !== undefined || o.to !== undefined) {
     const lo = o.from === undefined ? -Infinity : dateMs(o.from, false);
     const hi = o.to === undefined ? Infinity : dateMs(o.to, true);
-    out.push(db.articles.where('publishedMs').between(lo, hi, true, true));
+    out.push(idsOnly(() => db.articles.where('publishedMs').between(lo, hi, true, true)));
   }
-  const field = o.exact ? 'exactWords' : 'words';
-  const terms = queryWords(o.search ?? '', o.exact ? 'exact' : 'folded');
-  terms.forEach((term, i) => {
-    const index = db.articles.where(field);
-    out.push(i === terms.length - 1 ? index.startsWith(term) : index.equals(term));
-  });
+  const mode: SearchMode = o.exact ? 'exact' : 'folded';
+  const terms = queryWords(o.search ?? '', mode);
+  terms.forEach((term, i) => out.push(wordSource(db, mode, term, i === terms.length - 1)));
   return out;
 }
 
-/** Ids matching every source: the rarest source is read first, the others only intersect. */
-async function candidateIds(all: Source[]): Promise<Set<string>> {
-  const counted = await Promise.all(all.map(async (source) => ({ source, n: await source.clone().count() })));
-  counted.sort((a, b) => a.n - b.n);
-  const [rarest, ...others] = counted;
-  if (!rarest) return new Set();
-  let ids = new Set<string>(await rarest.source.primaryKeys());
+/** Articles matching every source: the rarest source is read first, the others only intersect. */
+async function candidates(all: Source[]): Promise<Map<string, string | null>> {
+  const sized = await Promise.all(all.map(async (source) => ({ source, n: await source.size() })));
+  sized.sort((a, b) => a.n - b.n);
+  const [rarest, ...others] = sized;
+  if (!rarest) return new Map();
+  let found = await rarest.source.read();
   for (const { source } of others) {
-    if (ids.size === 0) break;
-    const keys: string[] = await source.primaryKeys();
-    const prev = ids;
-    ids = new Set(keys.filter((k) => prev.has(k)));
+    if (found.size === 0) break;
+    const next = await source.read();
+    const kept = new Map<string, string | null>();
+    for (const [id, savedAt] of found) if (next.has(id)) kept.set(id, savedAt ?? next.get(id) ?? null);
+    found = kept;
   }
-  return ids;
+  return found;
 }
 
 /** Newest first: savedAt descending, ties by id descending (the order of the reversed index). */
-function newestFirst(a: ArticleRow, b: ArticleRow): number {
+function newestFirst(a: { savedAt: string; id: string }, b: { savedAt: string; id: string }): number {
   if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-async function pageOf(db: ArchiveDb, ids: Set<string>, offset: number, limit: number): Promise<ArticleRow[]> {
-  if (ids.size <= SMALL_CANDIDATE_SET) {
-    const rows = (await db.articles.bulkGet([...ids])).filter((r): r is ArticleRow => r !== undefined);
-    return rows.sort(newestFirst).slice(offset, offset + limit);
+const present = (rows: (ArticleRow | undefined)[]): ArticleRow[] =>
+  rows.filter((r): r is ArticleRow => r !== undefined);
+
+async function pageOf(
+  db: ArchiveDb,
+  found: Map<string, string | null>,
+  offset: number,
+  limit: number,
+): Promise<ArticleRow[]> {
+  const keyed = [...found].every(([, savedAt]) => savedAt !== null);
+  if (keyed) {
+    const order = [...found].map(([id, savedAt]) => ({ id, savedAt: savedAt! })).sort(newestFirst);
+    return present(await db.articles.bulkGet(order.slice(offset, offset + limit).map((x) => x.id)));
   }
+  if (found.size <= SMALL_CANDIDATE_SET)
+    return present(await db.articles.bulkGet([...found.keys()]))
+      .sort(newestFirst)
+      .slice(offset, offset + limit);
   const ordered: string[] = await db.articles.orderBy('savedAt').reverse().primaryKeys();
-  const pageIds = ordered.filter((id) => ids.has(id)).slice(offset, offset + limit);
-  return (await db.articles.bulkGet(pageIds)).filter((r): r is ArticleRow => r !== undefined);
+  const pageIds = ordered.filter((id) => found.has(id)).slice(offset, offset + limit);
+  return present(await db.articles.bulkGet(pageIds));
 }
 
 /** The options filter by one entity and nothing else. */
@@ -103,14 +160,16 @@ const onlyEntity = (o: ListOptions): boolean =>
 /** One entity's articles, newest first, reading only the page shown (./entity-index.ts). */
 async function entityPage(db: ArchiveDb, entityId: string, offset: number, limit: number): Promise<ListResult> {
   const [lo, hi] = entityRange(entityId);
-  const range = () => db.entityIndex.where(':id').between(lo, hi, true, false);
   const [total, keys] = await Promise.all([
-    range().count(),
-    range().reverse().offset(offset).limit(limit).primaryKeys(),
+    entityTotal(db, entityId),
+    db.entityIndex.where(':id').between(lo, hi, true, false).reverse().offset(offset).limit(limit).primaryKeys(),
   ]);
   const rows = await db.articles.bulkGet(keys.map(articleOfKey));
-  return { items: rows.filter((r): r is ArticleRow => r !== undefined).map(toSummary), total };
+  return { items: present(rows).map(toSummary), total };
 }
+
+/** The tables a query reads. */
+const queryTables = (db: ArchiveDb) => [db.articles, db.meta, db.entityIndex, db.entityTotals, db.wordIndex];
 
 /**
  * The ids of every article matching the options' filters (offset and limit ignored), or null when
@@ -120,7 +179,8 @@ export async function matchingIds(db: ArchiveDb, options: ListOptions): Promise<
   const filters = sources(db, options);
   if (filters.length === 0) return null;
   try {
-    return await db.transaction('r', db.articles, () => candidateIds(filters));
+    const found = await db.transaction('r', queryTables(db), () => candidates(filters));
+    return new Set(found.keys());
   } catch (error) {
     throw toArchiveError(error, 'filter the archive');
   }
@@ -132,7 +192,7 @@ export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Pr
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(options.limit ?? DEFAULT_PAGE_SIZE)));
   const filters = sources(db, options);
   try {
-    return await db.transaction('r', db.articles, db.meta, db.entityIndex, async (): Promise<ListResult> => {
+    return await db.transaction('r', queryTables(db), async (): Promise<ListResult> => {
       if (filters.length === 0) {
         const [total, rows] = await Promise.all([
           articleCount(db), // stored: IndexedDB's count() walks every row
@@ -141,9 +201,9 @@ export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Pr
         return { items: rows.map(toSummary), total };
       }
       if (onlyEntity(options)) return await entityPage(db, options.entityId!, offset, limit);
-      const ids = await candidateIds(filters);
-      const rows = ids.size === 0 ? [] : await pageOf(db, ids, offset, limit);
-      return { items: rows.map(toSummary), total: ids.size };
+      const found = await candidates(filters);
+      const rows = found.size === 0 ? [] : await pageOf(db, found, offset, limit);
+      return { items: rows.map(toSummary), total: found.size };
     });
   } catch (error) {
     throw toArchiveError(error, 'list the archive');

@@ -1,6 +1,5 @@
 /** Building the two stored rows (summary + body) from an article's content. */
 import type { ArticleEntity } from '../article';
-import { indexWords } from './keys';
 import type { ArticleRecord, ArticleRow, ArticleSummary, BodyRow, StoredArticle, TopEntity } from './types';
 
 /** How many entity chips a list row carries. */
@@ -22,7 +21,7 @@ export function toMs(iso: string | null): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** The summary and body rows for a stored article (search keys recomputed here). */
+/** The summary and body rows for a stored article (its search words are written by ./store-rows.ts). */
 export function buildRows(article: ArticleRecord): { row: ArticleRow; body: BodyRow } {
   const body: BodyRow = {
     id: article.id,
@@ -52,12 +51,7 @@ export function buildRows(article: ArticleRecord): { row: ArticleRow; body: Body
     tags: [...article.tags],
     rule: article.rule ?? null,
   };
-  const row: ArticleRow = {
-    ...summary,
-    words: indexWords(article.title, article.lead, article.text, 'folded'),
-    exactWords: indexWords(article.title, article.lead, article.text, 'exact'),
-    approxBytes: 0,
-  };
+  const row: ArticleRow = { ...summary, approxBytes: 0 };
   const publishedMs = toMs(article.publishedAt);
   if (publishedMs !== undefined) row.publishedMs = publishedMs;
   row.approxBytes = 2 * (JSON.stringify(row).length + JSON.stringify(body).length);
@@ -66,7 +60,7 @@ export function buildRows(article: ArticleRecord): { row: ArticleRow; body: Body
 
 /** A row without its index-only fields: what list queries return. */
 export function toSummary(row: ArticleRow): ArticleSummary {
-  const { words: _w, exactWords: _e, publishedMs: _p, approxBytes: _b, ...summary } = row;
+  const { publishedMs: _p, approxBytes: _b, ...summary } = row;
   return { ...summary, rule: summary.rule ?? null }; // rows saved before the field: not known
 }
 

@@ -1,13 +1,15 @@
 /**
- * Writing one article's rows — its summary, its body and the names of its entities — the one way
+ * Writing one article's rows — its summary, its body, its search words (./search-index.ts) and the
+ * names of its entities — the one way
  * every writer (save, import, undo of a delete) stores an article, inside its own transaction over
  * ARTICLE_TABLES. The names table lets the popup name the entities of its filters without reading
  * a single body (an article with thousands of entities made every popup open wait for minutes).
  */
 import type { ArticleEntity, EntityType } from '../article';
 import type { ArchiveDb } from './db';
-import { reindexArticle } from './entity-index';
-import { countArticle, TallyBatch, uncountArticle } from './tallies';
+import { reindexArticles } from './entity-index';
+import { articleWords, reindexWords } from './search-index';
+import { countArticles, TallyBatch, uncountArticles } from './tallies';
 import type { ArticleRow, BodyRow } from './types';
 
 /** Name and type of an entity as last seen in a saved article (the `entityNames` table). */
@@ -26,6 +28,9 @@ export const articleTables = (db: ArchiveDb) => [
   db.facts,
   db.tallies,
   db.entityIndex,
+  db.entityTotals,
+  db.wordIndex,
+  db.articleWords,
   db.tombstones,
 ];
 
@@ -39,34 +44,77 @@ export interface WriteOptions {
   matchedWith?: string;
 }
 
+/** One article to write: its summary and its body (null: a copy kept without one). */
+export interface RowsToStore {
+  row: ArticleRow;
+  body: BodyRow | null;
+}
+
 /**
- * Put both rows, the entities' names and the article's counts (./tallies.ts); a null body (a
- * copy kept without one) removes the stored body. Call inside a transaction over articleTables(db).
- * Without a batch, the counts are written at once.
+ * Write articles' rows, their entities' names, search words (./search-index.ts), counts
+ * (./tallies.ts) and entity index (./entity-index.ts) — a fixed number of bulk requests for the
+ * whole set, whatever its size, so a writer of many articles (import, sync, re-match) pays per
+ * article what a single save pays, not a round trip per table per article. A null body removes the
+ * stored body. Call inside a transaction over articleTables(db); ids must be distinct. Without a
+ * batch, the counts are written at once.
  */
-export async function storeRows(
+export async function storeMany(
   db: ArchiveDb,
-  row: ArticleRow,
-  body: BodyRow | null,
+  items: readonly RowsToStore[],
   { batch, matchedWith }: WriteOptions = {},
 ): Promise<void> {
-  await db.articles.put(row);
-  await db.tombstones.delete(row.id); // written again: no longer deleted
-  if (body) {
-    await db.bodies.put(body);
-    await db.entityNames.bulkPut(nameRows(body.entities));
-  } else await db.bodies.delete(row.id);
+  if (!items.length) return;
+  const ids = items.map((x) => x.row.id);
+  const bodies = items.flatMap((x) => (x.body ? [x.body] : []));
+  const bodiless = items.filter((x) => !x.body).map((x) => x.row.id);
+  await db.articles.bulkPut(items.map((x) => x.row));
+  await db.tombstones.bulkDelete(ids); // written again: no longer deleted
+  if (bodies.length) await db.bodies.bulkPut(bodies);
+  if (bodiless.length) await db.bodies.bulkDelete(bodiless);
+  const names = new Map(bodies.flatMap((b) => nameRows(b.entities)).map((n) => [n.id, n]));
+  if (names.size) await db.entityNames.bulkPut([...names.values()]);
+  await reindexWords(
+    db,
+    items.map(({ row, body }) => ({
+      id: row.id,
+      next: articleWords(row.id, row.savedAt, row.title, row.lead, body?.text ?? ''),
+    })),
+  );
   const tallies = batch ?? new TallyBatch(db);
-  const { previous, fact } = await countArticle(db, row, body?.entities ?? [], tallies, matchedWith);
-  await reindexArticle(db, previous, fact);
+  const counted = await countArticles(
+    db,
+    items.map(({ row, body }) => ({ row, entities: body?.entities ?? [] })),
+    tallies,
+    matchedWith,
+  );
+  await reindexArticles(
+    db,
+    counted.map(({ previous, fact }) => ({ previous, next: fact })),
+  );
   if (!batch) await tallies.flush();
 }
 
-/** Remove an article's rows and its counts (inside a transaction over articleTables(db)); batch: as storeRows. */
-export async function removeRows(db: ArchiveDb, id: string, { batch }: WriteOptions = {}): Promise<void> {
-  await db.articles.delete(id);
-  await db.bodies.delete(id);
+/** Put one article's rows (storeMany of one). */
+export const storeRows = (db: ArchiveDb, row: ArticleRow, body: BodyRow | null, options: WriteOptions = {}) =>
+  storeMany(db, [{ row, body }], options);
+
+/** Remove articles' rows and their counts (inside a transaction over articleTables(db)); batch: as storeMany. */
+export async function removeMany(db: ArchiveDb, ids: readonly string[], { batch }: WriteOptions = {}): Promise<void> {
+  if (!ids.length) return;
+  await db.articles.bulkDelete([...ids]);
+  await db.bodies.bulkDelete([...ids]);
+  await reindexWords(
+    db,
+    ids.map((id) => ({ id, next: undefined })),
+  );
   const tallies = batch ?? new TallyBatch(db);
-  await reindexArticle(db, await uncountArticle(db, id, tallies), undefined);
+  const previous = await uncountArticles(db, ids, tallies);
+  await reindexArticles(
+    db,
+    previous.map((p) => ({ previous: p, next: undefined })),
+  );
   if (!batch) await tallies.flush();
 }
+
+/** Remove one article's rows (removeMany of one). */
+export const removeRows = (db: ArchiveDb, id: string, options: WriteOptions = {}) => removeMany(db, [id], options);

@@ -140,27 +140,37 @@ export class TallyBatch {
   }
 }
 
-/** Count an article that is being written (its previous counts, if any, are taken away first). */
-export async function countArticle(
+/**
+ * Count articles that are being written, all at once (their previous counts are taken away
+ * first): one read and one write of the facts table for the whole set.
+ */
+export async function countArticles(
   db: ArchiveDb,
-  row: ArticleRow,
-  entities: readonly ArticleEntity[],
+  items: readonly { row: ArticleRow; entities: readonly ArticleEntity[] }[],
   batch: TallyBatch,
   matchedWith?: string,
-): Promise<{ previous: FactRow | undefined; fact: FactRow }> {
-  const previous = await uncountArticle(db, row.id, batch);
-  const fact = factRow(row, entities, matchedWith);
-  await db.facts.put(fact);
-  batch.add(fact, 1);
-  return { previous, fact };
+): Promise<{ previous: FactRow | undefined; fact: FactRow }[]> {
+  const previous = await db.facts.bulkGet(items.map((x) => x.row.id));
+  const out = items.map(({ row, entities }, i) => {
+    const before = previous[i];
+    if (before) batch.add(before, -1);
+    const fact = factRow(row, entities, matchedWith);
+    batch.add(fact, 1);
+    return { previous: before, fact };
+  });
+  await db.facts.bulkPut(out.map((x) => x.fact));
+  return out;
 }
 
-/** Take an article that is being removed (or rewritten) out of the counts; its facts as they were. */
-export async function uncountArticle(db: ArchiveDb, id: string, batch: TallyBatch): Promise<FactRow | undefined> {
-  const previous = await db.facts.get(id);
-  if (!previous) return undefined;
-  batch.add(previous, -1);
-  await db.facts.delete(id);
+/** Take articles that are being removed out of the counts (one read, one delete); their facts as they were. */
+export async function uncountArticles(
+  db: ArchiveDb,
+  ids: readonly string[],
+  batch: TallyBatch,
+): Promise<(FactRow | undefined)[]> {
+  const previous = await db.facts.bulkGet([...ids]);
+  for (const fact of previous) if (fact) batch.add(fact, -1);
+  await db.facts.bulkDelete([...ids]);
   return previous;
 }
 

@@ -40,12 +40,8 @@ export interface ArticleSummary {
   rule?: CleanedBy | null;
 }
 
-/** The stored `articles` row: the summary plus index-only fields. */
+/** The stored `articles` row: the summary plus index-only fields (search words: ./search-index.ts). */
 export interface ArticleRow extends ArticleSummary {
-  /** Folded words of title + lead + text, deduplicated (multiEntry index). */
-  words: string[];
-  /** exactKey words of title + lead + text, deduplicated (multiEntry index, schema v2). */
-  exactWords: string[];
   /** publishedAt as epoch milliseconds, absent when unknown (range index). */
   publishedMs?: number;
   /** Rough storage size of row + body in bytes, for archiveStats. */

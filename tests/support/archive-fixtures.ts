@@ -2,6 +2,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { ArticleEntity, CleanArticle, EntityType } from '@/lib/article';
 import { ArchiveDb } from '@/lib/archive/db';
+import type { ArticleRow } from '@/lib/archive/types';
 
 let counter = 0;
 
@@ -74,4 +75,21 @@ export async function dump(db: ArchiveDb): Promise<string> {
     db.bodies.orderBy(':id').toArray(),
   ]);
   return JSON.stringify({ articles, bodies });
+}
+
+/**
+ * The `articles` rows as schema versions 2–7 stored them, with their search words on the row
+ * (`words`, `exactWords`), rebuilt from today's words table: what an upgrade test puts into a
+ * database of an older version.
+ */
+export async function legacyArticleRows(
+  db: ArchiveDb,
+): Promise<(ArticleRow & { words: string[]; exactWords: string[] })[]> {
+  const rows = await db.articles.orderBy(':id').toArray();
+  const words = await db.articleWords.bulkGet(rows.map((r) => r.id));
+  return rows.map((row, i) => ({
+    ...row,
+    words: words[i]?.folded.split(' ').filter(Boolean) ?? [],
+    exactWords: words[i]?.exact.split(' ').filter(Boolean) ?? [],
+  }));
 }

@@ -158,8 +158,6 @@ export async function storedRows(
       savedAt,
       updatedAt: savedAt,
       contentHash: await contentHash(title, src.row.lead, src.body.text),
-      words: [...src.row.words, tag, String(i)],
-      exactWords: [...src.row.exactWords, tag, String(i)],
     });
     bodies.push({ ...src.body, id });
   }

@@ -11,9 +11,10 @@ import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb }
 import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
 import { joinRows } from '@/lib/archive/rows';
 import { exportDatabaseAs, formatById, type FormatId } from '@/lib/export-formats';
-import { articleTables, removeRows } from '@/lib/archive/store-rows';
-import { entityIndexKey } from '@/lib/archive/entity-index';
-import { factRow, tallyRows } from '@/lib/archive/tallies';
+import { articleTables, removeMany, removeRows, storeMany } from '@/lib/archive/store-rows';
+import { adjustArticleCount } from '@/lib/archive/counter';
+import { IMPORT_CHUNK } from '@/lib/archive/import';
+import { TallyBatch } from '@/lib/archive/tallies';
 import { startAnalysisPage, type AnalysisPage } from '@/lib/analysis/page';
 import type { AnalysisView } from '@/lib/analysis/params';
 import { compare, type SampleOptions, type Variant } from '../stats';
@@ -22,17 +23,25 @@ import { BENCH_SITE, makeArticle, RARE_EVERY, RARE_WORD, RARE_WORD_FOLDED, store
 const dbs = new Map<number, ArchiveDb>();
 let pool: Pool | null = null;
 let entityId = '';
-const SEED_CHUNK = 250;
 
 /** Bump when the generated articles change: databases seeded by an older version are rebuilt. */
-const SEED_VERSION = 'v2-8k-text-12k-html-20-mentions-6-sites-3-years';
+const SEED_VERSION = 'v3-schema-8-bulk-writer-8k-text-12k-html-20-mentions-6-sites-3-years';
 
 async function seed(
   size: number,
   paragraphs: string[],
   entities: Pool['entities'],
   reseed: boolean,
-): Promise<{ ms: number; generateMs: number; reused: boolean; entityId: string; entityShare: number; bytes: number }> {
+): Promise<{
+  ms: number;
+  generateMs: number;
+  reused: boolean;
+  entityId: string;
+  entityShare: number;
+  bytes: number;
+  textBytes: number;
+  writes: WriteCost | null;
+}> {
   pool ??= { paragraphs, entities };
   const t0 = performance.now();
   const db = await openArchive({ name: `vietlao-bench-${size}` });
@@ -47,43 +56,34 @@ async function seed(
     const expected = new Set(rows.map((r) => r.id));
     const extra = (await db.articles.toCollection().primaryKeys()).filter((id) => !expected.has(id));
     if (extra.length > 0)
-      await db.transaction('rw', db.articles, db.bodies, () =>
-        Promise.all([db.articles.bulkDelete(extra), db.bodies.bulkDelete(extra)]),
-      );
+      await db.transaction('rw', articleTables(db), async () => {
+        await removeMany(db, extra);
+        await adjustArticleCount(db, -extra.length);
+      });
     reused = (await db.articles.count()) === size && (await db.bodies.count()) === size;
   }
+  let writes: WriteCost | null = null;
   if (!reused) {
     localStorage.removeItem(marker);
-    await db.transaction('rw', db.articles, db.bodies, async () => {
-      await db.articles.clear();
-      await db.bodies.clear();
-    });
-    for (let i = 0; i < rows.length; i += SEED_CHUNK) {
-      await db.transaction('rw', db.articles, db.bodies, async () => {
-        await db.articles.bulkPut(rows.slice(i, i + SEED_CHUNK));
-        await db.bodies.bulkPut(bodies.slice(i, i + SEED_CHUNK));
+    await Promise.all(db.tables.map((t) => t.clear()));
+    await db.meta.put({ key: ARTICLE_COUNT, value: 0 });
+    const before = await usage();
+    // Through the archive's own bulk writer, as an import or a first sync writes (storeMany in
+    // chunks of IMPORT_CHUNK, one transaction each): the time per chunk is the write cost.
+    const chunkMs: number[] = [];
+    for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+      const t = performance.now();
+      await db.transaction('rw', articleTables(db), async () => {
+        const items = rows.slice(i, i + IMPORT_CHUNK).map((row, j) => ({ row, body: bodies[i + j]! }));
+        const tallies = new TallyBatch(db);
+        await storeMany(db, items, { batch: tallies });
+        await tallies.flush();
+        await adjustArticleCount(db, items.length);
       });
+      chunkMs.push(performance.now() - t);
     }
+    writes = { chunk: IMPORT_CHUNK, chunkMs, storageBytes: (await usage()) - before };
     localStorage.setItem(marker, SEED_VERSION);
-  }
-  // Rows are seeded directly, not through saveArticle: set the stored count (lib/archive/counter.ts)
-  // and the analysis counts and entity index (lib/archive/tallies.ts, entity-index.ts) to match.
-  await db.meta.put({ key: ARTICLE_COUNT, value: await db.articles.count() });
-  if ((await db.facts.count()) !== size || (await db.entityIndex.count()) === 0) {
-    const facts = rows.map((row, i) => factRow(row, bodies[i]!.entities));
-    await db.transaction('rw', db.facts, db.tallies, db.entityIndex, async () => {
-      await db.facts.clear();
-      await db.tallies.clear();
-      await db.entityIndex.clear();
-      for (let i = 0; i < facts.length; i += SEED_CHUNK) {
-        const chunk = facts.slice(i, i + SEED_CHUNK);
-        await db.facts.bulkPut(chunk);
-        await db.entityIndex.bulkPut(
-          chunk.flatMap((f) => f.entityIds.map((e) => ({ key: entityIndexKey(e, f.savedAt, f.id) }))),
-        );
-      }
-      await db.tallies.bulkPut(tallyRows(facts));
-    });
   }
   dbs.set(size, db);
   // The entity filter: the entity found in the share of articles closest to 10 %.
@@ -94,7 +94,11 @@ async function seed(
     if (!best || Math.abs(n / rows.length - 0.1) < Math.abs(share.get(best)! / rows.length - 0.1)) best = id;
   if (!entityId) entityId = best;
   const bytes = rows.reduce((s, r) => s + r.approxBytes, 0);
+  const encoder = new TextEncoder();
+  const textBytes = bodies.reduce((s, b) => s + encoder.encode(b.text).length, 0);
   return {
+    textBytes,
+    writes,
     ms: performance.now() - t0,
     generateMs: t1 - t0,
     reused,
@@ -102,6 +106,18 @@ async function seed(
     entityShare: (share.get(entityId) ?? 0) / rows.length,
     bytes,
   };
+}
+
+/** A fresh seeding's write cost: ms per chunk, and what IndexedDB grew by (the origin's usage). */
+export interface WriteCost {
+  chunk: number;
+  chunkMs: number[];
+  storageBytes: number;
+}
+
+/** The origin's storage use in bytes (every database of the bench page). */
+async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
 }
 
 let fresh = 1_000_000;

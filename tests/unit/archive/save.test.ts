@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveError } from '@/lib/archive/errors';
 import { getArticle } from '@/lib/archive/articles';
+import { listArticles } from '@/lib/archive/query';
 import { saveArticle, undoReplace } from '@/lib/archive/save';
 import { dump, freshDb, makeArticle } from '../../support/archive-fixtures';
 
@@ -30,9 +31,13 @@ describe('saveArticle', () => {
       { id: 'VN', name: 'Việt Nam', type: 'PLACE', count: 2 },
       { id: 'LA', name: 'Lào', type: 'PLACE', count: 2 },
     ]);
-    expect(row?.words).toContain('lao');
-    expect(row?.exactWords).toContain('lào');
-    expect(new Set(row?.words).size).toBe(row?.words.length);
+    expect(row).not.toHaveProperty('words'); // schema v8: the words table holds them
+    const words = await db.articleWords.get(result.id);
+    const folded = words!.folded.split(' ');
+    expect(folded).toContain('lao');
+    expect(words!.exact.split(' ')).toContain('lào');
+    expect(new Set(folded).size).toBe(folded.length);
+    expect((await listArticles(db, { search: 'lào', exact: true })).items.map((a) => a.id)).toEqual([result.id]);
     expect(row?.publishedMs).toBe(Date.parse('2024-05-01T08:00:00+07:00'));
     const full = await getArticle(db, result.id);
     expect(full?.text).toBe(article.text);
@@ -66,8 +71,14 @@ describe('saveArticle', () => {
     const row = await db.articles.get(first.id);
     expect(row?.savedAt).toBe(T0.toISOString());
     expect(row?.updatedAt).toBe(T1.toISOString());
-    expect(row?.words).toContain('campuchia');
-    expect(row?.words).not.toContain('cu');
+    const words = (await db.articleWords.get(first.id))!.folded.split(' ');
+    expect(words).toContain('campuchia');
+    expect(words).not.toContain('cu');
+    expect((await listArticles(db, { search: 'campuchia' })).total).toBe(1);
+    expect((await listArticles(db, { search: 'cũ', exact: true })).total).toBe(0); // the old words' keys are gone
+    expect(await db.wordIndex.count()).toBe(
+      words.length + (await db.articleWords.get(first.id))!.exact.split(' ').length,
+    );
     expect(row?.entityIds).toEqual(['KH']);
     expect((await db.bodies.get(first.id))?.text).toContain('Campuchia');
     expect(await db.articles.count()).toBe(1);
@@ -123,7 +134,7 @@ describe('saveArticle', () => {
   it('any other storage failure is an ArchiveError "storage" and writes nothing', async () => {
     const db = await freshDb();
     const before = await dump(db);
-    db.bodies.put = () => {
+    db.bodies.bulkPut = () => {
       throw new Error('disk on fire');
     };
     const error = await saveArticle(db, makeArticle(), T0).catch((e: unknown) => e);

@@ -17,7 +17,7 @@ import { undoImport } from '@/lib/archive/import-undo';
 import { saveArticle, undoReplace } from '@/lib/archive/save';
 import { factRow, monthOf, tallyKey, tallyRows, type TallyRow } from '@/lib/archive/tallies';
 import { sanitizeHtml } from '@/lib/html/sanitize';
-import { freshDb, makeArticle } from '../../support/archive-fixtures';
+import { freshDb, legacyArticleRows, makeArticle } from '../../support/archive-fixtures';
 
 const win = new JSDOM('').window as unknown as Window;
 const sanitize = async (htmls: readonly string[]) => htmls.map((html) => sanitizeHtml(html, win));
@@ -110,7 +110,8 @@ describe('analysis tallies', () => {
     const staging = await freshDb();
     for (let n = 1; n <= 450; n++)
       await saveArticle(staging, article(n, `2024-${String((n % 12) + 1).padStart(2, '0')}-10T08:00:00+07:00`));
-    for (const table of ['articles', 'bodies', 'meta', 'entityNames'])
+    await v4.table('articles').bulkAdd(await legacyArticleRows(staging));
+    for (const table of ['bodies', 'meta', 'entityNames'])
       await v4.table(table).bulkAdd(await staging.table(table).toArray());
     v4.close();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexWords } from '@/lib/archive/keys';
+import { keyParts, wordRange } from '@/lib/archive/search-index';
 import { saveArticle } from '@/lib/archive/save';
 import { createWriteQueue } from '@/lib/archive/write-queue';
 import { freshDb, makeArticle } from '../../support/archive-fixtures';
@@ -55,9 +56,12 @@ describe('write queue', () => {
     for (const row of rows) {
       const body = (await db.bodies.get(row.id))!;
       expect(row.entityIds).toEqual(body.entities.map((e) => e.id));
-      expect(row.words).toEqual(indexWords(row.title, row.lead, body.text, 'folded'));
-      expect(row.exactWords).toEqual(indexWords(row.title, row.lead, body.text, 'exact'));
-      expect(await db.articles.where('words').equals(row.words[0]!).primaryKeys()).toContain(row.id);
+      const words = (await db.articleWords.get(row.id))!;
+      expect(words.folded).toEqual(indexWords(row.title, row.lead, body.text, 'folded').join(' '));
+      expect(words.exact).toEqual(indexWords(row.title, row.lead, body.text, 'exact').join(' '));
+      const [lo, hi] = wordRange('folded', words.folded.split(' ')[0]!, false);
+      const keys = await db.wordIndex.where(':id').between(lo, hi, true, false).primaryKeys();
+      expect(keys.map((k) => keyParts(k).id)).toContain(row.id);
     }
     // The last version of every URL won (versions 0..4 → body variant 4 % 3 = 1).
     expect(rows.every((r) => r.updatedAt <= new Date(Date.UTC(2024, 0, 1, 0, 0, 49)).toISOString())).toBe(true);
