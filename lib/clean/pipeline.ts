@@ -29,7 +29,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { OVER_BUDGET, type CleanArticle, type CleanResult } from '@/lib/article';
-import { comparable, countSyllables } from '@/lib/text/vietnamese';
+import { comparable, countSyllables, mayBeComparable, skeleton } from '@/lib/text/vietnamese';
 import { removeBoilerplate } from './boilerplate';
 import { removeEmptyBlocks, textBlocks } from './extract-text';
 import { stripLeadPrefix } from './lead-prefix';
@@ -95,9 +95,11 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
   // the headline and the lead printed again in the body (with or without the lead prefix) go
   const repeated = new Set([meta.title, ...(meta.lead ? [meta.lead, stripLeadPrefix(meta.lead)] : [])].map(comparable));
   const longest = Math.max(...[...repeated].map((r) => r.length)) * 1.5 + 20; // normalising is the cost: skip what cannot match
+  const skeletons = [...repeated].map(skeleton); // and what cannot be equal (most blocks): lib/text/vietnamese.ts
   for (const el of Array.from(clone.body.querySelectorAll('h1, h2, p, div'))) {
     const text = el.textContent ?? '';
-    if (text.length <= longest && el.isConnected && repeated.has(comparable(text))) el.remove();
+    if (text.length > longest || !el.isConnected || !mayBeComparable(text, skeletons)) continue;
+    if (repeated.has(comparable(text))) el.remove();
   }
   removeBoilerplate(clone.body);
   fixLazyImages(clone.body);
@@ -107,6 +109,8 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
 
   const charThreshold = isGeneric ? GENERIC_CHAR_THRESHOLD : 200;
   const whole = wanted === 'container';
+  // Readability's result as HTML, parsed again by DOMPurify: not its DOM, which holds what no parser
+  // makes (a <p> around an <h2>), so the text read below is the text of the HTML kept.
   const parsed = whole
     ? { content: serializeChildren(clone.body) } // the whole container, as step 5 left it (sanitised below)
     : new Readability(clone, { charThreshold, keepClasses: false }).parse(); // 6
@@ -139,12 +143,19 @@ export function cleanDocument(doc: Document, url: string, options: PipelineOptio
     lang: meta.lang,
     leadImage: meta.leadImage ?? firstImg,
     text,
-    contentHtml: serializeChildren(fragment),
+    contentHtml: serializeFragment(fragment),
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / SYLLABLES_PER_MINUTE)),
     entities: options.entities?.(text) ?? [],
     rule: { id: candidate.id, fallback: candidate.fallback },
   };
+}
+
+/** The fragment's HTML; the fragment is ours to spend: moved into a holder, not copied as serializeChildren would. */
+function serializeFragment(fragment: DocumentFragment): string {
+  const holder = fragment.ownerDocument.createElement('div');
+  holder.append(fragment);
+  return serializeChildren(holder);
 }
 
 /** The share of the body's text that sits inside links. */

@@ -12,7 +12,7 @@
  * - DUPLICATE_CAPTION: templates print a caption twice (alt text rendered as a caption, then
  *   the caption); the second copy goes.
  */
-import { comparable } from '@/lib/text/vietnamese';
+import { comparable, mayBeComparable, skeleton } from '@/lib/text/vietnamese';
 import { linkDensity } from './boilerplate';
 
 const LAZY_IMAGE_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-srcset', 'data-url'];
@@ -83,12 +83,20 @@ export function removeLinkOnlyBlocks(root: Element): void {
 export function removeDuplicateCaptions(root: Element): void {
   for (const figure of root.querySelectorAll('figure')) {
     const caption = figure.querySelector('figcaption');
-    const alt = comparable((figure.querySelector('img')?.getAttribute('alt') ?? '').replace(ALT_SUFFIX, ''));
-    const capText = comparable(caption?.textContent ?? '');
+    const altRaw = (figure.querySelector('img')?.getAttribute('alt') ?? '').replace(ALT_SUFFIX, '');
+    const captionRaw = caption?.textContent ?? '';
+    // Normalising is the cost (comparable works syllable by syllable): the skeletons (a cheap
+    // necessary condition, lib/text/vietnamese.ts) decide first, and the comparable forms are
+    // made only when one may be equal. The paragraph of prose after most figures never is.
+    const skeletons = [skeleton(captionRaw), skeleton(altRaw)];
+    let forms: { capText: string; alt: string } | null = null;
+    const comparableForms = () => (forms ??= { capText: comparable(captionRaw), alt: comparable(altRaw) });
     // the caption element repeated as a paragraph after the figure, or alt text printed as text
     for (let next = figure.nextElementSibling; next; next = figure.nextElementSibling) {
-      const t = comparable((next.textContent ?? '').replace(ALT_SUFFIX, ''));
-      if (t !== '' && (t === capText || t === alt) && !next.querySelector('img')) {
+      const raw = (next.textContent ?? '').replace(ALT_SUFFIX, '');
+      const t = mayBeComparable(raw, skeletons) ? comparable(raw) : null;
+      const { capText, alt } = t ? comparableForms() : { capText: null, alt: null };
+      if (t && (t === capText || t === alt) && !next.querySelector('img')) {
         if (!caption) {
           const fc = root.ownerDocument.createElement('figcaption');
           fc.textContent = next.textContent?.trim() ?? '';
@@ -97,8 +105,11 @@ export function removeDuplicateCaptions(root: Element): void {
         next.remove();
       } else break;
     }
-    // a caption cell that repeats itself ("A A")
-    if (caption && capText) {
+    // a caption cell that repeats itself ("A A"): then its skeleton is one repeated too
+    const sk = skeletons[0]!;
+    if (caption && sk.slice(0, sk.length / 2) === sk.slice(sk.length / 2)) {
+      const { capText } = comparableForms();
+      if (!capText) continue;
       const half = capText.slice(0, Math.floor(capText.length / 2)).trim();
       if (half.length > 10 && comparable(half + ' ' + half) === capText) caption.textContent = half;
     }

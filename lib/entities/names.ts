@@ -41,7 +41,7 @@ const LAO_LOOK = /ph|kh|th|ou|x|vong|sone|phone|anh$|ith$|ath$|ay$|y$/;
 const MAX_NAME = 4;
 
 function letters(t: Token | undefined): t is Token {
-  return !!t && t.word && /^\p{L}/u.test(t.key);
+  return !!t && t.letter; // a word starting with a letter, decided once per spelling (./tokenize)
 }
 
 /** "Nguyễn Văn An": a family name then up to three more capitalised syllables, space-separated. */

@@ -24,6 +24,8 @@ export interface LinkOptions {
   minKey: number;
 }
 
+const LINK_CACHE_LIMIT = 5_000;
+
 const RANK: Record<LinkConfidence, number> = { exact: 0, phonetic: 1, near: 2 };
 
 function decode({ keys, runs }: KeyTable): Map<string, number> {
@@ -42,6 +44,8 @@ export class PhoneticIndex {
   private readonly spelling: Map<string, number>;
   private readonly sound: Map<string, number>;
   private readonly given: Map<string, number>;
+  /** Look-ups already made (bounded), by options and name. */
+  private readonly links = new Map<string, PhoneticLink | null>();
   /** Sound keys by length, built on the first "near" look-up. */
   private byLength: Map<number, [string, number][]> | null = null;
 
@@ -55,7 +59,19 @@ export class PhoneticIndex {
    * The entity row a name links to, or null (an ambiguous key stops the look-up: null). A generic
    * word in the text is kept ("Muang Phongsaly" is the district, not the province "Phongsaly").
    */
-  link(name: string, { loosest, minKey }: LinkOptions): PhoneticLink | null {
+  link(name: string, options: LinkOptions): PhoneticLink | null {
+    // An article names the same people and places again and again: the keys are computed once.
+    const id = `${options.loosest} ${options.minKey} ${name}`;
+    let found = this.links.get(id);
+    if (found === undefined) {
+      found = this.lookUp(name, options);
+      if (this.links.size >= LINK_CACHE_LIMIT) this.links.clear();
+      this.links.set(id, found);
+    }
+    return found && { ...found };
+  }
+
+  private lookUp(name: string, { loosest, minKey }: LinkOptions): PhoneticLink | null {
     const spelled = spellingKey(name);
     if (spelled.length < minKey) return null;
     const exact = this.spelling.get(spelled);

@@ -119,13 +119,68 @@ export function comparable(text: string): string {
   return normalizeSpaces(canonicalVietnamese(text).replace(DASHES, '-'));
 }
 
+/** Everything but ASCII consonants and digits (vowels carry the tones that comparable() moves). */
+const NOT_SKELETON = /[^0-9B-DF-HJ-NP-TV-XZb-df-hj-np-tv-xz]+/g;
+
+/**
+ * The ASCII consonants and digits of a text, in order, in NFD: the same for two texts whenever
+ * their comparable() forms are the same (NFC, tone placement, Đ, dashes and spaces change none of
+ * them), and far cheaper to compute (no work per syllable). A filter before comparable() where
+ * most candidates differ: skeletons that differ mean the comparable forms differ.
+ */
+export function skeleton(text: string): string {
+  return text.normalize('NFD').replace(NOT_SKELETON, '');
+}
+
+/** How much of a text mayBeComparable reads: paragraphs of prose differ from a headline well before. */
+const SKELETON_HEAD = 80;
+
+/**
+ * Whether comparable(text) may be the comparable form of one of the texts whose skeletons are
+ * given. It reads the first SKELETON_HEAD characters only: the skeleton of a text's start is the
+ * start of its skeleton (NFD never moves a consonant), so when no skeleton starts with it, no
+ * comparable form can be equal. True means "compare them", not "equal".
+ */
+export function mayBeComparable(text: string, skeletons: readonly string[]): boolean {
+  const head = skeleton(text.length > SKELETON_HEAD ? text.slice(0, SKELETON_HEAD) : text);
+  return skeletons.some((s) => s.startsWith(head));
+}
+
 /** Words of a text, folded or exact, for search indexes. */
 export function words(text: string, mode: 'folded' | 'exact' = 'folded'): string[] {
   const norm = mode === 'folded' ? foldDiacritics(text) : exactKey(text);
   return norm.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Vietnamese is written one syllable per word: count syllables for word count and reading time. */
+/** One code point that is a letter or a number (what /[\p{L}\p{N}]+/u runs are made of). */
+const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside ASCII: 0 not yet asked, 1 a letter or number, 2 not. */
+const wordUnits = new Uint8Array(0x10000);
+
+function isWordUnit(c: number): boolean {
+  let known = wordUnits[c]!;
+  if (known === 0) wordUnits[c] = known = WORD_CODE_POINT.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Vietnamese is written one syllable per word: count syllables for word count and reading time.
+ * The runs of /[\p{L}\p{N}]+/u, counted in one pass over the code units: matching them would
+ * make a string per word of the article only to count them.
+ */
 export function countSyllables(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    if (c < 0x80) word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      word = WORD_CODE_POINT.test(text.slice(i, i + 2)); // a letter beyond the BMP: rare
+      i++;
+    } else word = isWordUnit(c);
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
 }

@@ -83,10 +83,8 @@ export function collectRoots(roots: readonly Element[]): CollectedText {
   return { text, segments };
 }
 
-function wrap(node: Text, from: number, to: number, m: Mention): HTMLElement {
-  const doc = node.ownerDocument;
-  node.splitText(to);
-  const piece = from > 0 ? node.splitText(from) : node;
+/** An empty mark for mention `m`: class and data attributes. */
+function markFor(doc: Document, m: Mention): HTMLElement {
   const mark = doc.createElement('mark');
   mark.className = `${MARK_CLASS} ${entityTypeClass(m.type)}`;
   mark.setAttribute('data-entity-id', m.entityId);
@@ -94,6 +92,23 @@ function wrap(node: Text, from: number, to: number, m: Mention): HTMLElement {
   mark.setAttribute('data-listed', String(m.listed));
   if (m.title) mark.setAttribute('data-entity-title', m.title);
   mark.setAttribute('tabindex', '0');
+  return mark;
+}
+
+/**
+ * Marks already made for the same entity, type, listing and title (an article names the same
+ * entities again and again): a shallow clone copies the attributes in one call instead of six.
+ */
+type MarkTemplates = Map<string, HTMLElement>;
+
+function wrap(node: Text, from: number, to: number, m: Mention, templates: MarkTemplates): HTMLElement {
+  const doc = node.ownerDocument;
+  node.splitText(to);
+  const piece = from > 0 ? node.splitText(from) : node;
+  const id = [m.type, m.listed, m.entityId, m.title ?? ''].join('\u0000'); // NUL: in no id nor title
+  let template = templates.get(id);
+  if (!template) templates.set(id, (template = markFor(doc, m)));
+  const mark = template.cloneNode(false) as HTMLElement;
   piece.parentNode!.insertBefore(mark, piece);
   mark.appendChild(piece);
   return mark;
@@ -136,8 +151,9 @@ export function wrapMentions({ segments }: CollectedText, mentions: readonly Men
       pieces.set(node, list);
     }
   });
+  const templates: MarkTemplates = new Map();
   for (const [node, list] of pieces) {
-    for (const p of list.reverse()) made[p.i]!.push(wrap(node, p.from, p.to, mentions[p.i]!));
+    for (const p of list.reverse()) made[p.i]!.push(wrap(node, p.from, p.to, mentions[p.i]!, templates));
   }
   return made;
 }

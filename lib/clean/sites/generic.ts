@@ -56,9 +56,15 @@ export function unwrapPageWrappers(body: Element): void {
     .filter((x) => x.chars >= PARAGRAPH_MIN_CHARS);
   const total = paragraphs.reduce((sum, x) => sum + x.chars, 0);
   if (total === 0) return;
+  // The prose under each element, summed once up each paragraph's ancestors (O(paragraphs ×
+  // depth), not a contains() per element and paragraph). Unwrapping below moves a subtree
+  // whole, so what is under each element left to look at does not change.
+  const under = new Map<Element, number>();
+  for (const { p, chars } of paragraphs)
+    for (let el: Element | null = p; el && el !== body; el = el.parentElement)
+      under.set(el, (under.get(el) ?? 0) + chars);
   for (const el of Array.from(body.querySelectorAll(COMMON_REMOVE.join(', ')))) {
-    let inside = 0;
-    for (const x of paragraphs) if (el.contains(x.p)) inside += x.chars;
+    const inside = under.get(el) ?? 0;
     if (inside / total < PAGE_WRAPPER_SHARE) continue;
     const holder = body.ownerDocument.createElement('div');
     holder.append(...Array.from(el.childNodes));
