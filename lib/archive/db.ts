@@ -5,7 +5,7 @@ import type { ArticleRow, BodyRow } from './types';
 import { ARTICLE_COUNT, type MetaRow } from './counter';
 import { nameRows, type EntityNameRow } from './store-rows';
 import { keysOf, totalsOfKeys, type EntityIndexRow, type EntityTotalRow } from './entity-index';
-import { wordKey, type ArticleWordsRow, type WordIndexRow } from './search-index';
+import { searchTerms, wordsKey, type ArticleWordsRow } from './search-index';
 import { countArticles, TallyBatch, type FactRow, type TallyRow } from './tallies';
 import type { RemoteFileRow, TombstoneRow } from './tombstones';
 
@@ -124,16 +124,12 @@ async function storeWordIndex(tx: Transaction, progress: MigrationProgress): Pro
   progress(0, total);
   await inPages(articles, async (page) => {
     const words: ArticleWordsRow[] = [];
-    const keys: WordIndexRow[] = [];
     const rows = page.map(({ words: folded = [], exactWords: exact = [], ...row }) => {
-      words.push({ id: row.id, savedAt: row.savedAt, folded: folded.join(' '), exact: exact.join(' ') });
-      for (const w of folded) keys.push({ key: wordKey('folded', w, row.savedAt, row.id) });
-      for (const w of exact) keys.push({ key: wordKey('exact', w, row.savedAt, row.id) });
+      words.push({ key: wordsKey(row.savedAt, row.id), id: row.id, terms: searchTerms(folded, exact) });
       return row;
     });
     await articles.bulkPut(rows);
     await tx.table<ArticleWordsRow, string>('articleWords').bulkPut(words);
-    await tx.table<WordIndexRow, string>('wordIndex').bulkPut(keys);
     done += page.length;
     progress(done, total);
   });
@@ -203,8 +199,7 @@ export const MIGRATIONS: readonly Migration[] = [
       tallies: 'key',
       entityIndex: 'key',
       entityTotals: 'id',
-      wordIndex: 'key',
-      articleWords: 'id',
+      articleWords: 'key, id, *terms',
       tombstones: 'id, deletedAt',
       remoteFiles: 'name',
     },
@@ -239,8 +234,7 @@ export class ArchiveDb extends Dexie {
   /** The articles of each entity, newest saved first, and each entity's count (./entity-index.ts). */
   entityIndex!: Table<EntityIndexRow, string>;
   entityTotals!: Table<EntityTotalRow, string>;
-  /** The full-text index: one key per (mode, word, article), and each article's words (./search-index.ts). */
-  wordIndex!: Table<WordIndexRow, string>;
+  /** The full-text index: one row per article, its words in a multiEntry index (./search-index.ts). */
   articleWords!: Table<ArticleWordsRow, string>;
 
   constructor(options: ArchiveDbOptions = {}) {

@@ -74,9 +74,9 @@ function entitySource(db: ArchiveDb, entityId: string): Source {
 
 function wordSource(db: ArchiveDb, mode: SearchMode, word: string, prefix: boolean): Source {
   const [lo, hi] = wordRange(mode, word, prefix);
-  const range = () => db.wordIndex.where(':id').between(lo, hi, true, prefix);
+  const range = () => db.articleWords.where('terms').between(lo, hi, true, true);
   return {
-    size: () => range().count(), // a prefix may count an article once per word it has: an upper bound
+    size: () => range().count(), // a prefix counts an article once per word it has: an upper bound
     read: async () => {
       const out = new Map<string, string | null>();
       for (const key of await range().primaryKeys()) {
@@ -169,7 +169,7 @@ async function entityPage(db: ArchiveDb, entityId: string, offset: number, limit
 }
 
 /** The tables a query reads. */
-const queryTables = (db: ArchiveDb) => [db.articles, db.meta, db.entityIndex, db.entityTotals, db.wordIndex];
+const queryTables = (db: ArchiveDb) => [db.articles, db.meta, db.entityIndex, db.entityTotals, db.articleWords];
 
 /**
  * The ids of every article matching the options' filters (offset and limit ignored), or null when

@@ -29,7 +29,6 @@ export const articleTables = (db: ArchiveDb) => [
   db.tallies,
   db.entityIndex,
   db.entityTotals,
-  db.wordIndex,
   db.articleWords,
   db.tombstones,
 ];

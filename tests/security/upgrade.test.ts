@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { indexedWords } from '../support/archive-fixtures';
 import { describe, expect, it } from 'vitest';
 import { getArticle } from '@/lib/archive/articles';
 import { MIGRATIONS, openArchive, SCHEMA_VERSION } from '@/lib/archive/db';
@@ -52,8 +53,8 @@ describe('schema v1 → current', () => {
       const row = await db.articles.get(old.id);
       const { words, ...summary } = old as typeof old & { words: string[] };
       expect(row).toEqual(summary); // nothing else changed; the words moved to their own table (v8)
-      const indexed = await db.articleWords.get(old.id);
-      expect(indexed?.folded.split(' ')).toEqual(words);
+      const indexed = await indexedWords(db, old.id);
+      expect(indexed?.folded).toEqual(words);
       expect(indexed?.exact.length).toBeGreaterThan(0);
       const full = await getArticle(db, old.id);
       const body = v1.bodies.find((b) => b.id === old.id)!;

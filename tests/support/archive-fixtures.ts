@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { ArticleEntity, CleanArticle, EntityType } from '@/lib/article';
 import { ArchiveDb } from '@/lib/archive/db';
 import type { ArticleRow } from '@/lib/archive/types';
+import { wordsOf } from '@/lib/archive/search-index';
 
 let counter = 0;
 
@@ -86,10 +87,19 @@ export async function legacyArticleRows(
   db: ArchiveDb,
 ): Promise<(ArticleRow & { words: string[]; exactWords: string[] })[]> {
   const rows = await db.articles.orderBy(':id').toArray();
-  const words = await db.articleWords.bulkGet(rows.map((r) => r.id));
-  return rows.map((row, i) => ({
-    ...row,
-    words: words[i]?.folded.split(' ').filter(Boolean) ?? [],
-    exactWords: words[i]?.exact.split(' ').filter(Boolean) ?? [],
-  }));
+  const out = [];
+  for (const row of rows) {
+    const words = await indexedWords(db, row.id);
+    out.push({ ...row, words: words?.folded ?? [], exactWords: words?.exact ?? [] });
+  }
+  return out;
+}
+
+/** The folded and exact words an article is indexed under (lib/archive/search-index.ts), or undefined. */
+export async function indexedWords(
+  db: ArchiveDb,
+  id: string,
+): Promise<{ folded: string[]; exact: string[] } | undefined> {
+  const row = await db.articleWords.where('id').equals(id).first();
+  return row && { folded: wordsOf(row, 'folded'), exact: wordsOf(row, 'exact') };
 }

@@ -72,7 +72,6 @@ describe('importArchive in chunks', () => {
       'tallies',
       'entityIndex',
       'entityTotals',
-      'wordIndex',
       'articleWords',
     ])
       expect(b[name], name).toEqual(a[name]);
