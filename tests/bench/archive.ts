@@ -69,10 +69,17 @@ function call<K extends keyof Api>(
   ...args: Api[K] extends (...a: infer A) => unknown ? A : never
 ): Promise<Awaited<Api[K] extends (...a: never[]) => infer R ? R : never>> {
   return page.evaluate(
-    ([n, a]) =>
-      (window as unknown as { __vlArchive: Record<string, (...x: unknown[]) => unknown> }).__vlArchive[n as string]!(
-        ...(a as unknown[]),
-      ),
+    async ([n, a]) => {
+      try {
+        return await (window as unknown as { __vlArchive: Record<string, (...x: unknown[]) => unknown> }).__vlArchive[
+          n as string
+        ]!(...(a as unknown[]));
+      } catch (e) {
+        // the bench build is minified: say what the error was, not just its class's short name
+        const err = e as { name?: string; message?: string; stack?: string; inner?: unknown };
+        throw new Error(`${err.name}: ${err.message} ${String(err.inner ?? '')}\n${err.stack ?? ''}`);
+      }
+    },
     [name, args] as const,
   ) as never;
 }
