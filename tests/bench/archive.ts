@@ -77,7 +77,7 @@ function call<K extends keyof Api>(
       } catch (e) {
         // the bench build is minified: say what the error was, not just its class's short name
         const err = e as { name?: string; message?: string; stack?: string; inner?: unknown };
-        throw new Error(`${err.name}: ${err.message} ${String(err.inner ?? '')}\n${err.stack ?? ''}`);
+        throw new Error(`${err.name}: ${err.message} ${String(err.inner ?? '')}\n${err.stack ?? ''}`, { cause: e });
       }
     },
     [name, args] as const,
