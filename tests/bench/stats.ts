@@ -76,14 +76,22 @@ export async function compare(
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const once = async (name: string): Promise<number> => {
     const v = variants[name]!;
-    if (v.reset) await v.reset();
-    const repeat = v.repeat ?? 1;
-    const t0 = performance.now();
-    for (let r = 0; r < repeat; r++) {
-      const out = v.run();
-      if (out instanceof Promise) await out;
+    let step = 'reset';
+    try {
+      if (v.reset) await v.reset();
+      step = 'run';
+      const repeat = v.repeat ?? 1;
+      const t0 = performance.now();
+      for (let r = 0; r < repeat; r++) {
+        const out = v.run();
+        if (out instanceof Promise) await out;
+      }
+      return (performance.now() - t0) / repeat;
+    } catch (error) {
+      // The variant and step in the message: the bench build is minified, its stacks say little.
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new Error(`${name} (${step}) failed: ${detail}`, { cause: error });
     }
-    return (performance.now() - t0) / repeat;
   };
   for (let w = 0; w < o.warmup; w++) for (const name of names) await once(name);
   const start = performance.now();

@@ -132,11 +132,11 @@ async function queries(
     let article = makeArticle(pool!, fresh++, `save${size}`, false);
     let savedId: string | null = null;
     cleanups.push(async () => {
-      if (savedId) await db.transaction('rw', articleTables(db), () => removeRows(db, savedId!));
+      if (savedId) await db.transaction('rw', articleTables(db), async () => await removeRows(db, savedId!));
     });
     variants[`save@${size}`] = {
       reset: async () => {
-        if (savedId) await db.transaction('rw', articleTables(db), () => removeRows(db, savedId!));
+        if (savedId) await db.transaction('rw', articleTables(db), async () => await removeRows(db, savedId!));
         article = makeArticle(pool!, fresh++, `save${size}`, false);
       },
       run: async () => {
