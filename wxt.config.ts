@@ -3,7 +3,6 @@ import { SUPPORTED_HOST_PATTERNS, SUPPORTED_HOSTS } from './lib/clean/sites/host
 import { gazetteerPlugin } from './lib/entities/build/vite-plugin';
 import { libraryDomRewrites } from './lib/build/library-dom-rewrites';
 import { SYNC_CONNECT_SOURCES } from './lib/sync/origin';
-import { detectorWithoutPolyfill } from './lib/build/detector-browser';
 
 /**
  * The extension pages' Content Security Policy (popup, reader page, options, and the background):
@@ -80,10 +79,6 @@ export default defineConfig({
         }
       : {}),
   }),
-  hooks: {
-    // the detector that runs on every news page carries no webextension-polyfill (see the file)
-    'vite:build:extendConfig': detectorWithoutPolyfill,
-  },
   zip: {
     // The Firefox sources zip is for AMO reviewers: what `npm ci && npm run build:firefox` needs
     // (README → "Rebuild from sources"), no tests, fixtures, test certificates or screenshots.

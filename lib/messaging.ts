@@ -154,7 +154,6 @@ export type CustomRuleCounts =
   | { ok: true; url: string; container: SelectorCount | null; remove: SelectorCount[] }
   | { ok: false; code: 'no-tab' | 'invalid' };
 
-/** Exported as a type for lib/in-page/detector-message.ts (the detector's one message without this library). */
 export interface ProtocolMap {
   /**
    * content → background: store this cleaned article. Its identity is the sender tab's address
@@ -188,8 +187,6 @@ export interface ProtocolMap {
   searchEntities(query: string): EntitySummary[];
   /** in-page view or reader page → background: open this entity's page on the analysis page (a new tab). */
   openEntityPage(entityId: string): void;
-  /** detector (news.content.ts) → background: this page can be an article; inject the in-page view here. */
-  injectInPageView(): void;
   /** popup → background: run the in-page view in this tab now (injected through activeTab if needed). */
   cleanTab(tabId: number): PageState | { error: string };
   /** options → background: the added sites changed; re-register their content script. */

@@ -10,7 +10,8 @@ import { fromExtensionPage, registerArchiveMessages } from './archive-messages';
 import { registerImageMessages } from './image-messages';
 import { registerEntityMessages } from './entity-messages';
 import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
-import { autoCleansTab, cleanTab, inject, syncAddedSites } from './on-demand';
+import { cleanTab, syncAddedSites } from './on-demand';
+import { startAutoClean } from './auto-clean';
 import { startRematch } from './rematch-job';
 import { registerSyncMessages } from './sync-messages';
 import { startSyncJob } from './sync-job';
@@ -78,12 +79,7 @@ export function startBackground(): void {
   registerEntityMessages(fromUs);
   registerSyncMessages(fromUs);
   startSyncJob();
-  onMessage('injectInPageView', async ({ sender }) => {
-    // Only for the detector's own tab, on a host it holds permission for (the manifest's sites),
-    // cleaned automatically (the settings are read here, so the detector on every page reads none).
-    if (fromUs(sender) && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 && (await autoCleansTab(sender)))
-      await inject(sender.tab.id).catch(() => undefined);
-  });
+  startAutoClean(); // the supported news sites: cleaned when an article's address loads
   onMessage('cleanTab', ({ data, sender }) =>
     fromUs(sender) && typeof data === 'number' ? cleanTab(data) : { error: 'unknown sender' },
   );

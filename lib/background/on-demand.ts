@@ -4,9 +4,9 @@
  * Sites the user added in the options page get it registered as a dynamic content script.
  * Browser differences are handled by feature detection (scripting API, else MV2 tabs/contentScripts).
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { sendMessage, type PageState } from '@/lib/messaging';
-import { autoCleans, originsFor, siteSettings } from '@/lib/settings/sites';
+import { originsFor, siteSettings } from '@/lib/settings/sites';
 
 /** The in-page view (entrypoints/clean-view.content.ts), injected on demand: never listed in the manifest. */
 const CONTENT_SCRIPT = '/content-scripts/clean-view.js';
@@ -41,6 +41,11 @@ async function state(tabId: number): Promise<PageState | null> {
   }
 }
 
+/** Whether the tab's document already runs the in-page view (it answers getPageState). */
+export async function runsInPageView(tabId: number): Promise<boolean> {
+  return (await state(tabId)) !== null;
+}
+
 /** Make sure the in-page view runs in the tab (injecting it on demand), then turn the clean view on. */
 export async function cleanTab(tabId: number): Promise<PageState | { error: string }> {
   try {
@@ -49,21 +54,6 @@ export async function cleanTab(tabId: number): Promise<PageState | { error: stri
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/**
- * Whether the detector's page (entrypoints/news.content.ts asked injectInPageView) is on a site
- * cleaned automatically: read here, not in the detector, which then carries no storage library.
- */
-export async function autoCleansTab(sender: Browser.runtime.MessageSender): Promise<boolean> {
-  let hostname: string;
-  try {
-    hostname = new URL(sender.url ?? sender.tab?.url ?? '').hostname;
-  } catch {
-    return false;
-  }
-  const settings = await siteSettings.getValue().catch(() => ({ disabled: [], added: [] }));
-  return autoCleans(hostname, settings);
 }
 
 let legacyRegistration: { unregister(): Promise<void> } | null = null;

@@ -60,9 +60,9 @@ export const PROSE_MIN_CHARS = 120;
 export const TEASER_PREFIX = /^\s*\[(?:Video|Infographics?|Ảnh|Photo|Clip|Podcast|Emagazine|E-magazine)\]/i;
 
 /**
- * Folded on first use, not when the module loads: the rules import this file, so the detector
- * on every news page (lib/in-page/auto-clean.ts) loads it too, and folding the headings compiles
- * the Unicode-property expressions below — ~10 ms there, for headings it never reads (issue 16.4).
+ * Folded on first use, not when the module loads: the rules import this file, so the background's
+ * first look at every navigation (lib/background/auto-clean.ts) loads it too, and folding the
+ * headings compiles the Unicode-property expressions below (~10 ms) for headings it never reads.
  */
 let headingKeys: Set<string> | null = null;
 

@@ -2,8 +2,8 @@
  * The cheap first look at a page (pipeline steps 1 and 4): which rule (the host's, a family's by
  * its markers, or the generic path: ./sites/choice.ts), and could this be an article at all — not
  * a listing URL of the host. It only reads
- * the live document and imports neither Readability nor DOMPurify. Of it, the detector on every
- * news page (entrypoints/news.content.ts) runs only notArticleUrl, which reads no DOM at all.
+ * the live document and imports neither Readability nor DOMPurify. Of it, the background's
+ * automatic cleaning (lib/background/auto-clean.ts) runs only notArticleUrl, which reads no DOM.
  */
 import { pickRule, type SiteRule } from './sites';
 import { chooseRule, type RuleChoice, type RulePreference } from './sites/choice';
@@ -67,7 +67,7 @@ export function findContainer(doc: Document, rule: SiteRule): Element | null {
 
 /**
  * Why `url` cannot be an article (an invalid URL, a listing URL of its host), or null: an article
- * candidate. All the detector on every news page needs (lib/in-page/auto-clean.ts): it reads no DOM.
+ * candidate. All the background needs to decide on automatic cleaning (lib/background/auto-clean.ts).
  */
 export function notArticleUrl(url: string): string | null {
   const host = pickRule(url);

@@ -65,7 +65,7 @@ interface Metrics {
   layout: number;
 }
 
-async function loadOnce(context: BrowserContext, url: string, settleMs: number): Promise<Metrics> {
+export async function loadOnce(context: BrowserContext, url: string, settleMs: number): Promise<Metrics> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -99,7 +99,7 @@ const added = (ms: readonly Metrics[], base: readonly Metrics[]) => ({
 export async function benchLoadCost(
   withExt: BrowserContext,
   without: BrowserContext,
-  /** The production build with an empty detector: the floor of any content script. */
+  /** The production build with an empty declared content script: the floor of any content script. */
   floor: BrowserContext,
   pages: readonly { name: string; url: string; isArticle: boolean }[],
   loads: number,
@@ -160,12 +160,17 @@ export async function benchLoadCost(
 }
 
 /**
- * A copy of the production build in `out` whose detector does nothing: loaded as the floor of
- * benchLoadCost (the same manifest, so Chromium still creates the content script's world).
+ * A copy of the production build in `out` that also declares an empty content script on the news
+ * sites: loaded as the floor of benchLoadCost, what any declared content script costs (Chromium
+ * creates its isolated world) — the design before 2026-12-04, when a small detector was declared.
  */
-export function emptyDetectorBuild(productionDir: string, out: string): string {
+export function emptyContentScriptBuild(productionDir: string, out: string, matches: readonly string[]): string {
   rmSync(out, { recursive: true, force: true });
   cpSync(productionDir, out, { recursive: true });
-  writeFileSync(join(out, 'content-scripts/news.js'), '(() => {})();\n');
+  writeFileSync(join(out, 'content-scripts/empty.js'), '(() => {})();\n');
+  const manifestPath = join(out, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.content_scripts = [{ matches, js: ['content-scripts/empty.js'], run_at: 'document_idle' }];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
   return out;
 }

@@ -28,13 +28,14 @@ import { benchArchive } from './archive';
 import { benchImportCaps } from './import-caps';
 import { launchChromium, launchPersistent, type ExtensionBrowser } from './browser';
 import { highlightPage, longArticlePage, mentionsPage, realParagraphs } from './articles';
-import { bundleSizes, benchLoadCost, emptyDetectorBuild } from './content-script';
+import { bundleSizes, benchLoadCost, emptyContentScriptBuild } from './content-script';
 import { benchEntities, gazetteerNames, readEntities } from './gazetteer';
 import { benchCaps, benchHighlight } from './highlight';
 import { benchPipeline } from './pipeline';
 import { benchSync } from './sync';
 import { budgetPages } from '../support/budget-pages';
 import { MAX_VIEW_MARKS } from '@/lib/limits';
+import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 import { table, writeResults, type Row } from './report';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -212,7 +213,11 @@ async function main(): Promise<void> {
       port: server.port,
       tlsPort: server.tlsPort,
       hosts: server.hosts,
-      extensionDir: emptyDetectorBuild(CHROME_EXTENSION_DIR, join(ROOT, '.output/bench/chrome-mv3-empty-detector')),
+      extensionDir: emptyContentScriptBuild(
+        CHROME_EXTENSION_DIR,
+        join(ROOT, '.output/bench/chrome-mv3-empty-content-script'),
+        SUPPORTED_HOST_PATTERNS,
+      ),
     });
     try {
       const article = articles.find((f) => f.folder === template.folder)!;

@@ -109,6 +109,20 @@ describe(`${BROWSER}: cleaning in place`, () => {
     await page.close();
   });
 
+  it('a reload and a link to the next article are cleaned too (the background injects on each navigation)', async () => {
+    const [first, second] = articles.filter((f) => f.folder.startsWith('antv--'));
+    const page = await openArticle(first!.url);
+    await page.reload({ waitUntil: 'load' });
+    await waitForCleanView(page);
+    assert.equal(comparable(await viewTitle(page)), comparable(first!.expected.title ?? ''));
+    // followed from the page itself, as a reader does: a navigation the page starts
+    await page.evaluate((href) => (location.href = href), second!.url);
+    await page.waitForFunction((href) => location.href === href, { polling: 50 }, second!.url);
+    await waitForCleanView(page);
+    assert.equal(comparable(await viewTitle(page)), comparable(second!.expected.title ?? ''));
+    await page.close();
+  });
+
   it('highlights entities in the clean view; the card opens; switching highlights off restores the text exactly', async () => {
     const fixture = articles.find((f) => f.folder.startsWith('thoidai--hop-tac'))!;
     const page = await openArticle(fixture.url);

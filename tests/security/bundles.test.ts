@@ -79,7 +79,7 @@ describe.each(['chrome', 'firefox'] as const)('the built %s extension', (target)
 
   it('the content scripts carry none of it', () => {
     const scripts = readdirSync(join(out, 'content-scripts')).filter((f) => f.endsWith('.js'));
-    expect(scripts.sort()).toEqual(['clean-view.js', 'news.js']);
+    expect(scripts.sort()).toEqual(['clean-view.js']);
     for (const file of scripts) expect(carried(`content-scripts/${file}`), file).toEqual([]);
   });
 });

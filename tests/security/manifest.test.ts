@@ -64,8 +64,9 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
     expect(optional.every((p) => p === '*://*/*')).toBe(true);
   });
 
-  it('content scripts run on the supported sites only; no page can message the extension', () => {
-    for (const c of m.content_scripts ?? []) expect([...c.matches].sort()).toEqual([...SUPPORTED_HOST_PATTERNS].sort());
+  it('no content script is declared (the background injects the reader on article candidates); no page can message the extension', () => {
+    // a declared script would run on every page of the news sites, listings too (issue 16.4)
+    expect(m.content_scripts ?? []).toEqual([]);
     expect(m.externally_connectable).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();
   });

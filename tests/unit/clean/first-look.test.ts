@@ -1,7 +1,7 @@
 /**
- * notArticleUrl: the URL half of the first look, all the detector on every news page runs
+ * notArticleUrl: the URL half of the first look, all the background's automatic cleaning reads
  * (issue 16.4). On the real fixture pages: every article page is a candidate, every listing page
- * is not — so the detector, which reads no DOM, asks for the reader on exactly the pages it did.
+ * is not — so the background, which sees no DOM, injects the reader on exactly the right pages.
  */
 import { describe, expect, it } from 'vitest';
 import { notArticleUrl } from '@/lib/clean/first-look';
