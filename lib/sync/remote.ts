@@ -5,6 +5,13 @@
  * result instead of an error), a size check after each write (a truncated upload is written
  * again), and every failure as a SyncError.
  *
+ * Where the server also honours conditions on MOVE (Apache's mod_dav, sabre/dav under Nextcloud
+ * and ownCloud; found by `probeConditional`), a file is uploaded under a temporary name, its size
+ * checked, and only then MOVEd onto its name — `Overwrite: F` to create it, the RFC 4918 `If`
+ * header tagged with the destination's ETag to replace it — so a cut-off upload never replaces a
+ * good article, and a concurrent writer still gets its 412 (Floccus's fix for truncated files). A
+ * server that honours If-Match on PUT but not on MOVE is written with the conditional PUT.
+ *
  * Servers that ignore conditional headers (found by `probeConditional`: a second create with
  * If-None-Match: * that does not answer 412) are written another way, under the folder's lock
  * (./lock.ts) that keeps other clients out: the ETag is compared by a PROPFIND just before, the
@@ -68,7 +75,9 @@ export class Remote {
   serverDate: Date | null = null;
   /** False: the server ignores If-Match / If-None-Match (see the header); set by probeConditional. */
   conditional = true;
-  /** Names this client's temporary files (lenient servers). */
+  /** True: the server also honours `Overwrite: F` and `If` on MOVE (see the header); set by probeConditional. */
+  conditionalMove = false;
+  /** Names this client's temporary files. */
   clientId = 'client';
 
   constructor(readonly connection: Connection) {
@@ -111,7 +120,9 @@ export class Remote {
 
   /**
    * Does the server honour conditional requests? Creates a probe file twice with If-None-Match: *
-   * (a strict server answers the second with 412), then removes it. Sets `conditional`.
+   * (a strict server answers the second with 412); then MOVEs a temporary file onto it with
+   * `Overwrite: F` (a server that honours conditions on MOVE answers 412), and removes both. Sets
+   * `conditional` and `conditionalMove`.
    */
   async probeConditional(): Promise<boolean> {
     const probe = `.probe-${this.clientId}-${Date.now().toString(36)}`;
@@ -126,6 +137,18 @@ export class Remote {
     };
     await put();
     this.conditional = !(await put());
+    this.conditionalMove = false;
+    if (this.conditional) {
+      const temp = this.tempName(probe);
+      try {
+        await this.client.putFileContents(`/${temp}`, 'probe', { overwrite: true });
+        await this.client.moveFile(`/${temp}`, `/${probe}`, { overwrite: false });
+      } catch (error) {
+        if (statusOf(error) !== 412) throw toSyncError(error, 'Checking the server');
+        this.conditionalMove = true;
+      }
+      await this.remove(temp, null);
+    }
     await this.remove(probe, null);
     return this.conditional;
   }
@@ -174,6 +197,7 @@ export class Remote {
    */
   async write(path: string, text: string, etag: string | null): Promise<WriteResult> {
     if (!this.conditional) return this.writeUnderLock(path, text, etag);
+    if (this.conditionalMove) return this.writeByMove(path, text, etag);
     const headers: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': ifMatch(etag) };
     headers['Content-Type'] = 'application/json; charset=utf-8';
     for (let attempt = 0, waited = 0; ; attempt++) {
@@ -200,27 +224,76 @@ export class Remote {
     }
   }
 
+  /** The temporary name of `path` for this client, beside it (a MOVE within one folder is a rename). */
+  private tempName(path: string): string {
+    const slash = path.lastIndexOf('/');
+    return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.tmp-${this.clientId}`;
+  }
+
+  /** Upload `text` to `temp` and check its size there (written once more when short). */
+  private async uploadChecked(temp: string, path: string, text: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      await this.client.putFileContents(`/${temp}`, text, {
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        overwrite: true,
+      });
+      const uploaded = await this.stat(temp);
+      if (uploaded?.size === bytes(text)) return;
+      if (attempt >= 1)
+        throw new SyncError(
+          'server',
+          `Writing ${path}: the server kept ${uploaded?.size ?? 0} of ${bytes(text)} bytes`,
+        );
+    }
+  }
+
+  /**
+   * write() on a server that honours conditions on MOVE: upload to a temporary name, check, then
+   * MOVE onto `path` — `Overwrite: F` for a new file, the `If` header tagged with `path`'s ETag to
+   * replace one. A 412 leaves the server's file as it was (and the temporary file is removed).
+   */
+  private async writeByMove(path: string, text: string, etag: string | null): Promise<WriteResult> {
+    const temp = this.tempName(path);
+    const destination = new URL(path.split('/').map(encodeURIComponent).join('/'), folderUrl(this.connection)).href;
+    try {
+      await this.uploadChecked(temp, path, text);
+      for (let waited = 0; ;) {
+        try {
+          await this.client.moveFile(
+            `/${temp}`,
+            `/${path}`,
+            etag === null
+              ? { overwrite: false }
+              : { overwrite: true, headers: { If: `<${destination}> ([${ifMatch(etag)}])` } },
+          );
+          break;
+        } catch (error) {
+          if (statusOf(error) !== 412) throw error;
+          const now = etag === null ? null : await this.stat(path);
+          if (etag !== null && waited < 2 && now?.weak && now.etag === etag) {
+            waited += 1; // Apache's ETag is weak for a second after a write: the same version
+            await pause(WEAK_ETAG_WAIT_MS);
+            continue;
+          }
+          await this.remove(temp, null);
+          return { ok: false, reason: etag === null ? 'exists' : 'changed' };
+        }
+      }
+    } catch (error) {
+      await this.remove(temp, null).catch(() => undefined);
+      throw toSyncError(error, `Writing ${path}`);
+    }
+    return { ok: true, etag: (await this.stat(path))?.etag ?? null };
+  }
+
   /** write() for a server that ignores conditions: compare, upload to a temporary name, check, MOVE. */
   private async writeUnderLock(path: string, text: string, etag: string | null): Promise<WriteResult> {
     const now = await this.stat(path);
     if (etag === null && now) return { ok: false, reason: 'exists' };
     if (etag !== null && now?.etag !== etag) return { ok: false, reason: 'changed' };
-    const slash = path.lastIndexOf('/');
-    const temp = `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.tmp-${this.clientId}`;
+    const temp = this.tempName(path);
     try {
-      for (let attempt = 0; ; attempt++) {
-        await this.client.putFileContents(`/${temp}`, text, {
-          headers: { 'Content-Type': 'application/json; charset=utf-8' },
-          overwrite: true,
-        });
-        const uploaded = await this.stat(temp);
-        if (uploaded?.size === bytes(text)) break;
-        if (attempt >= 1)
-          throw new SyncError(
-            'server',
-            `Writing ${path}: the server kept ${uploaded?.size ?? 0} of ${bytes(text)} bytes`,
-          );
-      }
+      await this.uploadChecked(temp, path, text);
       await this.client.moveFile(`/${temp}`, `/${path}`, { overwrite: true });
     } catch (error) {
       throw toSyncError(error, `Writing ${path}`);

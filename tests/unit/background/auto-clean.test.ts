@@ -36,7 +36,7 @@ describe('the navigation listener', () => {
   let injected: number[];
   let running: Set<number>;
   const start = () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([] as never);
     startAutoClean();
   };
   const update = async (tabId: number, change: { url?: string; status?: string }, url: string) => {

@@ -3,7 +3,8 @@
  * two archives converge through one folder; deletes travel as tombstones; the newer edit wins on
  * both sides; a second sync reads and writes nothing; a corrupt file on the server is reported and
  * never imported; a server that goes away halfway loses and duplicates nothing; a wrong password
- * and a read-only share say so.
+ * and a read-only share say so; files reach the strict server by a conditional MOVE from a checked
+ * temporary upload, so a cut-off upload never replaces a good file.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,6 +130,47 @@ describe('sync through a real WebDAV server', () => {
     expect(await titles(b)).toEqual(['Sửa ở máy B, sau']);
     const [file] = server.files().filter((f) => f.startsWith(`${c.folder}/articles/`));
     expect((JSON.parse(server.read(file!)) as { title: string }).title).toBe('Sửa ở máy B, sau');
+  });
+
+  it('the strict server gets each file by MOVE from a size-checked temporary upload; no temporary file stays', async () => {
+    const c = connection();
+    const remote = new Remote(c);
+    expect(await syncArchive(await archiveOf(3), remote, { sanitize })).toMatchObject({ pushed: 3 });
+    expect([remote.conditional, remote.conditionalMove]).toEqual([true, true]);
+    const files = server.files().filter((f) => f.startsWith(`${c.folder}/`));
+    expect(files.filter((f) => f.startsWith(`${c.folder}/articles/`))).toHaveLength(3);
+    expect(files.filter((f) => f.includes('.tmp-') || f.includes('.probe-'))).toEqual([]);
+  });
+
+  it('by MOVE, another writer still gets its 412: a stale ETag and a create over an existing file change nothing', async () => {
+    const remote = new Remote(connection());
+    await remote.ensureFolders(['articles']);
+    expect(await remote.probeConditional()).toBe(true);
+    const first = await remote.write('articles/a.json', '{"v":1}', null);
+    expect(first.ok).toBe(true);
+    const etag = first.ok ? first.etag : null;
+    expect(await remote.write('articles/a.json', '{"v":"again"}', null)).toEqual({ ok: false, reason: 'exists' });
+    const second = await remote.write('articles/a.json', '{"v":2}', etag);
+    expect(second.ok).toBe(true);
+    expect(await remote.write('articles/a.json', '{"v":"stale"}', etag)).toEqual({ ok: false, reason: 'changed' });
+    expect((await remote.read('articles/a.json'))?.text).toBe('{"v":2}');
+    expect([...(await remote.list('articles')).keys()]).toEqual(['a.json']); // no temporary file left
+  });
+
+  it('an upload cut off on the way never replaces the good file on the server', async () => {
+    const remote = new Remote(connection());
+    await remote.ensureFolders(['articles']);
+    await remote.probeConditional();
+    const good = await remote.write('articles/a.json', '{"title":"Hội đàm cấp cao Việt Nam – Lào"}', null);
+    const put = remote.client.putFileContents.bind(remote.client);
+    // every upload arrives short, as through a connection that drops mid-body
+    remote.client.putFileContents = (path, data, options) => put(path, String(data).slice(0, 10), options);
+    await expect(
+      remote.write('articles/a.json', '{"title":"Bản sửa dài hơn"}', good.ok ? good.etag : null),
+    ).rejects.toThrow(/kept 10 of/);
+    remote.client.putFileContents = put;
+    expect((await remote.read('articles/a.json'))?.text).toBe('{"title":"Hội đàm cấp cao Việt Nam – Lào"}');
+    expect([...(await remote.list('articles')).keys()]).toEqual(['a.json']);
   });
 
   it('a corrupt file on the server is reported and skipped, and the local copy is written over it', async () => {
