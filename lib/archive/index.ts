@@ -7,7 +7,7 @@ export { canonicalizeUrl, tryCanonicalizeUrl } from './url';
 export { saveArticle, undoReplace } from './save';
 export type { ReplacedCopy, SaveResult, SaveStatus, UndoReplaceStatus } from './save';
 export { listArticles, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query';
-export type { ListOptions, ListResult } from './query';
+export type { ListOptions, ListResult, ListSort } from './query';
 export { getArticle, deleteArticle, restoreArticle } from './articles';
 export type { DeletedArticle, RestoreStatus } from './articles';
 export { archiveStats, listSites, listEntities } from './stats';

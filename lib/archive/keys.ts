@@ -1,4 +1,4 @@
-/** Search keys: the words stored in the multiEntry indexes and the words of a query. */
+/** Search keys: the words stored in the multiEntry indexes (a query's words: ./search-query.ts). */
 import { words } from '../text/vietnamese';
 
 /** Longest word kept in an index (longer runs are not words a person searches for). */
@@ -10,9 +10,4 @@ export type SearchMode = 'folded' | 'exact';
 export function indexWords(title: string, lead: string | null, text: string, mode: SearchMode): string[] {
   const all = words(`${title}\n${lead ?? ''}\n${text}`, mode);
   return [...new Set(all.filter((w) => w.length <= MAX_WORD_LENGTH))];
-}
-
-/** The words of a search query, normalised like the index of the chosen mode. */
-export function queryWords(query: string, mode: SearchMode): string[] {
-  return [...new Set(words(query, mode))];
 }

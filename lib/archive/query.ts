@@ -1,15 +1,19 @@
 /**
- * Listing and searching the archive through its indexes (bodies are never read here): the
- * summaries' site, date and savedAt indexes, the entity index (./entity-index.ts) and the words
- * table (./search-index.ts).
+ * Listing and searching the archive through its indexes: the summaries' site, date and savedAt
+ * indexes, the entity index (./entity-index.ts) and the words table (./search-index.ts). Bodies
+ * are read only for what the index cannot tell — a quoted phrase, and the "most relevant" order —
+ * and then only the candidates' (./search-text.ts).
  */
 import type { Collection } from 'dexie';
 import { articleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { articleOfKey, entityRange, entityTotal, savedAtOfKey } from './entity-index';
-import { queryWords, type SearchMode } from './keys';
+import type { SearchMode } from './keys';
+import { countMatches, relevance, type Counts } from './relevance';
 import { keyParts, wordRange } from './search-index';
+import { parseSearch, type ParsedSearch, type SearchTerm } from './search-query';
+import { eachCandidateText, holdsPhrases, needsText } from './search-text';
 import { toSummary } from './rows';
 import type { ArticleRow, ArticleSummary } from './types';
 
@@ -22,11 +26,15 @@ export interface ListOptions {
   from?: Date | string;
   /** Latest publishedAt (inclusive). A bare day ("2024-05-31") means the end of that day (UTC). */
   to?: Date | string;
-  /** Words to find (all of them; the last may be a prefix). */
+  /** Words to find (all of them; the last may be a prefix) and "quoted phrases" (./search-query.ts). */
   search?: string;
   /** Exact mode: diacritics matter ("Lào" ≠ "lão"). Default: folded ("lao" finds "Lào"). */
   exact?: boolean;
+  /** 'newest' (the default): saved last first. 'relevance' (./relevance.ts): only with search words. */
+  sort?: ListSort;
 }
+
+export type ListSort = 'newest' | 'relevance';
 
 export interface ListResult {
   items: ArticleSummary[];
@@ -72,9 +80,14 @@ function entitySource(db: ArchiveDb, entityId: string): Source {
   };
 }
 
-function wordSource(db: ArchiveDb, mode: SearchMode, word: string, prefix: boolean): Source {
+/** The words index's entries of one search term. */
+function termEntries(db: ArchiveDb, mode: SearchMode, { word, prefix }: SearchTerm) {
   const [lo, hi] = wordRange(mode, word, prefix);
-  const range = () => db.articleWords.where('terms').between(lo, hi, true, true);
+  return db.articleWords.where('terms').between(lo, hi, true, true);
+}
+
+function wordSource(db: ArchiveDb, mode: SearchMode, term: SearchTerm): Source {
+  const range = () => termEntries(db, mode, term);
   return {
     size: () => range().count(), // a prefix counts an article once per word it has: an upper bound
     read: async () => {
@@ -88,7 +101,9 @@ function wordSource(db: ArchiveDb, mode: SearchMode, word: string, prefix: boole
   };
 }
 
-function sources(db: ArchiveDb, o: ListOptions): Source[] {
+const modeOf = (o: ListOptions): SearchMode => (o.exact ? 'exact' : 'folded');
+
+function sources(db: ArchiveDb, o: ListOptions, search: ParsedSearch): Source[] {
   const out: Source[] = [];
   if (o.site !== undefined) out.push(idsOnly(() => db.articles.where('site').equals(o.site!)));
   if (o.entityId !== undefined) out.push(entitySource(db, o.entityId));
@@ -97,9 +112,7 @@ function sources(db: ArchiveDb, o: ListOptions): Source[] {
     const hi = o.to === undefined ? Infinity : dateMs(o.to, true);
     out.push(idsOnly(() => db.articles.where('publishedMs').between(lo, hi, true, true)));
   }
-  const mode: SearchMode = o.exact ? 'exact' : 'folded';
-  const terms = queryWords(o.search ?? '', mode);
-  terms.forEach((term, i) => out.push(wordSource(db, mode, term, i === terms.length - 1)));
+  for (const term of search.terms) out.push(wordSource(db, modeOf(o), term));
   return out;
 }
 
@@ -150,12 +163,12 @@ async function pageOf(
 }
 
 /** The options filter by one entity and nothing else. */
-const onlyEntity = (o: ListOptions): boolean =>
+const onlyEntity = (o: ListOptions, search: ParsedSearch): boolean =>
   o.entityId !== undefined &&
   o.site === undefined &&
   o.from === undefined &&
   o.to === undefined &&
-  queryWords(o.search ?? '', o.exact ? 'exact' : 'folded').length === 0;
+  !search.terms.length;
 
 /** One entity's articles, newest first, reading only the page shown (./entity-index.ts). */
 async function entityPage(db: ArchiveDb, entityId: string, offset: number, limit: number): Promise<ListResult> {
@@ -169,28 +182,90 @@ async function entityPage(db: ArchiveDb, entityId: string, offset: number, limit
 }
 
 /** The tables a query reads. */
-const queryTables = (db: ArchiveDb) => [db.articles, db.meta, db.entityIndex, db.entityTotals, db.articleWords];
+const queryTables = (db: ArchiveDb) => [
+  db.articles,
+  db.bodies,
+  db.meta,
+  db.entityIndex,
+  db.entityTotals,
+  db.articleWords,
+];
+
+/** The candidates that hold the search's quoted phrases (read only when it has some). */
+async function withPhrases(
+  db: ArchiveDb,
+  found: Map<string, string | null>,
+  search: ParsedSearch,
+  mode: SearchMode,
+): Promise<Map<string, string | null>> {
+  if (!needsText(search) || found.size === 0) return found;
+  const kept = new Map<string, string | null>();
+  await eachCandidateText(db, [...found.keys()], mode, (row, fields) => {
+    if (holdsPhrases(fields, search)) kept.set(row.id, row.savedAt);
+  });
+  return kept;
+}
+
+/**
+ * One page of the candidates by relevance (./relevance.ts), the phrases checked on the way: every
+ * candidate's text is read once, its counts kept, then all are scored and sorted.
+ */
+async function relevancePage(
+  db: ArchiveDb,
+  found: Map<string, string | null>,
+  search: ParsedSearch,
+  mode: SearchMode,
+  offset: number,
+  limit: number,
+): Promise<ListResult> {
+  const counted: { id: string; savedAt: string; counts: Counts }[] = [];
+  const check = needsText(search);
+  await eachCandidateText(db, [...found.keys()], mode, (row, fields) => {
+    if (!check || holdsPhrases(fields, search))
+      counted.push({ id: row.id, savedAt: row.savedAt, counts: countMatches(fields, search) });
+  });
+  const [articles, termArticles] = await Promise.all([
+    articleCount(db),
+    Promise.all(search.terms.map((term) => termEntries(db, mode, term).count())),
+  ]);
+  const averageLength = counted.reduce((n, c) => n + c.counts.length, 0) / Math.max(1, counted.length);
+  const scored = counted.map((c) => ({
+    ...c,
+    score: relevance(c.counts, search, { articles, termArticles, averageLength }),
+  }));
+  scored.sort((a, b) => b.score - a.score || newestFirst(a, b));
+  const rows = await db.articles.bulkGet(scored.slice(offset, offset + limit).map((c) => c.id));
+  return { items: present(rows).map(toSummary), total: scored.length };
+}
 
 /**
  * The ids of every article matching the options' filters (offset and limit ignored), or null when
  * the options filter nothing (every article matches): the analysis page counts these.
  */
 export async function matchingIds(db: ArchiveDb, options: ListOptions): Promise<Set<string> | null> {
-  const filters = sources(db, options);
+  const search = parseSearch(options.search ?? '', modeOf(options));
+  const filters = sources(db, options, search);
   if (filters.length === 0) return null;
   try {
-    const found = await db.transaction('r', queryTables(db), () => candidates(filters));
+    const found = await db.transaction('r', queryTables(db), async () =>
+      withPhrases(db, await candidates(filters), search, modeOf(options)),
+    );
     return new Set(found.keys());
   } catch (error) {
     throw toArchiveError(error, 'filter the archive');
   }
 }
 
-/** One page of saved articles, newest first, filtered by site, entity, publication date and search words. */
+/**
+ * One page of saved articles, filtered by site, entity, publication date and search words and
+ * phrases; newest first, or by relevance when asked with search words.
+ */
 export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Promise<ListResult> {
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(options.limit ?? DEFAULT_PAGE_SIZE)));
-  const filters = sources(db, options);
+  const mode = modeOf(options);
+  const search = parseSearch(options.search ?? '', mode);
+  const filters = sources(db, options, search);
   try {
     return await db.transaction('r', queryTables(db), async (): Promise<ListResult> => {
       if (filters.length === 0) {
@@ -200,8 +275,10 @@ export async function listArticles(db: ArchiveDb, options: ListOptions = {}): Pr
         ]);
         return { items: rows.map(toSummary), total };
       }
-      if (onlyEntity(options)) return await entityPage(db, options.entityId!, offset, limit);
-      const found = await candidates(filters);
+      if (onlyEntity(options, search)) return await entityPage(db, options.entityId!, offset, limit);
+      if (options.sort === 'relevance' && search.terms.length > 0)
+        return await relevancePage(db, await candidates(filters), search, mode, offset, limit);
+      const found = await withPhrases(db, await candidates(filters), search, mode);
       const rows = found.size === 0 ? [] : await pageOf(db, found, offset, limit);
       return { items: rows.map(toSummary), total: found.size };
     });

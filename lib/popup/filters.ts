@@ -1,6 +1,7 @@
 /**
- * The search and filter bar: search box (debounced), exact-accents switch, site and entity
- * selects, publication date range. Calls `onChange` with the new Filters.
+ * The search and filter bar: search box (debounced), exact-accents switch, the order (newest or
+ * most relevant, shown while the search has words), site and entity selects, publication date
+ * range. Calls `onChange` with the new Filters.
  */
 import type { EntityCount, SiteCount } from '@/lib/archive';
 import { t } from '@/lib/i18n';
@@ -10,7 +11,7 @@ import { ENTITY_TYPE_ORDER } from '@/lib/ui/entity-types';
 import { entityTypeLabel } from '@/lib/ui/entity-type-label';
 import { debounce } from './debounce';
 import { formatCount, type Lang } from './numbers';
-import { EMPTY_FILTERS, isFiltered, type Filters } from './list-state';
+import { EMPTY_FILTERS, hasSearchWords, isFiltered, type Filters } from './list-state';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -70,6 +71,10 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
     },
   });
   const exact = h(doc, 'input', { testid: 'exact', attrs: { type: 'checkbox' } });
+  const sort = h(doc, 'select', { testid: 'sort' });
+  sort.append(option(doc, 'newest', t('popupSortNewest')), option(doc, 'relevance', t('popupSortRelevance')));
+  const sortLabel = labelled(doc, t('popupSort'), sort, 'field sort');
+  sortLabel.hidden = true;
   const site = h(doc, 'select', { testid: 'filter-site' });
   const entity = h(doc, 'select', { testid: 'filter-entity' });
   const from = h(doc, 'input', { testid: 'filter-from', attrs: { type: 'date' } });
@@ -82,6 +87,7 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
 
   const changed = () => {
     clear.hidden = !isFiltered(filters);
+    sortLabel.hidden = !hasSearchWords(filters);
     onChange({ ...filters });
   };
   const searchChanged = debounce(changed, SEARCH_DEBOUNCE_MS);
@@ -89,6 +95,7 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
     Object.assign(filters, EMPTY_FILTERS);
     search.value = '';
     exact.checked = false;
+    sort.value = EMPTY_FILTERS.sort;
     site.value = entity.value = from.value = to.value = '';
     searchChanged.cancel();
     changed();
@@ -103,6 +110,11 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
   });
   exact.addEventListener('change', () => {
     filters.exact = exact.checked;
+    searchChanged.cancel();
+    changed();
+  });
+  sort.addEventListener('change', () => {
+    filters.sort = sort.value === 'relevance' ? 'relevance' : 'newest';
     searchChanged.cancel();
     changed();
   });
@@ -128,6 +140,7 @@ export function createFilterBar(doc: Document, lang: Lang, onChange: (filters: F
     'div',
     { className: 'filters' },
     h(doc, 'div', { className: 'search-row' }, search, exactLabel),
+    sortLabel,
     h(
       doc,
       'div',

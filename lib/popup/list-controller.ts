@@ -1,6 +1,7 @@
 /**
  * Paging over the archive list: the first page on every filter change, then the next page on
- * "Xem thêm". Only summaries are read (listArticles never touches bodies). A response that
+ * "Xem thêm". Only summaries are read (listArticles reads bodies only to check a quoted phrase or
+ * rank by relevance, and then only its candidates': lib/archive/search-text.ts). A response that
  * arrives after a newer request is dropped, so fast typing never shows stale results.
  */
 import type { ArticleSummary, ListOptions, ListResult } from '@/lib/archive';

@@ -1,5 +1,6 @@
 /** The popup's filter state and how it maps to the archive's ListOptions. */
-import type { ListOptions } from '@/lib/archive';
+import type { ListOptions, ListSort } from '@/lib/archive';
+import { parseSearch } from '@/lib/archive/search-query';
 
 export const PAGE_SIZE = 50;
 
@@ -13,9 +14,19 @@ export interface Filters {
   /** `<input type="date">` values (YYYY-MM-DD) or ''. */
   from: string;
   to: string;
+  /** The list's order; 'relevance' applies only while the search has words (the control shows then). */
+  sort: ListSort;
 }
 
-export const EMPTY_FILTERS: Filters = { search: '', exact: false, site: '', entityId: '', from: '', to: '' };
+export const EMPTY_FILTERS: Filters = {
+  search: '',
+  exact: false,
+  site: '',
+  entityId: '',
+  from: '',
+  to: '',
+  sort: 'newest',
+};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,9 +40,10 @@ function dayBound(day: string, end: boolean): string | undefined {
 export function toListOptions(filters: Filters, offset = 0, limit = PAGE_SIZE): ListOptions {
   const options: ListOptions = { offset, limit };
   const search = filters.search.trim().replace(/\s+/g, ' ');
-  if (search) {
+  if (hasSearchWords(filters)) {
     options.search = search;
     if (filters.exact) options.exact = true;
+    if (filters.sort === 'relevance') options.sort = 'relevance';
   }
   if (filters.site) options.site = filters.site;
   if (filters.entityId) options.entityId = filters.entityId;
@@ -44,7 +56,11 @@ export function toListOptions(filters: Filters, offset = 0, limit = PAGE_SIZE): 
   return options;
 }
 
+/** The search box holds words to find (not only spaces, quotes or punctuation). */
+export const hasSearchWords = (filters: Filters): boolean =>
+  parseSearch(filters.search, filters.exact ? 'exact' : 'folded').terms.length > 0;
+
 /** True when any filter narrows the list (the empty state then says "no match", not "nothing saved"). */
 export function isFiltered(filters: Filters): boolean {
-  return Object.keys(toListOptions(filters)).some((key) => key !== 'offset' && key !== 'limit');
+  return Object.keys(toListOptions(filters)).some((key) => key !== 'offset' && key !== 'limit' && key !== 'sort');
 }

@@ -1,6 +1,7 @@
 /**
  * The product's memory, in the browser E2E_BROWSER names: save from the in-page button (the badge
- * shows it) and from the popup, list and search in the popup (opened as a page), read offline
+ * shows it) and from the popup, list and search in the popup (opened as a page; words, "phrases"
+ * and the relevance order), read offline
  * with highlights in the reader page, export a file that validates against the schema, delete
  * every article and import that file back; import a file with a newer copy of one article and a
  * new one: the popup says one stored copy was replaced, and Undo puts the archive back.
@@ -119,6 +120,34 @@ describe(`${BROWSER}: saving, the popup archive, the reader page, export and imp
     await search(popup, '', false, 2);
     await popup.setViewport({ width: 420, height: 640 });
     await h.screenshot(popup, 'popup');
+    await popup.close();
+  });
+
+  it('finds a "quoted phrase" only where its words stand together, and orders by relevance when asked', async () => {
+    const popup = await openPopup();
+    const TITLES = `${ITEM} ${byTestId('open')}`;
+    const first = async () => (await texts(popup, TITLES))[0]!.trim();
+    const sortShown = () => popup.$eval(byTestId('sort'), (el) => !(el.closest('label') as HTMLElement).hidden);
+    // both articles have "chuyên" and "gia"; only the antv one has "chuyên gia"
+    await search(popup, '"chuyên gia"', false, 1);
+    assert.ok((await first()).startsWith(antv.expected.title!));
+    await search(popup, 'quân đội', false, 2);
+    await search(popup, 'Lào "quân độ', false, 1); // an unclosed quote: the phrase being typed
+    assert.ok((await first()).startsWith(thoidai.expected.title!));
+    await search(popup, 'chuyên gia', false, 2);
+    assert.ok((await first()).startsWith(thoidai.expected.title!), 'newest first by default');
+    assert.equal(await sortShown(), true);
+    await popup.select(byTestId('sort'), 'relevance');
+    await waitFor(
+      async () => (await first()).startsWith(antv.expected.title!),
+      'the article with "chuyên gia" seven times first',
+      5_000,
+    );
+    assert.equal(await count(popup, ITEM), 2);
+    await popup.select(byTestId('sort'), 'newest');
+    await waitFor(async () => (await first()).startsWith(thoidai.expected.title!), 'newest first again', 5_000);
+    await search(popup, '', false, 2);
+    await waitFor(async () => !(await sortShown()), 'no order to choose without a search', 5_000);
     await popup.close();
   });
 

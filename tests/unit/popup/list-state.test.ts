@@ -49,4 +49,18 @@ describe('popup filters → ListOptions', () => {
     expect(o.to).toBe('2024-06-01T23:59:59.999+07:00');
     expect(toListOptions({ ...EMPTY_FILTERS, from: 'hôm qua', to: '2024-13-45' })).toEqual({ offset: 0, limit: 50 });
   });
+
+  it('relevance sort passes only with search words; alone it neither sorts nor filters', () => {
+    expect(toListOptions({ ...EMPTY_FILTERS, search: '"Bộ Quốc phòng"', sort: 'relevance' })).toEqual({
+      offset: 0,
+      limit: 50,
+      search: '"Bộ Quốc phòng"',
+      sort: 'relevance',
+    });
+    expect(toListOptions({ ...EMPTY_FILTERS, search: 'Lào', sort: 'newest' })).not.toHaveProperty('sort');
+    const alone = { ...EMPTY_FILTERS, search: ' "" ', sort: 'relevance' as const };
+    expect(toListOptions(alone)).toEqual({ offset: 0, limit: 50 });
+    expect(isFiltered(alone)).toBe(false);
+    expect(EMPTY_FILTERS.sort).toBe('newest');
+  });
 });
