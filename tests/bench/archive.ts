@@ -162,6 +162,12 @@ export async function benchArchive(
       `search the same word without diacritics (folded mode, ${q.totals[`search-folded@${large}`]} hits)`,
       3,
     ],
+    ['search-phrase', `search the rare word's phrase "tại tỉnh …" (${q.totals[`search-phrase@${large}`]} hits)`, 3],
+    [
+      'search-relevance',
+      `search the rare word, most relevant first (${q.totals[`search-relevance@${large}`]} hits)`,
+      3,
+    ],
   ];
   for (const [op, what, max] of scaling) {
     for (const size of sizes) {

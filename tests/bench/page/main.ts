@@ -155,6 +155,9 @@ async function queries(
     list('filter', { limit: 50, entityId });
     list('search-exact', { limit: 50, search: RARE_WORD, exact: true });
     list('search-folded', { limit: 50, search: RARE_WORD_FOLDED });
+    // the rare word's sentence as a quoted phrase: candidates from the index, the phrase checked in their text
+    list('search-phrase', { limit: 50, search: `"tại tỉnh ${RARE_WORD}"` });
+    list('search-relevance', { limit: 50, search: RARE_WORD_FOLDED, sort: 'relevance' });
   }
   const samples = await compare(variants, options);
   // The last save of each size is still there: remove it, so the seeded databases stay reusable.
