@@ -6,8 +6,13 @@
  *     `index.json` with If-None-Match: * (or read it: a newer layout version stops here).
  *     1b. A server that ignores conditional requests (probed each time) is written only under the
  *     folder's lock (./lock.ts), released at the end.
- *  2. List `articles/` and `tombstones/` (two PROPFINDs); compare each file's ETag with the one the
- *     last sync saw (`remoteFiles`): only changed files are read.
+ *  2. List `articles/` and `tombstones/` (two PROPFINDs of ETag, size and type only); compare each
+ *     file's ETag with the one the last sync saw (`remoteFiles`): only changed files are read. On a
+ *     server written by MOVE, where each write is a new entry and so changes the folder's own ETag,
+ *     a folder whose ETag is the one a listing saw (and that this client did not write into since)
+ *     is not listed again — an idle scheduled sync asks two small questions, not for 10,000 entries.
+ *     A full listing still happens at least every FULL_LISTING_MS (a file edited in place by hand
+ *     or by another program does not change its folder's ETag).
  *  3. Pull tombstones: an article deleted elsewhere is deleted here unless it changed here after the
  *     delete (the newer side wins).
  *  4. Pull articles, in batches through importArchive — the same validation, DOMPurify pass and
@@ -98,6 +103,12 @@ export interface SyncOptions {
   personal?: { read(): Promise<PersonalData>; merge(imported: PersonalData): Promise<void> };
 }
 
+/** The longest an unchanged folder's ETag stands in for listing it (step 2). */
+export const FULL_LISTING_MS = 6 * 60 * 60 * 1000;
+
+/** The `remoteFiles` row of a folder's own ETag (never a file's name: those are `dir/name.json`). */
+const folderKey = (dir: string) => `#${dir}/`;
+
 /** ETags in normEtag's form (./remote.ts). */
 const sameEtag = (a: string | null | undefined, b: string | null | undefined) => !!a && a === b;
 
@@ -139,6 +150,8 @@ export class Sync {
   private readonly limit = pLimit(REQUEST_CONCURRENCY);
   private done = 0;
   private total = 0;
+  /** Step 2: each folder's ETag before it was listed, and whether this sync wrote into it since. */
+  private readonly folders = new Map<string, { etag: string | null; listedAt: string; wrote: boolean }>();
 
   constructor(
     private readonly db: ArchiveDb,
@@ -177,10 +190,7 @@ export class Sync {
   /** Steps 2–6. */
   private async exchange(): Promise<SyncReport> {
     for (const row of await this.db.remoteFiles.toArray()) this.known.set(row.name, row);
-    const [articles, tombstones] = await Promise.all([
-      this.remote.list(ARTICLES_DIR),
-      this.remote.list(TOMBSTONES_DIR),
-    ]);
+    const [articles, tombstones] = await Promise.all([this.listing(ARTICLES_DIR), this.listing(TOMBSTONES_DIR)]);
     const changed = (dir: string, files: Map<string, RemoteEntry>) =>
       [...files.values()].filter(
         (f) => idOfFile(f.name) && !sameEtag(this.known.get(`${dir}/${f.name}`)?.etag, f.etag),
@@ -209,7 +219,38 @@ export class Sync {
       if (error instanceof SyncError && error.code === 'read-only') this.report.readOnly = true;
       else throw error;
     }
+    await this.rememberFolders();
     return this.report;
+  }
+
+  /**
+   * Step 2 for one folder: its files by name — from what the last listing saw when the folder's
+   * own ETag is unchanged since (see the top of this file), else listed.
+   */
+  private async listing(dir: string): Promise<Map<string, RemoteEntry>> {
+    const etag = this.remote.folderEtagFollowsWrites ? await this.remote.folderEtag(dir) : null;
+    const seen = this.known.get(folderKey(dir));
+    const fresh = this.now().getTime() - Date.parse(seen?.stamp ?? '') < FULL_LISTING_MS;
+    if (seen && fresh && sameEtag(seen.etag, etag)) {
+      this.folders.set(dir, { etag, listedAt: seen.stamp, wrote: false });
+      const files = new Map<string, RemoteEntry>();
+      for (const row of this.known.values())
+        if (row.name.startsWith(`${dir}/`)) {
+          const name = row.name.slice(dir.length + 1);
+          files.set(name, { name, etag: row.etag, size: 0, weak: false });
+        }
+      return files;
+    }
+    this.folders.set(dir, { etag, listedAt: this.now().toISOString(), wrote: false });
+    return this.remote.list(dir);
+  }
+
+  /** End of step 6: a folder this sync did not write into keeps the ETag it was listed at; the others are listed next time. */
+  private async rememberFolders(): Promise<void> {
+    for (const [dir, f] of this.folders) {
+      if (f.etag && !f.wrote) await this.remember(folderKey(dir), f.etag, f.listedAt);
+      else await this.forget(folderKey(dir));
+    }
   }
 
   /** Step 1. A read-only share cannot create anything: then the folder must already exist. */
@@ -367,6 +408,7 @@ export class Sync {
     const wrote = await this.write(path, JSON.stringify(tomb, null, 2), this.known.get(path)?.etag ?? null);
     const etag = wrote.ok ? wrote.etag : ((await this.remote.stat(path))?.etag ?? null);
     const target = articlePath(id);
+    this.wroteInto(target);
     const removed = await this.remote.remove(target, this.known.get(target)?.etag ?? null);
     if (!removed.ok) {
       // Changed on the server after we last saw it: the newer side wins.
@@ -405,7 +447,14 @@ export class Sync {
   }
 
   private async write(path: string, text: string, etag: string | null) {
+    this.wroteInto(path);
     return this.remote.write(path, text, etag);
+  }
+
+  /** A write or delete in a listed folder: its ETag changes (by us), so it is listed next time. */
+  private wroteInto(path: string): void {
+    const folder = this.folders.get(path.slice(0, path.lastIndexOf('/')));
+    if (folder) folder.wrote = true;
   }
 
   private async remember(name: string, etag: string | null, stamp: string): Promise<void> {

@@ -69,6 +69,20 @@ export function folderUrl(c: Connection): string {
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
+/**
+ * The properties sync reads. A PROPFIND without a body asks for all of them: Apache then sends
+ * each file's lock discovery, dates and content type too — 8.2 MB for a folder of 10,000 files
+ * against 3.4 MB, and 2.5–4× the time to list it (measured against the test server).
+ */
+const PROPFIND_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:getcontentlength/><d:resourcetype/></d:prop></d:propfind>';
+
+/**
+ * What the probe found, per folder, for as long as the background runs: it costs six requests,
+ * and an idle scheduled sync should cost two or three.
+ */
+const probed = new Map<string, { conditional: boolean; conditionalMove: boolean }>();
+
 export class Remote {
   readonly client: WebDAVClient;
   /** The Date header of the server's last answer (its clock, for leases and logs). */
@@ -125,6 +139,12 @@ export class Remote {
    * `conditional` and `conditionalMove`.
    */
   async probeConditional(): Promise<boolean> {
+    const key = `${this.connection.user}@${folderUrl(this.connection)}`;
+    const found = probed.get(key);
+    if (found) {
+      ({ conditional: this.conditional, conditionalMove: this.conditionalMove } = found);
+      return this.conditional;
+    }
     const probe = `.probe-${this.clientId}-${Date.now().toString(36)}`;
     const put = async () => {
       try {
@@ -150,13 +170,32 @@ export class Remote {
       await this.remove(temp, null);
     }
     await this.remove(probe, null);
+    probed.set(key, { conditional: this.conditional, conditionalMove: this.conditionalMove });
     return this.conditional;
+  }
+
+  /**
+   * Whether every write of ours reaches a folder as a new entry (a MOVE from a temporary name), so
+   * that the folder's own ETag changes with each: true on the servers written by MOVE.
+   */
+  get folderEtagFollowsWrites(): boolean {
+    return !this.conditional || this.conditionalMove;
+  }
+
+  /** The ETag of the folder `dir` itself (PROPFIND depth 0), or null when the server gives none. */
+  async folderEtag(dir: string): Promise<string | null> {
+    try {
+      const s = (await this.client.stat(`/${dir}`, { data: PROPFIND_BODY })) as FileStat;
+      return normEtag(s.etag);
+    } catch (error) {
+      throw toSyncError(error, `Reading ${dir}`);
+    }
   }
 
   /** The files of `dir` (depth 1), by name. */
   async list(dir: string): Promise<Map<string, RemoteEntry>> {
     try {
-      const res = (await this.client.getDirectoryContents(`/${dir}`, { details: true })) as {
+      const res = (await this.client.getDirectoryContents(`/${dir}`, { details: true, data: PROPFIND_BODY })) as {
         data: FileStat[];
         headers: Record<string, string>;
       };

@@ -42,6 +42,8 @@ export interface WebdavServer {
   read(path: string): string;
   /** Requests the server has answered so far (Apache: its access log; rclone: not counted, -1). */
   requestCount(): number;
+  /** Those requests as "METHOD /path status depth" (Apache's access log; rclone: none). */
+  requests(): string[];
   /** Give files written here straight to disk to the server's user (Apache runs as www-data under root). */
   adopt(): void;
   /** Stop the server (the files stay); `start` brings it back on the same port. */
@@ -145,7 +147,7 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
       `Mutex file:${dir}`,
       `ErrorLog "${dir}/error.log"`,
       `LogLevel warn`,
-      `LogFormat "%m %U %>s" brief`,
+      `LogFormat "%m %U %>s %{Depth}i" brief`,
       `CustomLog "${dir}/access.log" brief`,
       'TypesConfig /etc/mime.types',
       `DavLockDB "${dir}/davlock"`,
@@ -194,6 +196,8 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
     root,
     files: () => walk(root),
     read: (path) => readFileSync(join(root, path), 'utf8'),
+    requests: () =>
+      existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8').split('\n').slice(0, -1) : [],
     requestCount: () =>
       existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8').split('\n').length - 1 : 0,
     adopt: () => {
@@ -250,6 +254,7 @@ export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'
     files: () => walk(root),
     read: (path) => readFileSync(join(root, path), 'utf8'),
     requestCount: () => -1,
+    requests: () => [],
     adopt: () => undefined,
     stop,
     start,

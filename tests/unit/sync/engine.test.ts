@@ -17,7 +17,7 @@ import { saveArticle } from '@/lib/archive/save';
 import { sanitizeHtml } from '@/lib/html/sanitize';
 import type { SiteFixes } from '@/lib/clean/site-fixes';
 import type { Correction } from '@/lib/entities/corrections';
-import { syncArchive } from '@/lib/sync/engine';
+import { FULL_LISTING_MS, syncArchive } from '@/lib/sync/engine';
 import { SyncError } from '@/lib/sync/errors';
 import { Remote, type Connection } from '@/lib/sync/remote';
 import { freshDb, makeArticle } from '../../support/archive-fixtures';
@@ -171,6 +171,44 @@ describe('sync through a real WebDAV server', () => {
     remote.client.putFileContents = put;
     expect((await remote.read('articles/a.json'))?.text).toBe('{"title":"Hội đàm cấp cao Việt Nam – Lào"}');
     expect([...(await remote.list('articles')).keys()]).toEqual(['a.json']);
+  });
+
+  it('an idle sync does not list the folders again; a change from elsewhere still is seen at once', async () => {
+    const c = connection();
+    const a = await archiveOf(3);
+    const b = await freshDb();
+    await sync(a, c); // pushed: the folders changed by our own writes
+    await sync(b, c); // pulled
+    await sync(a, c); // listed once more after its own writes
+    const before = server.requestCount();
+    expect(await sync(a, c)).toMatchObject({ pulled: 0, pushed: 0 });
+    const idle = server.requestCount() - before;
+    // index, folder checks and the two folders' own ETags — no listing of their files
+    const asked = server.requests().slice(-idle);
+    expect(asked.filter((l) => / 1$/.test(l))).toEqual([]); // no PROPFIND of depth 1
+    expect(asked.length).toBeLessThanOrEqual(6); // the folders checked, the index read, the two folder ETags
+    await saveArticle(b, makeArticle({ url: 'https://nhandan.vn/moi.html', title: 'Bài mới ở máy B' }));
+    await sync(b, c);
+    expect(await sync(a, c)).toMatchObject({ pulled: 1 });
+    expect(await titles(a)).toEqual(await titles(b));
+  });
+
+  it('a file changed in place (by hand: the folder ETag stays) is seen by the full listing after FULL_LISTING_MS', async () => {
+    const c = connection();
+    const a = await archiveOf(1);
+    const b = await freshDb();
+    await sync(a, c);
+    const at = (ms: number) => ({ sanitize, now: () => new Date(Date.now() + ms) });
+    await syncArchive(b, new Remote(c), at(0));
+    await syncArchive(b, new Remote(c), at(0));
+    const [file] = server.files().filter((f) => f.startsWith(`${c.folder}/articles/`));
+    const edited = JSON.parse(server.read(file!)) as { title: string; updatedAt: string };
+    edited.title = 'Sửa tay trên máy chủ';
+    edited.updatedAt = new Date(Date.now() + 60_000).toISOString();
+    writeFileSync(join(server.root, file!), JSON.stringify(edited)); // in place: the folder's ETag does not change
+    expect(await syncArchive(b, new Remote(c), at(1000))).toMatchObject({ pulled: 0 });
+    expect(await syncArchive(b, new Remote(c), at(FULL_LISTING_MS + 1000))).toMatchObject({ pulled: 1 });
+    expect(await titles(b)).toEqual(['Sửa tay trên máy chủ']);
   });
 
   it('a corrupt file on the server is reported and skipped, and the local copy is written over it', async () => {
