@@ -1,7 +1,7 @@
 /** The archive export file format: its name, version and TypeScript shape (its limits: lib/limits.ts). */
 import type { CleanedBy, Country, EntityType, LinkConfidence } from '../article';
 import type { SiteFixes } from '../clean/site-fixes';
-import type { Correction } from '../entities/corrections';
+import type { Correction, CorrectionRemoval } from '../entities/corrections';
 import { version } from '../../package.json';
 
 export const EXPORT_FORMAT = 'vietlao-reader-archive';
@@ -9,10 +9,11 @@ export const EXPORT_FORMAT = 'vietlao-reader-archive';
  * Version of the export file format (independent of the database SCHEMA_VERSION). 2: articles
  * carry `rule` (optional on import, so version-1 files still import). 3: an optional top-level
  * `personal` object (the user's own settings that travel with the archive: `siteFixes`).
- * 4: `personal.corrections`, the user's corrections to the highlights (lib/entities/corrections.ts);
- * files of versions 1–3 still import.
+ * 4: `personal.corrections`, the user's corrections to the highlights (lib/entities/corrections.ts).
+ * 5: `personal.removedCorrections`, the corrections the user removed (so a merge does not bring
+ * them back). Files of versions 1–4 still import.
  */
-export const EXPORT_SCHEMA_VERSION = 4;
+export const EXPORT_SCHEMA_VERSION = 5;
 export const GENERATOR = `VietLao Reader ${version}`;
 
 export interface ExportedMention {
@@ -74,6 +75,8 @@ export interface PersonalData {
   siteFixes?: SiteFixes;
   /** Version 4: the user's corrections to the highlights (lib/entities/corrections.ts). */
   corrections?: Correction[];
+  /** Version 5: the corrections the user removed: spelling, scope and when. */
+  removedCorrections?: CorrectionRemoval[];
 }
 
 /** A Wallabag v2 entry (the fields its JSON import reads). */

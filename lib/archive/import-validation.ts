@@ -16,8 +16,8 @@ import {
   type PersonalData,
 } from './file-format';
 import { isSiteFixes } from '../clean/site-fixes';
-import { checkCorrections } from '../entities/correction-check';
-import type { Correction } from '../entities/corrections';
+import { checkCorrections, checkRemovals, type CorrectionProblem } from '../entities/correction-check';
+import type { Correction, CorrectionRemoval } from '../entities/corrections';
 import {
   type FieldProblem,
   inlineHandlerCount,
@@ -306,11 +306,18 @@ export function readArchiveFile(v: unknown): ArchiveFile {
 export const MAX_FIXED_SITES = 1000;
 export const MAX_FIX_SELECTORS = 200;
 
-/** The version-3 `personal` object (version 4: with `corrections`): each known key checked, unknown keys refused. */
+/**
+ * The version-3 `personal` object (version 4: with `corrections`; 5: `removedCorrections`): each
+ * known key checked, unknown keys refused.
+ */
 export function readPersonal(v: unknown, path: Path): PersonalData {
-  const f = object(v, path, [], ['siteFixes', 'corrections']);
-  const corrections =
-    f.corrections === undefined ? {} : { corrections: readCorrections(f.corrections, [...path, 'corrections']) };
+  const f = object(v, path, [], ['siteFixes', 'corrections', 'removedCorrections']);
+  const corrections = {
+    ...(f.corrections === undefined ? {} : { corrections: readCorrections(f.corrections, [...path, 'corrections']) }),
+    ...(f.removedCorrections === undefined
+      ? {}
+      : { removedCorrections: readRemovals(f.removedCorrections, [...path, 'removedCorrections']) }),
+  };
   if (f.siteFixes === undefined) return corrections;
   const at: Path = [...path, 'siteFixes'];
   if (!isSiteFixes(f.siteFixes))
@@ -337,7 +344,16 @@ export function readPersonal(v: unknown, path: Path): PersonalData {
 function readCorrections(v: unknown, path: Path): Correction[] {
   const checked = checkCorrections(v);
   if (checked.ok) return checked.corrections;
-  const { problem } = checked;
+  return refusedCorrection(checked.problem, path);
+}
+
+function readRemovals(v: unknown, path: Path): CorrectionRemoval[] {
+  const checked = checkRemovals(v);
+  if (checked.ok) return checked.removals;
+  return refusedCorrection(checked.problem, path);
+}
+
+function refusedCorrection(problem: CorrectionProblem, path: Path): never {
   throw new Invalid(
     problem.en.includes('is not allowed') ? 'forbidden-key' : 'invalid',
     [...path, ...problem.path],

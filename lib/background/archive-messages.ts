@@ -106,7 +106,8 @@ export async function importText(text: string, sanitize: BodySanitizer = sanitiz
     const db = await archive();
     const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize));
     if (personal?.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), personal.siteFixes));
-    if (personal?.corrections?.length) await mergeCorrections(personal.corrections); // (the re-match follows them)
+    if (personal?.corrections?.length || personal?.removedCorrections?.length)
+      await mergeCorrections(personal.corrections ?? [], personal.removedCorrections); // (the re-match follows them)
     void startRematch().catch(() => undefined); // imported entities come from another copy of the recogniser
     if (counts.added + counts.updated > 0) archiveChanged();
     return { ok: true, ...counts, undoToken: undo.changes.length > 0 ? imports.keep(undo) : null };

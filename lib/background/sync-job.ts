@@ -10,7 +10,7 @@ import { serialize, type ArchiveDb } from '@/lib/archive';
 import { syncClientId, syncConnection, syncStatus, SYNC_OFF, type SyncStatus } from '@/lib/settings/sync';
 import { syncArchive, type SyncProgress } from '@/lib/sync/engine';
 import { mergeFixes } from '@/lib/clean/site-fixes';
-import { mergeCorrections, readCorrections } from '@/lib/settings/corrections';
+import { mergeCorrections, personalCorrections } from '@/lib/settings/corrections';
 import { siteFixes } from '@/lib/settings/site-fixes';
 import { SyncError, type SyncCheck, type SyncErrorCode } from '@/lib/sync/errors';
 import { checkServerUrl } from '@/lib/sync/origin';
@@ -121,10 +121,12 @@ async function syncOnce(db: () => Promise<ArchiveDb>): Promise<SyncStatus> {
       onProgress,
       clientId: await syncClientId.getValue(),
       personal: {
-        read: async () => ({ siteFixes: await siteFixes.getValue(), corrections: await readCorrections() }),
+        read: async () => ({ siteFixes: await siteFixes.getValue(), ...(await personalCorrections()) }),
         merge: async (p) => {
           if (p.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), p.siteFixes));
-          if (p.corrections?.length) await mergeCorrections(p.corrections); // (the re-match follows them)
+          // (the re-match follows them)
+          if (p.corrections?.length || p.removedCorrections?.length)
+            await mergeCorrections(p.corrections ?? [], p.removedCorrections);
         },
       },
     });

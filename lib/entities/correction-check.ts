@@ -7,8 +7,8 @@
  */
 import type { EntityType } from '../article';
 import { webUrlProblem } from '../archive/fields';
-import type { Correction, CorrectionScope } from './corrections';
-import { surfaceKey } from './corrections';
+import type { Correction, CorrectionRemoval, CorrectionScope } from './corrections';
+import { MAX_REMOVALS, surfaceKey } from './corrections';
 
 /** Most corrections kept (a file with more is refused). */
 export const MAX_CORRECTIONS = 2000;
@@ -96,6 +96,23 @@ function scope(v: unknown, path: (string | number)[]): CorrectionScope {
   );
 }
 
+/** An ISO date and time, or refused. */
+function dateTime(v: unknown, path: (string | number)[]): string {
+  const at = text(v, path, 40);
+  if (!DATE_TIME.test(at) || Number.isNaN(Date.parse(at)))
+    refuse(path, 'is not a date and time', 'không phải ngày giờ');
+  return at;
+}
+
+function removal(v: unknown, path: (string | number)[]): CorrectionRemoval {
+  const f = fields(v, path, ['surface', 'scope', 'at']);
+  return {
+    surface: text(f.surface, [...path, 'surface'], MAX_SURFACE_LENGTH),
+    scope: scope(f.scope, [...path, 'scope']),
+    at: dateTime(f.at, [...path, 'at']),
+  };
+}
+
 function correction(v: unknown, path: (string | number)[]): Correction {
   const f = fields(v, path, ['id', 'kind', 'surface', 'scope', 'at', 'entityId', 'type', 'name']);
   const kind = KINDS.find((k) => k === f.kind);
@@ -105,10 +122,8 @@ function correction(v: unknown, path: (string | number)[]): Correction {
     id: text(f.id, [...path, 'id'], MAX_ID_LENGTH),
     surface: text(f.surface, [...path, 'surface'], MAX_SURFACE_LENGTH),
     scope: scope(f.scope, [...path, 'scope']),
-    at: text(f.at, [...path, 'at'], 40),
+    at: dateTime(f.at, [...path, 'at']),
   };
-  if (!DATE_TIME.test(base.at) || Number.isNaN(Date.parse(base.at)))
-    refuse([...path, 'at'], 'is not a date and time', 'không phải ngày giờ');
   if (!surfaceKey(base.surface).replace(/[^\p{L}\p{N}]/gu, ''))
     refuse([...path, 'surface'], 'has no letter or digit', 'không có chữ hoặc số');
   if (kind === 'not-entity') {
@@ -163,4 +178,29 @@ export function keepValid(v: unknown): Correction[] {
     if (one.ok && !kept.some((c) => c.id === one.corrections[0]!.id)) kept.push(one.corrections[0]!);
   }
   return kept;
+}
+
+/** The removed corrections in `v` (at most MAX_REMOVALS), checked, or the first problem found. */
+export function checkRemovals(
+  v: unknown,
+): { ok: true; removals: CorrectionRemoval[] } | { ok: false; problem: CorrectionProblem } {
+  try {
+    if (!Array.isArray(v)) refuse([], 'must be a list of removed corrections', 'phải là một danh sách mục sửa đã xoá');
+    const list: unknown[] = v;
+    if (list.length > MAX_REMOVALS)
+      refuse([], `has more than ${MAX_REMOVALS} removed corrections`, `có hơn ${MAX_REMOVALS} mục sửa đã xoá`);
+    return { ok: true, removals: list.map((r, i) => removal(r, [i])) };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, problem: error.problem };
+    throw error;
+  }
+}
+
+/** The stored removals that pass the check, one by one. */
+export function keepValidRemovals(v: unknown): CorrectionRemoval[] {
+  if (!Array.isArray(v)) return [];
+  return v.slice(0, MAX_REMOVALS).flatMap((item) => {
+    const one = checkRemovals([item]);
+    return one.ok ? one.removals : [];
+  });
 }

@@ -242,3 +242,75 @@ export function addCorrection(
   const kept = corrections.filter((c) => !(surfaceKey(c.surface) === key && JSON.stringify(c.scope) === same));
   return [...kept, { ...next, id, at }];
 }
+
+/**
+ * A correction the user removed: its spelling, scope and when. Kept so that a copy of the
+ * correction elsewhere (the other computer of a sync, an older export) does not bring it back.
+ */
+export interface CorrectionRemoval {
+  surface: string;
+  scope: CorrectionScope;
+  at: string;
+}
+
+/** The corrections and removals of one place (this browser, an imported file, the sync folder). */
+export interface CorrectionSet {
+  corrections: readonly Correction[];
+  removals: readonly CorrectionRemoval[];
+}
+
+/** Removals kept (the newest): as many as corrections, so the list stays small. */
+export const MAX_REMOVALS = 2000;
+
+/** One spelling in one scope: where corrections replace each other (as addCorrection does). */
+const slotOf = (c: { surface: string; scope: CorrectionScope }) =>
+  `${surfaceKey(c.surface)}\u0000${JSON.stringify(c.scope)}`;
+
+/**
+ * Merge `incoming` into `local`, per spelling and scope: the latest act wins — a correction made
+ * or edited, or its removal — and on equal times the incoming one (the file the user imports).
+ * Corrections come out in the order they were made. A winning incoming correction
+ * keeps its id unless another local correction has it (then `newId()` gives it one).
+ */
+export function mergeCorrectionSets(
+  local: CorrectionSet,
+  incoming: CorrectionSet,
+  newId: () => string,
+): { corrections: Correction[]; removals: CorrectionRemoval[] } {
+  type Act = { at: string; local: boolean } & ({ correction: Correction } | { removal: CorrectionRemoval });
+  const acts = new Map<string, Act>();
+  const offer = (slot: string, act: Act) => {
+    const held = acts.get(slot);
+    const later = held ? Date.parse(act.at) - Date.parse(held.at) : 1;
+    if (!held || later > 0 || (later === 0 && !act.local)) acts.set(slot, act);
+  };
+  for (const [isLocal, set] of [
+    [true, local],
+    [false, incoming],
+  ] as const) {
+    for (const correction of set.corrections)
+      offer(slotOf(correction), { at: correction.at, local: isLocal, correction });
+    for (const removal of set.removals) offer(slotOf(removal), { at: removal.at, local: isLocal, removal });
+  }
+  const localIds = new Map(local.corrections.map((c) => [c.id, slotOf(c)]));
+  const corrections: Correction[] = [];
+  const removals: CorrectionRemoval[] = [];
+  const used = new Set<string>();
+  for (const [slot, act] of acts) {
+    if ('removal' in act) {
+      removals.push(act.removal);
+      continue;
+    }
+    let { correction } = act;
+    const clash = !act.local && localIds.has(correction.id) && localIds.get(correction.id) !== slot;
+    if (clash || used.has(correction.id)) correction = { ...correction, id: newId() };
+    used.add(correction.id);
+    corrections.push(correction);
+  }
+  corrections.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  removals.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return { corrections, removals: removals.slice(0, MAX_REMOVALS) };
+}
+
+/** The removal of `c` at `at`. */
+export const removalOf = (c: Correction, at: string): CorrectionRemoval => ({ surface: c.surface, scope: c.scope, at });

@@ -4,7 +4,7 @@
  * (the archive's only writer, which validates, sanitises and merges it), in parts that fit a message.
  */
 import { siteFixes } from '@/lib/settings/site-fixes';
-import { readCorrections } from '@/lib/settings/corrections';
+import { personalCorrections } from '@/lib/settings/corrections';
 import { exportArchive, exportFileName, exportWallabag, type ArchiveDb } from '@/lib/archive';
 import { t } from '@/lib/i18n';
 import { sendMessage, splitForMessages, type ImportOutcome, type UndoImportOutcome } from '@/lib/messaging';
@@ -45,7 +45,7 @@ export async function runExport(
         ? await exportArchive(db, {
             onProgress,
             now,
-            personal: { siteFixes: await siteFixes.getValue(), corrections: await readCorrections() },
+            personal: { siteFixes: await siteFixes.getValue(), ...(await personalCorrections()) },
           })
         : await exportWallabag(db, { onProgress, now });
     const name = exportFileName(now, kind);

@@ -7,8 +7,16 @@
  * (lib/entities/correction-check.ts): a damaged entry is dropped, never the whole list.
  */
 import { storage } from 'wxt/utils/storage';
-import { keepValid } from '@/lib/entities/correction-check';
-import { addCorrection, type Correction, type NewCorrection } from '@/lib/entities/corrections';
+import { keepValid, keepValidRemovals } from '@/lib/entities/correction-check';
+import {
+  addCorrection,
+  mergeCorrectionSets,
+  removalOf,
+  type Correction,
+  type CorrectionRemoval,
+  type CorrectionSet,
+  type NewCorrection,
+} from '@/lib/entities/corrections';
 
 export const CORRECTIONS_VERSION = 1;
 
@@ -20,6 +28,43 @@ export const correctionsItem = storage.defineItem<Correction[]>('local:correctio
   version: CORRECTIONS_VERSION,
   migrations: CORRECTION_MIGRATIONS,
 });
+
+/**
+ * The corrections the user removed (spelling, scope, when), so that a sync or an import does not
+ * bring them back (lib/entities/corrections.ts mergeCorrectionSets). Its own item: the stored
+ * corrections keep their shape.
+ */
+export const correctionRemovalsItem = storage.defineItem<CorrectionRemoval[]>('local:correctionRemovals', {
+  fallback: [],
+  version: 1,
+});
+
+const readRemovals = async () => keepValidRemovals(await correctionRemovalsItem.getValue().catch(() => []));
+
+/** What travels with the archive (export, sync): the corrections and the removals. */
+async function readCorrectionSet(): Promise<CorrectionSet> {
+  return { corrections: await readCorrections(), removals: await readRemovals() };
+}
+
+/** The corrections part of the archive file's `personal` (export and sync). */
+export async function personalCorrections(): Promise<{
+  corrections: Correction[];
+  removedCorrections: CorrectionRemoval[];
+}> {
+  return { corrections: await readCorrections(), removedCorrections: await readRemovals() };
+}
+
+/** Record that `removed` were removed now. */
+async function recordRemovals(removed: readonly Correction[]): Promise<void> {
+  if (!removed.length) return;
+  const at = new Date().toISOString();
+  const merged = mergeCorrectionSets(
+    { corrections: [], removals: await readRemovals() },
+    { corrections: [], removals: removed.map((c) => removalOf(c, at)) },
+    () => crypto.randomUUID(),
+  );
+  await correctionRemovalsItem.setValue(merged.removals);
+}
 
 /** The stored corrections that pass the check. */
 export async function readCorrections(): Promise<Correction[]> {
@@ -33,8 +78,11 @@ export async function addUserCorrection(next: NewCorrection): Promise<Correction
   return list;
 }
 
+/** Remove one correction; its removal is recorded, for the other computers of a sync. */
 export async function removeCorrection(id: string): Promise<void> {
-  await correctionsItem.setValue((await readCorrections()).filter((c) => c.id !== id));
+  const list = await readCorrections();
+  await correctionsItem.setValue(list.filter((c) => c.id !== id));
+  await recordRemovals(list.filter((c) => c.id === id));
 }
 
 /** Replace one correction (edited in options); its time becomes now. */
@@ -42,16 +90,25 @@ export async function replaceCorrection(edited: Correction): Promise<void> {
   const list = await readCorrections();
   const at = new Date().toISOString();
   await correctionsItem.setValue(list.map((c) => (c.id === edited.id ? { ...edited, at } : c)));
+  // an edit that changed the spelling or scope removed the old one
+  const before = list.find((c) => c.id === edited.id);
+  if (before && (before.surface !== edited.surface || JSON.stringify(before.scope) !== JSON.stringify(edited.scope)))
+    await recordRemovals([before]);
 }
 
-/** Merge imported corrections: an imported one replaces a stored one of the same spelling and scope. */
-export async function mergeCorrections(imported: readonly Correction[]): Promise<void> {
-  let list = await readCorrections();
-  for (const c of imported) {
-    const { id, at, ...rest } = c;
-    list = addCorrection(list, rest, list.some((k) => k.id === id) ? crypto.randomUUID() : id, at);
-  }
-  await correctionsItem.setValue(keepValid(list));
+/**
+ * Merge imported corrections and removals (a file, the sync folder) with the stored ones, per
+ * spelling and scope: the latest act wins, a correction or its removal.
+ */
+export async function mergeCorrections(
+  imported: readonly Correction[],
+  removals: readonly CorrectionRemoval[] = [],
+): Promise<void> {
+  const merged = mergeCorrectionSets(await readCorrectionSet(), { corrections: imported, removals }, () =>
+    crypto.randomUUID(),
+  );
+  await correctionsItem.setValue(keepValid(merged.corrections));
+  await correctionRemovalsItem.setValue(merged.removals);
 }
 
 /** Call `changed` with the checked list whenever the stored corrections change (returns the unwatch). */

@@ -1,7 +1,8 @@
 /**
  * Schema version 4: the user's corrections to the highlights travel with the archive as
- * `personal.corrections`; files of versions 1–3 still import; hostile corrections are refused
- * with a message that says which one and why.
+ * `personal.corrections`; version 5 adds `personal.removedCorrections` (the ones the user removed);
+ * files of versions 1–4 still import; hostile corrections and removals are refused with a message
+ * that says which one and why.
  */
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -49,17 +50,47 @@ const fileWith = (personal: unknown, schemaVersion = 4) => ({
 });
 
 describe('personal.corrections in the archive', () => {
-  it('exports a schema-valid version-4 file carrying the corrections; importing it gives them back', async () => {
+  it('exports a schema-valid version-5 file carrying the corrections; importing it gives them back', async () => {
     const db = await freshDb();
     await saveArticle(db, makeArticle({ title: 'Một' }), new Date('2026-06-01T00:00:00Z'));
     const text = await (await exportArchive(db, { personal: { siteFixes: {}, corrections } })).text();
     const file = JSON.parse(text) as { schemaVersion: number };
-    expect(EXPORT_SCHEMA_VERSION).toBe(4);
-    expect(file.schemaVersion).toBe(4);
+    expect(EXPORT_SCHEMA_VERSION).toBe(5);
+    expect(file.schemaVersion).toBe(5);
     expect(validateFile(file), JSON.stringify(validateFile.errors)).toBe(true);
     const result = await importArchive(await freshDb(), text, identity);
     expect(result.added).toBe(1);
     expect(result.personal).toEqual({ siteFixes: {}, corrections });
+  });
+
+  it('a version-5 file carries the removed corrections (schema-valid); version 4 files without them still import', async () => {
+    const removedCorrections = [{ surface: 'Theo TTXVN', scope: { kind: 'everywhere' as const }, at }];
+    const text = await (
+      await exportArchive(await freshDb(), { personal: { corrections: [corrections[0]!], removedCorrections } })
+    ).text();
+    const file = JSON.parse(text) as Record<string, unknown>;
+    expect(validateFile(file), JSON.stringify(validateFile.errors)).toBe(true);
+    expect((await importArchive(await freshDb(), text, identity)).personal).toEqual({
+      corrections: [corrections[0]],
+      removedCorrections,
+    });
+    const v4 = fileWith({ corrections: [corrections[0]] });
+    expect(validateFile(v4)).toBe(true);
+    expect(readArchiveFile(v4).personal).toEqual({ corrections: [corrections[0]] });
+  });
+
+  it.each([
+    ['markup in a spelling', { surface: '<img src=x onerror=alert(1)>', scope: { kind: 'everywhere' }, at }, 'surface'],
+    ['a javascript: scope', { surface: 'TTXVN', scope: { kind: 'article', url: 'javascript:alert(1)' }, at }, 'url'],
+    ['a field a removal has not', { surface: 'TTXVN', scope: { kind: 'everywhere' }, at, kind: 'mark' }, 'kind'],
+    ['no time', { surface: 'TTXVN', scope: { kind: 'everywhere' } }, 'at'],
+  ])('refuses a removed correction with %s, naming it', async (_name, bad, field) => {
+    const file = fileWith({ removedCorrections: [bad] }, 5);
+    expect(validateFile(file)).toBe(false);
+    const e = await importArchive(await freshDb(), JSON.stringify(file), identity).catch((error: unknown) => error);
+    expect(e).toBeInstanceOf(ImportError);
+    expect((e as Error).message).toContain('personal.removedCorrections[0].');
+    expect((e as Error).message).toContain(field);
   });
 
   it.each([1, 2, 3])('a version-%i file (no corrections) still imports', async (version) => {

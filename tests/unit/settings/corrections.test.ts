@@ -13,6 +13,7 @@ import {
   CORRECTIONS_VERSION,
   correctionsItem,
   mergeCorrections,
+  personalCorrections,
   readCorrections,
   removeCorrection,
   replaceCorrection,
@@ -59,11 +60,37 @@ describe('stored corrections', () => {
       { kind: 'mark', id: 'c9', surface: 'ttxvn', scope: { kind: 'everywhere' }, at, type: 'ORG' },
     ]);
     const list = await readCorrections();
-    expect(list.map((c) => [c.surface, c.kind])).toEqual([
+    expect(list.map((c) => [c.surface, c.kind]).sort()).toEqual([
       ['VOV', 'not-entity'],
       ['ttxvn', 'mark'],
     ]);
     expect(new Set(list.map((c) => c.id)).size).toBe(2);
+  });
+
+  it('a removed correction is recorded, and a merge that brings it back again does not restore it', async () => {
+    await correctionsItem.setValue([ttxvn]);
+    const copy = (await readCorrections())[0]!; // what the other computer still has
+    await removeCorrection(ttxvn.id);
+    expect(await readCorrections()).toEqual([]);
+    const { removedCorrections } = await personalCorrections();
+    expect(removedCorrections).toMatchObject([{ surface: ttxvn.surface, scope: ttxvn.scope }]);
+    await mergeCorrections([copy]); // the sync or an older export brings the old copy
+    expect(await readCorrections()).toEqual([]);
+    // made again later, here or elsewhere: the newer act wins over the removal
+    const again = { ...copy, id: 'c-new', at: new Date(Date.now() + 60_000).toISOString() };
+    await mergeCorrections([again]);
+    expect((await readCorrections()).map((c) => c.id)).toEqual(['c-new']);
+  });
+
+  it('a removal from elsewhere removes the older correction here, and not a newer one', async () => {
+    const older = { ...ttxvn, at: '2026-01-01T00:00:00.000Z' };
+    await correctionsItem.setValue([older]);
+    await mergeCorrections([], [{ surface: 'ttxvn', scope: ttxvn.scope, at: '2026-02-01T00:00:00.000Z' }]);
+    expect(await readCorrections()).toEqual([]);
+    const newer = { ...ttxvn, at: '2026-03-01T00:00:00.000Z' };
+    await correctionsItem.setValue([newer]);
+    await mergeCorrections([], [{ surface: 'TTXVN', scope: ttxvn.scope, at: '2026-02-01T00:00:00.000Z' }]);
+    expect(await readCorrections()).toEqual([newer]);
   });
 
   it('the migration path: a version-1 value is migrated by the next version on first access', async () => {

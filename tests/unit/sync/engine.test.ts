@@ -16,7 +16,7 @@ import { listArticles } from '@/lib/archive/query';
 import { saveArticle } from '@/lib/archive/save';
 import { sanitizeHtml } from '@/lib/html/sanitize';
 import type { SiteFixes } from '@/lib/clean/site-fixes';
-import type { Correction } from '@/lib/entities/corrections';
+import { mergeCorrectionSets, removalOf, type Correction, type CorrectionRemoval } from '@/lib/entities/corrections';
 import { FULL_LISTING_MS, syncArchive } from '@/lib/sync/engine';
 import { SyncError } from '@/lib/sync/errors';
 import { Remote, type Connection } from '@/lib/sync/remote';
@@ -377,6 +377,56 @@ describe('personal settings through the sync folder', () => {
     expect(laptop.get().corrections).toEqual([correction]);
     const onServer = JSON.parse(server.read(`${c.folder}/personal.json`)) as Personal;
     expect(Object.keys(onServer.siteFixes ?? {}).sort()).toEqual(['antv.gov.vn', 'qdnd.vn']);
+  });
+
+  it('a correction removed on one computer is removed on the other, and no sync brings it back', async () => {
+    const c = connection();
+    // each computer's corrections, merged as lib/settings/corrections.ts merges them
+    const computer = (corrections: Correction[]) => {
+      let set: { corrections: Correction[]; removals: CorrectionRemoval[] } = { corrections, removals: [] };
+      return {
+        get: () => set,
+        remove: (id: string) => {
+          const gone = set.corrections.filter((x) => x.id === id);
+          set = {
+            corrections: set.corrections.filter((x) => x.id !== id),
+            removals: [...set.removals, ...gone.map((x) => removalOf(x, new Date().toISOString()))],
+          };
+        },
+        hooks: {
+          read: async () => ({ corrections: set.corrections, removedCorrections: set.removals }),
+          merge: async (p: { corrections?: Correction[]; removedCorrections?: CorrectionRemoval[] }) => {
+            set = mergeCorrectionSets(
+              set,
+              { corrections: p.corrections ?? [], removals: p.removedCorrections ?? [] },
+              () => `c-${Math.random()}`,
+            );
+          },
+        },
+      };
+    };
+    const correction: Correction = {
+      id: 'c1',
+      kind: 'not-entity',
+      surface: 'Theo VOV',
+      scope: { kind: 'site', site: 'vov.vn' },
+      at: '2026-11-01T00:00:00.000Z',
+    };
+    const office = computer([correction]);
+    const laptop = computer([]);
+    const [officeDb, laptopDb] = [await freshDb(), await freshDb()];
+    const syncOf = (db: ArchiveDb, who: typeof office) =>
+      syncArchive(db, new Remote(c), { sanitize, personal: who.hooks });
+    await syncOf(officeDb, office);
+    await syncOf(laptopDb, laptop);
+    expect(laptop.get().corrections).toEqual([correction]);
+    office.remove('c1');
+    await syncOf(officeDb, office);
+    await syncOf(laptopDb, laptop);
+    expect(laptop.get().corrections).toEqual([]);
+    await syncOf(officeDb, office);
+    await syncOf(laptopDb, laptop);
+    expect([office.get().corrections, laptop.get().corrections]).toEqual([[], []]);
   });
 
   it('a damaged personal.json is reported and changes nothing here', async () => {
