@@ -13,6 +13,7 @@ import type { Automaton } from './automaton';
 import type { GazetteerTable } from './table';
 import {
   capitalisedRun,
+  facilityPrefix,
   placeName,
   placePrefix,
   plainVietnameseName,
@@ -169,7 +170,8 @@ export function findMentionsWith(
     if (prefix > 0 && !tokens[i + prefix]?.breakBefore && !automaton.longest(tokens, i + prefix)) {
       const end = placeName(tokens, i + prefix);
       if (end !== null) {
-        const place = link(i + prefix, end, PLACE, 'near');
+        // Looked up with its head ("huyện Phongsaly" is the district), marked without it.
+        const place = link(i, end, PLACE, 'near');
         // "Giám đốc Công an tỉnh Tô Anh Dũng": a full Vietnamese name (three syllables or more,
         // a family name first) that links to no place is the person holding the office.
         const person = place === null && end - (i + prefix) >= 3 && vietnameseName(tokens, i + prefix) === end;
@@ -177,6 +179,17 @@ export function findMentionsWith(
         i = end;
         continue;
       }
+    }
+
+    // "cửa khẩu quốc tế Bờ Y", "Sân bay Đà Nẵng": a facility's head is inside its span, and says
+    // what the name after it is (not the city "Đà Nẵng").
+    const facility = facilityPrefix(tokens, i);
+    const named = facility > 0 && !tokens[i + facility]?.breakBefore ? placeName(tokens, i + facility) : null;
+    const facilityLink = named !== null ? link(i, named, PLACE, 'phonetic') : null;
+    if (named !== null && facilityLink) {
+      pushName(i, named, 'PLACE', facilityLink);
+      i = named;
+      continue;
     }
 
     const end = transliteratedName(tokens, i, false) ?? romanisedName(text, tokens, i, false);
