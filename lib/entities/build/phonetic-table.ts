@@ -103,8 +103,12 @@ export function phoneticTable(entities: Iterable<[number, Keyed]>): PhoneticData
     const sounded = new Set(sound.keys());
     for (const [row, e] of named)
       for (const f of forms(e)) {
-        claim(spelling, spelled, spellingKey(f), row);
-        claim(sound, sounded, phoneticKey(f), row);
+        const key = phoneticKey(f);
+        // A shorter form that sounds like another entity's written name is not its spelling: the
+        // spelling table is looked at first ("Ta Oi" is the district "Ta Oy", not "Cao nguyên Tạ Ôi").
+        const other = sounded.has(key) && sound.get(key) !== row;
+        if (!other) claim(spelling, spelled, spellingKey(f), row);
+        claim(sound, sounded, key, row);
       }
   }
   const given: Claims = new Map();
