@@ -5,7 +5,9 @@
  * A name found by a pattern is looked up by its phonetic keys (lib/entities/phonetic-index.ts):
  * when exactly one PERSON or PLACE entity owns the key, the mention links to it (`listed: false`,
  * with a `confidence`). A run of capitalised syllables no pattern takes becomes a mention only
- * when it links that way ("Hủa Phan", "Xieng Khuang").
+ * when it links that way ("Hủa Phan", "Xieng Khuang"); so does a place after a facility head
+ * ("cửa khẩu quốc tế Bờ Y"). A generic word in the span says the place's level
+ * (lib/entities/place-level.ts): "huyện Phongsaly" links to the district, not the province.
  */
 import type { EntityType, LinkConfidence, Mention } from '../article';
 import { foldDiacritics } from '../text/vietnamese';
