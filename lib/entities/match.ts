@@ -196,7 +196,17 @@ export function findMentionsWith(
 
     const end = transliteratedName(tokens, i, false) ?? romanisedName(text, tokens, i, false);
     if (end !== null) {
-      pushName(i, end, 'PERSON', link(i, end, NAMES, plainVietnameseName(tokens, i, end) ? 'exact' : 'near'));
+      const loosest = plainVietnameseName(tokens, i, end) ? 'exact' : 'near';
+      // "Nam Theun 2": a number written on names a dam or a road, not what the name alone is.
+      const next = tokens[end];
+      if (next && next.word && !next.letter && !next.breakBefore) {
+        const numbered = link(i, end + 1, PLACE, 'phonetic');
+        if (numbered) pushName(i, end + 1, 'PLACE', numbered);
+        else pushName(i, end, 'PERSON', null);
+        i = numbered ? end + 1 : end;
+        continue;
+      }
+      pushName(i, end, 'PERSON', link(i, end, NAMES, loosest));
       i = end;
       continue;
     }

@@ -60,6 +60,8 @@ describe('linking a place by its level (a made-up gazetteer: canonical names onl
       'place.kaysone-city\tPLACE\tLA\tThành phố Kaysone Phomvihane\tThành phố tỉnh lỵ tỉnh Savannakhet\t\t\tunverified',
       'place.attapeu\tPLACE\tLA\tAttapeu\tTỉnh cực nam của Lào\t\t\tunverified',
       'person.lamthong\tPERSON\tLA\tLamthong Khopsilavong\tQuan chức Lào\t\t\tunverified',
+      'place.nam-theun-2\tPLACE\tLA\tThủy điện Nậm Thơn 2\tNhà máy thủy điện ở Khăm Muộn\t\t\tunverified',
+      'place.nakai-nam-theun\tPLACE\tLA\tVườn quốc gia Nakai - Nam Theun\tKhu bảo tồn ở Lào\t\t\tunverified',
     ].join('\n'),
     't.tsv',
     rows,
@@ -118,6 +120,13 @@ describe('linking a place by its level (a made-up gazetteer: canonical names onl
     expect(linked('Đồng chí Cay-xỏn Phôm-vi-hản phát biểu.')).toEqual([
       { surface: 'Cay-xỏn Phôm-vi-hản', id: 'person.kaysone', confidence: 'phonetic' },
     ]);
+  });
+
+  test('a number written on is part of the name: "Nam Theun 2" is the dam, not the park\'s "Nam Theun"', () => {
+    expect(linked('Đoàn đã tới Nam Theun 2 hôm qua.')).toEqual([
+      { surface: 'Nam Theun 2', id: 'place.nam-theun-2', confidence: 'phonetic' },
+    ]);
+    expect(linked('Đoàn đã tới Nam Theun 9 hôm qua.')).toEqual([]);
   });
 
   test('a hyphenated name whose first syllable is a Vietnamese family name is still a Lao name', () => {
