@@ -68,4 +68,13 @@ export interface PhoneticData {
   sound: KeyTable;
   /** phoneticKey of the given name alone of each Lao person (keys no form above has). */
   given: KeyTable;
+  /**
+   * One character per row: a place's level (LEVEL_CODE, lib/entities/place-level.ts), '-' for a
+   * place of no known level, '.' for anything else.
+   */
+  levels: string;
+  /** Level code + spellingKey of each place form without its generic words ("dchomphet"). */
+  levelSpelling: KeyTable;
+  /** Level code + phoneticKey of the same forms. */
+  levelSound: KeyTable;
 }

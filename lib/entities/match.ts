@@ -5,7 +5,9 @@
  * A name found by a pattern is looked up by its phonetic keys (lib/entities/phonetic-index.ts):
  * when exactly one PERSON or PLACE entity owns the key, the mention links to it (`listed: false`,
  * with a `confidence`). A run of capitalised syllables no pattern takes becomes a mention only
- * when it links that way ("Hủa Phan", "Xieng Khuang").
+ * when it links that way ("Hủa Phan", "Xieng Khuang"); so does a place after a facility head
+ * ("cửa khẩu quốc tế Bờ Y"). A generic word in the span says the place's level
+ * (lib/entities/place-level.ts): "huyện Phongsaly" links to the district, not the province.
  */
 import type { EntityType, LinkConfidence, Mention } from '../article';
 import { foldDiacritics } from '../text/vietnamese';
@@ -13,6 +15,7 @@ import type { Automaton } from './automaton';
 import type { GazetteerTable } from './table';
 import {
   capitalisedRun,
+  facilityPrefix,
   placeName,
   placePrefix,
   plainVietnameseName,
@@ -169,7 +172,8 @@ export function findMentionsWith(
     if (prefix > 0 && !tokens[i + prefix]?.breakBefore && !automaton.longest(tokens, i + prefix)) {
       const end = placeName(tokens, i + prefix);
       if (end !== null) {
-        const place = link(i + prefix, end, PLACE, 'near');
+        // Looked up with its head ("huyện Phongsaly" is the district), marked without it.
+        const place = link(i, end, PLACE, 'near');
         // "Giám đốc Công an tỉnh Tô Anh Dũng": a full Vietnamese name (three syllables or more,
         // a family name first) that links to no place is the person holding the office.
         const person = place === null && end - (i + prefix) >= 3 && vietnameseName(tokens, i + prefix) === end;
@@ -179,9 +183,30 @@ export function findMentionsWith(
       }
     }
 
+    // "cửa khẩu quốc tế Bờ Y", "Sân bay Đà Nẵng": a facility's head is inside its span, and says
+    // what the name after it is (not the city "Đà Nẵng").
+    const facility = facilityPrefix(tokens, i);
+    const named = facility > 0 && !tokens[i + facility]?.breakBefore ? placeName(tokens, i + facility) : null;
+    const facilityLink = named !== null ? link(i, named, PLACE, 'phonetic') : null;
+    if (named !== null && facilityLink) {
+      pushName(i, named, 'PLACE', facilityLink);
+      i = named;
+      continue;
+    }
+
     const end = transliteratedName(tokens, i, false) ?? romanisedName(text, tokens, i, false);
     if (end !== null) {
-      pushName(i, end, 'PERSON', link(i, end, NAMES, plainVietnameseName(tokens, i, end) ? 'exact' : 'near'));
+      const loosest = plainVietnameseName(tokens, i, end) ? 'exact' : 'near';
+      // "Nam Theun 2": a number written on names a dam or a road, not what the name alone is.
+      const next = tokens[end];
+      if (next && next.word && !next.letter && !next.breakBefore) {
+        const numbered = link(i, end + 1, PLACE, 'phonetic');
+        if (numbered) pushName(i, end + 1, 'PLACE', numbered);
+        else pushName(i, end, 'PERSON', null);
+        i = numbered ? end + 1 : end;
+        continue;
+      }
+      pushName(i, end, 'PERSON', link(i, end, NAMES, loosest));
       i = end;
       continue;
     }

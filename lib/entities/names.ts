@@ -24,7 +24,9 @@ const PLAIN_SURNAMES = new Set([...SURNAMES].map(foldDiacritics));
 
 /** Tokens [i, end) are a Vietnamese name written without diacritics ("Le Minh Hung"). */
 export function plainVietnameseName(tokens: readonly Token[], i: number, end: number): boolean {
-  return end - i >= 2 && tokens.slice(i, end).every((t) => t.ascii) && PLAIN_SURNAMES.has(tokens[i]!.key);
+  // Hyphens join the syllables of a transliterated name ("Lam-thong Khop-sy-la-vong"), never of a Vietnamese one.
+  const words = tokens.slice(i, end);
+  return end - i >= 2 && words.every((t) => t.ascii && !t.hyphenBefore) && PLAIN_SURNAMES.has(tokens[i]!.key);
 }
 
 /** Capitalised Latin words that are not Lao names ("Sun Group" is a company, not a person). */
@@ -124,12 +126,37 @@ export const PLACE_PREFIXES: readonly (readonly string[])[] = [
   ['thủ', 'đô'],
 ].map((p) => p.map(wordKey));
 
-/** Length of the place prefix starting at token i (0 when none). */
-export function placePrefix(tokens: readonly Token[], i: number): number {
-  for (const p of PLACE_PREFIXES) {
+/** Heads of a facility's name, longest first: part of the name ("⟨cảng Vũng Áng⟩"). */
+export const FACILITY_PREFIXES: readonly (readonly string[])[] = [
+  ['cửa', 'khẩu', 'quốc', 'tế'],
+  ['cửa', 'khẩu', 'chính'],
+  ['cửa', 'khẩu', 'phụ'],
+  ['cửa', 'khẩu'],
+  ['sân', 'bay', 'quốc', 'tế'],
+  ['sân', 'bay'],
+  ['cảng', 'biển'],
+  ['cảng'],
+  ['nhà', 'máy', 'thủy', 'điện'],
+  ['thủy', 'điện'],
+  ['cao', 'nguyên'],
+  ['đèo'],
+].map((p) => p.map(wordKey));
+
+function prefixAt(list: readonly (readonly string[])[], tokens: readonly Token[], i: number): number {
+  for (const p of list) {
     if (p.every((k, n) => tokens[i + n]?.key === k && (n === 0 || !tokens[i + n]!.breakBefore))) return p.length;
   }
   return 0;
+}
+
+/** Length of the place prefix starting at token i (0 when none). */
+export function placePrefix(tokens: readonly Token[], i: number): number {
+  return prefixAt(PLACE_PREFIXES, tokens, i);
+}
+
+/** Length of the facility head starting at token i (0 when none). */
+export function facilityPrefix(tokens: readonly Token[], i: number): number {
+  return prefixAt(FACILITY_PREFIXES, tokens, i);
 }
 
 /**

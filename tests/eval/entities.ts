@@ -2,10 +2,12 @@
  * `npm run eval:entities`: the recogniser on the hand-annotated evaluation set
  * (tests/fixtures/entities-eval; conventions in its README). Prints P/R/F1 (exact spans, and
  * overlapping spans), by type, listed vs unlisted, link accuracy, per split, and the leave-out
- * run. `--errors` also lists every missed and spurious mention (dev texts only: heldout texts
- * are for measuring, never for tuning).
+ * run, and the leave-out of aliases (issue 13.2, tests/support/leave-out.ts). `--errors` also lists
+ * every missed and spurious mention, and the leave-out spellings not linked (dev texts and the
+ * tuned half only: heldout texts and the held-out half are for measuring, never for tuning).
  */
-import { evaluate, TYPES, type Prf, type Scores } from './score';
+import { evaluate, readRows, TYPES, type Prf, type Scores } from './score';
+import { inScope, leaveOutReport, leaveOutTrials } from '../support/leave-out';
 
 const pct = (x: number) => x.toFixed(3);
 const line = (label: string, s: Prf, withP = true) =>
@@ -36,6 +38,23 @@ console.log(line('exact span (R)', e.leaveOut.recall, false));
 console.log(line('overlapping span (R)', e.leaveOut.partialRecall, false));
 console.log(line('dev (R)', e.leaveOutBySplit.dev, false));
 console.log(line('heldout (R)', e.leaveOutBySplit.heldout, false));
+
+// Issue 13.2: spellings the gazetteer has never seen (tests/support/leave-out.ts says what is in scope).
+const trials = leaveOutTrials(readRows());
+console.log(
+  `\nLeave-out of aliases — every alias dropped, only canonical names kept; ${trials.length} dropped spellings, ` +
+    `each matched in a sentence. Goal: ≥ 80 % right, < 2 % wrong. In scope: PERSON and PLACE spellings that ` +
+    `write the same name another way (not acronyms, short forms, descriptive or other names; ORG and EVENT aside)`,
+);
+for (const l of leaveOutReport(trials)) console.log(l);
+
+if (process.argv.includes('--errors')) {
+  console.log('\nLeave-out of aliases, tuned half: in-scope spellings not linked to their entity');
+  for (const x of trials.filter((x) => x.half === 'tuned' && inScope(x) && x.outcome !== 'right'))
+    console.log(
+      `  ${x.outcome.padEnd(5)} ${x.scope.padEnd(20)} ${x.spelling}  (${x.id}${x.got.length ? `; got ${x.got.join(', ')}` : ''})`,
+    );
+}
 
 if (process.argv.includes('--errors')) {
   for (const r of e.results.filter((r) => r.text.split === 'dev')) {

@@ -10,15 +10,21 @@
  *   3. each side of a place pair ("Cửa khẩu Cầu Treo - Nậm Phao" → "Cầu Treo", "Nậm Phao");
  *   4. (own table) the given name of a Lao person alone ("Phetsarath", "Cay-xỏn"): linked with
  *      the lowest confidence.
+ * And (own tables) each place's names without their generic words, by the place's level
+ * (lib/entities/place-level.ts): "Muang Chomphet" and "Chomphet District" find the district
+ * "Chomphet", "huyện Phongsaly" the district and not the province.
  */
 import type { KeyTable, PhoneticData } from '../data';
 import { bareName, MIN_KEY, phoneticKey, spellingKey } from '../phonetic';
+import { genericOf, LEVEL_CODE, levelOf } from '../place-level';
 import { isPair, type EntityRow } from './tsv';
 
 /** A given name alone must be at least this long to be keyed. */
 const MIN_GIVEN_KEY = 5;
+/** A name after a generic word that says its level may be this short ("cửa khẩu Bờ Y"). */
+export const MIN_LEVEL_KEY = 3;
 
-type Keyed = Pick<EntityRow, 'type' | 'country' | 'name' | 'aliases'>;
+type Keyed = Pick<EntityRow, 'type' | 'country' | 'name' | 'aliases'> & Partial<Pick<EntityRow, 'vi'>>;
 
 /** Rank 1: the name and aliases as written. */
 export function writtenForms(e: Keyed): string[] {
@@ -81,9 +87,15 @@ function table(claims: Claims): KeyTable {
   return { keys: entries.map(([k]) => k).join(' '), runs };
 }
 
+/** A place's written forms without their generic words ("Huyện Khoua" → "Khoua"). */
+export function levelForms(e: Keyed): string[] {
+  return writtenForms(e).map((f) => genericOf(f)?.bare ?? bareName(f));
+}
+
 /** `entities`: [row, entity] for every entity row of the automaton. */
 export function phoneticTable(entities: Iterable<[number, Keyed]>): PhoneticData {
-  const named = [...entities].filter(([, e]) => (e.type === 'PERSON' || e.type === 'PLACE') && !isPair(e));
+  const all = [...entities];
+  const named = all.filter(([, e]) => (e.type === 'PERSON' || e.type === 'PLACE') && !isPair(e));
   const spelling: Claims = new Map();
   const sound: Claims = new Map();
   for (const forms of [writtenForms, bareForms, pairSides]) {
@@ -91,12 +103,37 @@ export function phoneticTable(entities: Iterable<[number, Keyed]>): PhoneticData
     const sounded = new Set(sound.keys());
     for (const [row, e] of named)
       for (const f of forms(e)) {
-        claim(spelling, spelled, spellingKey(f), row);
-        claim(sound, sounded, phoneticKey(f), row);
+        const key = phoneticKey(f);
+        // A shorter form that sounds like another entity's written name is not its spelling: the
+        // spelling table is looked at first ("Ta Oi" is the district "Ta Oy", not "Cao nguyên Tạ Ôi").
+        const other = sounded.has(key) && sound.get(key) !== row;
+        if (!other) claim(spelling, spelled, spellingKey(f), row);
+        claim(sound, sounded, key, row);
       }
   }
   const given: Claims = new Map();
   const taken = new Set(sound.keys());
   for (const [row, e] of named) for (const f of givenNames(e)) claim(given, taken, phoneticKey(f), row, MIN_GIVEN_KEY);
-  return { v: 1, spelling: table(spelling), sound: table(sound), given: table(given) };
+  const levels = Array.from({ length: all.reduce((n, [row]) => Math.max(n, row + 1), 0) }, () => '.');
+  const levelSpelling: Claims = new Map();
+  const levelSound: Claims = new Map();
+  for (const [row, e] of named) {
+    if (e.type !== 'PLACE') continue;
+    const level = levelOf(e.name, e.vi ?? '');
+    levels[row] = level ? LEVEL_CODE[level] : '-';
+    if (!level) continue;
+    for (const f of levelForms(e)) {
+      claim(levelSpelling, new Set(), LEVEL_CODE[level] + spellingKey(f), row, MIN_LEVEL_KEY + 1);
+      claim(levelSound, new Set(), LEVEL_CODE[level] + phoneticKey(f), row, MIN_LEVEL_KEY + 1);
+    }
+  }
+  return {
+    v: 1,
+    spelling: table(spelling),
+    sound: table(sound),
+    given: table(given),
+    levels: levels.join(''),
+    levelSpelling: table(levelSpelling),
+    levelSound: table(levelSound),
+  };
 }

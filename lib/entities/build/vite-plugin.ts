@@ -50,18 +50,19 @@ export function gazetteerPlugin(options: GazetteerPluginOptions = {}): Plugin {
       if (id === RESOLVED[DETAILS_ID]) return { code: detailsModule(details), moduleSideEffects: false };
       if (id === RESOLVED[PHONETIC_ID]) return { code: phoneticModule(phonetic), moduleSideEffects: false };
       for (const w of warnings) this.warn(w);
-      return { code: automatonModule(data), moduleSideEffects: false };
+      return { code: automatonModule(data, phonetic), moduleSideEffects: false };
     },
   };
 }
 
 /**
  * JSON.parse of one string literal parses faster than the same object as JS source. `revision`:
- * a digest of the compiled gazetteer, part of the recogniser's version (lib/background/recogniser-version.ts).
+ * a digest of the compiled gazetteer and its phonetic key table (both change what is found), part
+ * of the recogniser's version (lib/background/recogniser-version.ts).
  */
-export function automatonModule(data: GazetteerData): string {
+export function automatonModule(data: GazetteerData, phonetic: PhoneticData): string {
   const json = JSON.stringify(data);
-  const revision = createHash('sha256').update(json).digest('hex').slice(0, 12);
+  const revision = createHash('sha256').update(json).update(JSON.stringify(phonetic)).digest('hex').slice(0, 12);
   return `export const revision = ${JSON.stringify(revision)};\nexport default JSON.parse(${JSON.stringify(json)});\n`;
 }
 

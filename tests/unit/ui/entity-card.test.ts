@@ -82,6 +82,20 @@ describe('the entity card', () => {
     expect(card.querySelector('.vl-card-link')).toBeNull();
   });
 
+  it('a place written without its tones after a facility head shows the high confidence of the same letters', async () => {
+    // "cửa khẩu Kheo": the gazetteer lists "cửa khẩu Khẹo"; the head makes it a candidate
+    const { mark, card } = await setUp(articleOf(['Xe hàng qua cửa khẩu Kheo sang Lào.']));
+    const gate = mark('place.gate.kheo');
+    expect(gate.dataset.listed).toBe('false');
+    expect(gate.textContent).toBe('cửa khẩu Kheo');
+    gate.focus();
+    await vi.waitFor(() => expect(card.hidden).toBe(false));
+    expect(card.querySelector('.vl-card-name')!.textContent).toBe('Cửa khẩu Khẹo');
+    expect(card.querySelector('.vl-card-link')!.textContent).toBe(
+      'Liên kết theo cách phiên âm (độ tin cậy: cao — cùng chữ cái, khác dấu hoặc cách viết liền, gạch nối)',
+    );
+  });
+
   it("a listed entity's card opens its page on the analysis page; an unlisted one has no such button", async () => {
     const { mark, card } = await setUp(articleOf(['Đại tá Khamphet Sisouvong gặp Thượng tướng Hoàng Xuân Chiến.']));
     mark('person.hoang-xuan-chien').focus();
