@@ -1,7 +1,8 @@
 /**
  * Importing an archive file: validate every field, sanitise every body (with the sanitiser the
  * caller provides: the background's sanitizeBodies, lib/background/sanitize-host.ts, the same in
- * both browsers), then merge by canonical URL in one transaction, keeping what is needed to undo it.
+ * both browsers), then merge by canonical URL in chunks, keeping what is needed to undo it — and to
+ * take it back whole when it is cancelled or a chunk fails.
  */
 import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
@@ -12,6 +13,7 @@ import { ImportError, importErrorFrom, parseError, sanitizeError } from './impor
 import { buildRows } from './rows';
 import { articleTables, storeMany, type RowsToStore } from './store-rows';
 import { TallyBatch } from './tallies';
+import type { EntityNameRow } from './store-rows';
 import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
 import { Invalid, readArchiveFile } from './import-validation';
@@ -94,19 +96,43 @@ async function sanitizeAll(articles: readonly ExportedArticle[], sanitize: BodyS
 /** Articles written per transaction: each is one short write, so a save waits for one chunk, not the whole import. */
 export const IMPORT_CHUNK = 200;
 
+/**
+ * What the import is doing: reading, validating and sanitising the file; writing it (with
+ * onProgress); taking back what it wrote (cancelled, or a chunk failed).
+ */
+export type ImportPhase = 'checking' | 'writing' | 'rolling-back';
+
 export interface ImportOptions {
-  /** Told after each chunk: `done` of `total` articles of the file written (or skipped). */
+  /** Told once writing starts (0 of `total`) and after each chunk: `done` of `total` articles written (or skipped). */
   onProgress?: (done: number, total: number) => void;
-  /** Aborting it stops the import between two chunks and takes back what was written. */
+  onPhase?: (phase: ImportPhase) => void;
+  /**
+   * Aborting it stops the import at the next step (before writing, or between two chunks) and
+   * takes back what was written — also when it comes while the last chunk is written.
+   */
   signal?: AbortSignal;
 }
 
 const cancelled = (): ImportError =>
   new ImportError({
     code: 'cancelled',
-    message: 'The import was cancelled. Nothing was imported.',
-    messageVi: 'Đã huỷ nhập. Chưa nhập gì.',
+    message: 'The import was cancelled; the archive is unchanged.',
+    messageVi: 'Đã huỷ nhập; kho lưu trữ không thay đổi.',
   });
+
+/** The rollback failed too: say what stays, not "nothing was imported". */
+function notTakenBack(failure: ImportError, undo: ImportUndo, error: unknown): ImportError {
+  const n = undo.changes.length;
+  const why =
+    failure.code === 'cancelled' ? 'it was cancelled' : failure.message.replace(/ Nothing was imported\.$/, '');
+  const whyVi = failure.code === 'cancelled' ? 'đã huỷ' : failure.messageVi.replace(/ Chưa nhập gì\.$/, '');
+  return new ImportError({
+    code: 'storage',
+    message: `The import stopped (${why}) and could not be taken back: ${n} articles of the file stay in the archive.`,
+    messageVi: `Việc nhập đã dừng (${whyVi}) nhưng không hoàn tác được: ${n} bài của tệp vẫn ở trong kho.`,
+    cause: error,
+  });
+}
 
 function storageError(error: unknown): ImportError {
   const archiveError = toArchiveError(error, 'import the archive');
@@ -121,12 +147,21 @@ function storageError(error: unknown): ImportError {
   });
 }
 
-/** Write one chunk in one transaction; its changes are appended to `result` only once it committed. */
-async function writeChunk(db: ArchiveDb, chunk: readonly Prepared[], result: ImportResult): Promise<void> {
+/**
+ * Write one chunk in one transaction; its changes (and the entity names as they were before the
+ * import, first sight only: `named`) are appended to `result` only once it committed.
+ */
+async function writeChunk(
+  db: ArchiveDb,
+  chunk: readonly Prepared[],
+  result: ImportResult,
+  named: Set<string>,
+): Promise<void> {
   const changes: ImportChange[] = [];
+  const names: { id: string; previous: EntityNameRow | null }[] = [];
   const counts = { added: 0, updated: 0, skipped: 0 };
   await db.transaction('rw', articleTables(db), async () => {
-    changes.length = 0;
+    changes.length = names.length = 0;
     counts.added = counts.updated = counts.skipped = 0;
     const existing = await Promise.all(
       chunk.map(({ record }) => db.articles.where('canonicalUrl').equals(record.canonicalUrl).first()),
@@ -134,6 +169,7 @@ async function writeChunk(db: ArchiveDb, chunk: readonly Prepared[], result: Imp
     const taken = await db.articles.bulkGet(chunk.map(({ record }) => record.id));
     const items: RowsToStore[] = [];
     const previousBodies = await db.bodies.bulkGet(existing.map((e) => e?.id ?? ''));
+    const previousFacts = await db.facts.bulkGet(existing.map((e) => e?.id ?? ''));
     for (const [i, { record, fallbackId }] of chunk.entries()) {
       const stored = existing[i];
       if (stored && Date.parse(record.updatedAt) <= Date.parse(stored.updatedAt)) {
@@ -143,20 +179,35 @@ async function writeChunk(db: ArchiveDb, chunk: readonly Prepared[], result: Imp
       const id = stored?.id ?? (taken[i] ? fallbackId : record.id);
       const { row, body } = buildRows({ ...record, id });
       const imported = { id, updatedAt: row.updatedAt, contentHash: row.contentHash };
+      const matchedWith = previousFacts[i]?.matchedWith;
       changes.push(
         stored
-          ? { kind: 'replaced', imported, previous: { row: stored, body: previousBodies[i] ?? null } }
+          ? {
+              kind: 'replaced',
+              imported,
+              previous: { row: stored, body: previousBodies[i] ?? null, ...(matchedWith ? { matchedWith } : {}) },
+            }
           : { kind: 'added', imported },
       );
       items.push({ row, body });
       counts[stored ? 'updated' : 'added'] += 1;
     }
+    const tombstones = await db.tombstones.bulkGet(items.map((x) => x.row.id));
+    for (const [i, change] of changes.entries()) {
+      const tombstone = tombstones[i];
+      if (change.kind === 'added' && tombstone) change.tombstone = tombstone;
+    }
+    const nameIds = [...new Set(items.flatMap((x) => x.body.entities.map((e) => e.id)))].filter((id) => !named.has(id));
+    const previousNames = await db.entityNames.bulkGet(nameIds);
+    for (const [i, id] of nameIds.entries()) names.push({ id, previous: previousNames[i] ?? null });
     const tallies = new TallyBatch(db);
     await storeMany(db, items, { batch: tallies });
     await tallies.flush();
     await adjustArticleCount(db, counts.added);
   });
   result.undo.changes.push(...changes);
+  (result.undo.names ??= []).push(...names);
+  for (const { id } of names) named.add(id);
   result.added += counts.added;
   result.updated += counts.updated;
   result.skipped += counts.skipped;
@@ -190,15 +241,22 @@ function chunksOf(prepared: readonly Prepared[]): Prepared[][] {
  * an ImportError is thrown and nothing is written. Every body goes through `sanitize`. Valid
  * files merge by canonical URL, IMPORT_CHUNK articles per transaction: a newer updatedAt replaces
  * the stored copy (kept in the result's `undo`), an equal or older one is skipped. Fully imported
- * or untouched: a chunk that fails (a full disk) or a cancel between chunks takes back the chunks
- * already written (undoImport) before the error is thrown.
+ * or untouched: a chunk that fails (a full disk) or a cancel takes back the chunks already written
+ * (undoImport, exact: every table as it was, entity names included) before the error is thrown.
+ * The caller keeps other writers out meanwhile (the background's write queue): the rollback is
+ * exact because nothing else wrote between the chunks.
  */
 export async function importArchive(
   db: ArchiveDb,
   input: string | Blob,
   sanitize: BodySanitizer,
-  { onProgress, signal }: ImportOptions = {},
+  { onProgress, onPhase, signal }: ImportOptions = {},
 ): Promise<ImportResult> {
+  const stopIfCancelled = () => {
+    if (signal?.aborted) throw cancelled();
+  };
+  stopIfCancelled();
+  onPhase?.('checking');
   const text = typeof input === 'string' ? input : await input.text();
   let articles: ExportedArticle[];
   let personal: PersonalData | undefined;
@@ -208,27 +266,53 @@ export async function importArchive(
     if (error instanceof Invalid) throw importErrorFrom(error);
     throw error;
   }
+  stopIfCancelled();
   const bodies = await sanitizeAll(articles, sanitize);
+  stopIfCancelled();
   const prepared: Prepared[] = [];
   for (const [i, a] of articles.entries()) prepared.push(await prepare(a, i, bodies[i]!));
   const undo: ImportUndo = { kind: 'vietlao-import-undo', changes: [] };
   const result: ImportResult = { added: 0, updated: 0, skipped: 0, undo, ...(personal ? { personal } : {}) };
+  const named = new Set<string>();
   let done = 0;
+  onPhase?.('writing');
   onProgress?.(0, prepared.length);
-  for (const chunk of chunksOf(prepared)) {
+  const chunks = chunksOf(prepared);
+  for (const [i, chunk] of chunks.entries()) {
     let failure: ImportError | null = signal?.aborted ? cancelled() : null;
     if (!failure)
       try {
-        await writeChunk(db, chunk, result);
+        await writeChunk(db, chunk, result, named);
       } catch (error) {
         failure = storageError(error);
       }
+    // a cancel during the last chunk still counts: the user asked for the archive as it was
+    if (!failure && i === chunks.length - 1 && signal?.aborted) failure = cancelled();
     if (failure) {
-      if (undo.changes.length) await undoImport(db, undo).catch(() => undefined); // best effort: the error says what happened
+      if (undo.changes.length || undo.names?.length) await rollBack(db, undo, failure, onPhase);
       throw failure;
     }
     done += chunk.length;
     onProgress?.(done, prepared.length);
   }
   return result;
+}
+
+/** Take back the chunks written, trying twice (a transient failure); if both fail, say what stays. */
+async function rollBack(
+  db: ArchiveDb,
+  undo: ImportUndo,
+  failure: ImportError,
+  onPhase: ImportOptions['onPhase'],
+): Promise<void> {
+  onPhase?.('rolling-back');
+  try {
+    await undoImport(db, undo, { exact: true });
+  } catch {
+    try {
+      await undoImport(db, undo, { exact: true });
+    } catch (error) {
+      throw notTakenBack(failure, undo, error);
+    }
+  }
 }

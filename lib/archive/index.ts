@@ -27,7 +27,7 @@ export type { ExportOptions, ExportProgress } from './export';
 export { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from './file-format';
 export type { ArchiveFile, ExportedArticle, ExportedEntity, ExportedMention, WallabagEntry } from './file-format';
 export { importArchive } from './import';
-export type { BodySanitizer, ImportResult } from './import';
+export type { BodySanitizer, ImportOptions, ImportPhase, ImportResult } from './import';
 export { undoImport } from './import-undo';
 export type { ImportChange, ImportedCopy, ImportUndo, UndoImportResult } from './import-undo';
 export { realHost } from './fields';
