@@ -197,7 +197,9 @@ async function writeChunk(
       const tombstone = tombstones[i];
       if (change.kind === 'added' && tombstone) change.tombstone = tombstone;
     }
-    const nameIds = [...new Set(items.flatMap((x) => x.body.entities.map((e) => e.id)))].filter((id) => !named.has(id));
+    const nameIds = [...new Set(items.flatMap((x) => (x.body?.entities ?? []).map((e) => e.id)))].filter(
+      (id) => !named.has(id),
+    );
     const previousNames = await db.entityNames.bulkGet(nameIds);
     for (const [i, id] of nameIds.entries()) names.push({ id, previous: previousNames[i] ?? null });
     const tallies = new TallyBatch(db);

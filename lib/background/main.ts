@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 import { fromExtensionPage, registerArchiveMessages } from './archive-messages';
+import { forgetInterruptedImport } from './import-job';
 import { registerImageMessages } from './image-messages';
 import { registerEntityMessages } from './entity-messages';
 import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
@@ -92,6 +93,7 @@ export function startBackground(): void {
     fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' },
   );
   registerArchiveMessages(fromUs);
+  void forgetInterruptedImport().catch(() => undefined);
   registerImageMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
   registerCustomRuleMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
   // The user moved on: the copy a save in that tab replaced is no longer offered back.
