@@ -38,14 +38,13 @@ export interface ImportUndo {
   changes: ImportChange[];
   /**
    * The entity names the import overwrote or added, as they were before it (null: none). Only the
-   * import's own rollback puts them back (`exact`): an undo minutes later keeps names as last seen,
-   * which a save since may need.
+   * import's own rollback puts them back (`exact`): an undo minutes later keeps names as last seen.
    */
   names?: { id: string; previous: EntityNameRow | null }[];
 }
 
 export interface UndoImportOptions {
-  /** Right after the import, nothing written since (its rollback): the entity names go back too. */
+  /** The import's own rollback: the entity names go back too (those no article mentions any more). */
   exact?: boolean;
 }
 
@@ -92,7 +91,10 @@ export async function undoImport(
       }
       await tallies.flush();
       if (exact && undo.names?.length) {
-        await db.entityNames.bulkDelete(undo.names.filter((n) => !n.previous).map((n) => n.id));
+        // a name the import brought stays while an article (saved meanwhile) still mentions its entity
+        const added = undo.names.filter((n) => !n.previous).map((n) => n.id);
+        const mentioned = await db.entityTotals.bulkGet(added);
+        await db.entityNames.bulkDelete(added.filter((_, i) => !mentioned[i]));
         await db.entityNames.bulkPut(undo.names.flatMap((n) => (n.previous ? [n.previous] : [])));
       }
       await adjustArticleCount(db, -result.removed);

@@ -2,8 +2,8 @@
  * The background side of the archive messages sent by the extension's pages (popup, reader page):
  * delete and its undo, import (the file's text in parts, every body through sanitizeBodies; run as
  * the one import job, ./import-job.ts, with progress and cancel) and its undo. Every write goes
- * through the one write queue (`serialize`); an import holds it from its first chunk to its last,
- * so its rollback finds the archive as the import left it.
+ * through the one write queue (`serialize`): an import's chunks one by one, so a save waits for
+ * one chunk, not the whole import.
  * Only extension pages may ask — not content scripts, which live next to page scripts.
  */
 import { startRematch } from './rematch-job';
@@ -113,7 +113,7 @@ export async function importText(
 ): Promise<ImportOutcome> {
   try {
     const db = await archive();
-    const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize, options));
+    const { undo, personal, ...counts } = await importArchive(db, text, sanitize, { ...options, queue: serialize });
     if (personal?.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), personal.siteFixes));
     if (personal?.corrections?.length) await mergeCorrections(personal.corrections); // (the re-match follows them)
     void startRematch().catch(() => undefined); // imported entities come from another copy of the recogniser

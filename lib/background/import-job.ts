@@ -15,7 +15,9 @@ import type { ImportOutcome } from '@/lib/messaging';
 import { importProgress, type ImportProgress } from '@/lib/settings/import-progress';
 
 /** What an import job runs: the import itself, told where to report and when to stop. */
-export type ImportRun = (options: Required<ImportOptions>) => Promise<ImportOutcome>;
+export type ImportRun = (
+  options: Required<Pick<ImportOptions, 'signal' | 'onPhase' | 'onChecked' | 'onProgress'>>,
+) => Promise<ImportOutcome>;
 
 interface Running {
   progress: ImportProgress;
@@ -58,6 +60,10 @@ export function startImportJob(run: ImportRun): { job: string; finished: Promise
     onPhase: (phase: ImportPhase) => {
       progress.phase = phase;
       if (phase !== 'writing') void publish(progress); // writing: its first count, right after, tells it with the total
+    },
+    onChecked: (done, total) => {
+      Object.assign(progress, { done, total });
+      void publish(progress);
     },
     onProgress: (done, total) => {
       Object.assign(progress, { done, total });

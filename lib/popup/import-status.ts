@@ -20,8 +20,9 @@ export interface ImportStatus {
 export function progressText(p: ImportProgress, lang: Lang): string {
   if (p.phase === 'rolling-back') return t('popupImportRollingBack');
   if (p.cancelling) return t('popupImportCancelling');
-  if (p.phase === 'writing') return t('popupImportProgress', [formatCount(p.done, lang), formatCount(p.total, lang)]);
-  return t('popupImportChecking');
+  const counts = [formatCount(p.done, lang), formatCount(p.total, lang)];
+  if (p.phase === 'writing') return t('popupImportProgress', counts);
+  return p.total > 0 ? t('popupImportCheckingCount', counts) : t('popupImportChecking');
 }
 
 /**
@@ -72,10 +73,11 @@ export function createImportStatus(
       seen.add(p.job);
       job = p.job;
       element.hidden = false;
+      element.dataset.phase = p.phase;
       line.textContent = progressText(p, lang);
       cancel.disabled = p.cancelling || p.phase === 'rolling-back';
-      // while the file is checked the length of the work is not known: an indeterminate bar (no value)
-      if (p.phase === 'writing' && p.total > 0) {
+      // until the file is read the length of the work is not known: an indeterminate bar (no value)
+      if (p.total > 0 && p.phase !== 'rolling-back') {
         bar.setAttribute('aria-valuemax', String(p.total));
         bar.setAttribute('aria-valuenow', String(p.done));
         bar.setAttribute('aria-valuetext', line.textContent);

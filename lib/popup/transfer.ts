@@ -122,6 +122,7 @@ export async function runImport(
     report(importMessage(start, lang), 'error');
     return start;
   }
+  report(''); // the import status (lib/popup/import-status.ts) takes over
   return outcome(start.job);
 }
 

@@ -12,7 +12,7 @@ export interface ImportProgress {
   job: string;
   /** 'finished': `outcome` says how. */
   phase: ImportPhase | 'finished';
-  /** Articles of the file written (or skipped) of `total`; 0 of 0 before writing starts. */
+  /** Articles of the file checked (phase 'checking') or written (or skipped; 'writing') of `total`. */
   done: number;
   total: number;
   /** The user asked to cancel (the rollback may still be running). */

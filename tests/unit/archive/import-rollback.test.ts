@@ -2,17 +2,20 @@
  * An import that is cancelled, or fails halfway, leaves the archive exactly as it was before
  * (lib/archive/import.ts): every table, row for row — including what a chunk changes besides the
  * articles (the tombstone of a deleted article the file brings back, an entity's stored name, the
- * recogniser version on a replaced copy's facts). Progress only goes forward and ends at the total.
+ * recogniser version on a replaced copy's facts). A save waits for one chunk, not the whole
+ * import, and stays when the import is taken back. Progress only goes forward and ends at the total.
  */
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deleteArticle } from '@/lib/archive/articles';
+import { articleCount } from '@/lib/archive/counter';
 import type { ArchiveDb } from '@/lib/archive/db';
 import { exportArchive } from '@/lib/archive/export';
 import type { ArchiveFile } from '@/lib/archive/file-format';
-import { IMPORT_CHUNK, importArchive, type ImportPhase } from '@/lib/archive/import';
+import { IMPORT_CHUNK, importArchive, SANITIZE_SLICE, type ImportPhase } from '@/lib/archive/import';
 import { ImportError } from '@/lib/archive/import-error';
 import { saveArticle } from '@/lib/archive/save';
+import { createWriteQueue } from '@/lib/archive/write-queue';
 import { sanitizeHtml } from '@/lib/html/sanitize';
 import { freshDb, makeArticle } from '../../support/archive-fixtures';
 
@@ -172,14 +175,51 @@ describe('importArchive: fully imported or untouched', () => {
     expect((error as ImportError).message).not.toMatch(/Nothing was imported/);
   });
 
+  it('a save queued during the import runs between two chunks, and the rollback keeps it', async () => {
+    const db = await target();
+    const queue = createWriteQueue();
+    const controller = new AbortController();
+    const before = await db.articles.count();
+    let done = 0;
+    let savedWhen = -1;
+    let saving: Promise<unknown> = Promise.resolve();
+    const error = await importArchive(db, file, sanitize, {
+      queue: queue.serialize,
+      signal: controller.signal,
+      onProgress: (d) => {
+        done = d;
+        if (d === IMPORT_CHUNK)
+          saving = queue
+            .serialize(() => saveArticle(db, makeArticle({ title: 'Lưu giữa chừng' })))
+            .then(() => (savedWhen = done));
+        if (d === IMPORT_CHUNK * 3) controller.abort();
+      },
+    }).catch((e: unknown) => e);
+    await saving;
+    expect(error).toMatchObject({ code: 'cancelled' });
+    expect(savedWhen).toBe(IMPORT_CHUNK); // before the second chunk, not after the import
+    expect(await db.articles.count()).toBe(before + 1);
+    expect(await articleCount(db)).toBe(before + 1);
+    expect((await db.articles.toArray()).filter((a) => a.title === 'Lưu giữa chừng')).toHaveLength(1);
+    expect(await db.articles.where('canonicalUrl').anyOf(urls).count()).toBe(2); // the two older copies, as before
+  });
+
   it('progress only goes forward, one call per chunk, and ends at the total; the phases come in order', async () => {
     const db = await target();
     const progress: [number, number][] = [];
+    const checked: [number, number][] = [];
     const phases: ImportPhase[] = [];
     await importArchive(db, file, sanitize, {
       onProgress: (d, t) => progress.push([d, t]),
+      onChecked: (d, t) => checked.push([d, t]),
       onPhase: (p) => phases.push(p),
     });
+    expect(checked).toEqual(
+      [
+        0,
+        ...Array.from({ length: Math.ceil(N / SANITIZE_SLICE) }, (_, i) => Math.min(N, (i + 1) * SANITIZE_SLICE)),
+      ].map((d) => [d, N]),
+    );
     expect(phases).toEqual(['checking', 'writing']);
     expect(progress[0]).toEqual([0, N]);
     expect(progress.at(-1)).toEqual([N, N]);

@@ -85,6 +85,11 @@ describe('background: the import job', () => {
     const job = started.ok ? started.job : '';
     expect(seen.every((p) => p.job === job)).toBe(true);
     expect(seen[0]).toMatchObject({ phase: 'checking', done: 0, total: 0 });
+    const checking = seen.filter((p) => p.phase === 'checking' && p.total > 0);
+    expect(checking.map((p) => [p.done, p.total])).toEqual([
+      [0, N],
+      [N, N],
+    ]);
     const writing = seen.filter((p) => p.phase === 'writing');
     expect(writing.map((p) => p.done)).toEqual([0, IMPORT_CHUNK, IMPORT_CHUNK * 2, N]);
     expect(writing.every((p) => p.total === N)).toBe(true);

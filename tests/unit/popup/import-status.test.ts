@@ -27,11 +27,14 @@ describe('popup import status', () => {
     expect(progressText(running({ done: 3_200, total: 10_000 }), 'vi')).toBe('Đang nhập 3.200 / 10.000 bài…');
     expect(progressText(running({ done: 3_200, total: 10_000 }), 'en')).toBe('Đang nhập 3,200 / 10,000 bài…'); // (vi strings stubbed)
     expect(progressText(running({ phase: 'checking' }), 'vi')).toBe('Đang kiểm tra tệp…');
+    expect(progressText(running({ phase: 'checking', done: 500, total: 10_000 }), 'vi')).toBe(
+      'Đang kiểm tra tệp: 500 / 10.000 bài…',
+    );
     expect(progressText(running({ cancelling: true, done: 200, total: 400 }), 'vi')).toBe('Đang huỷ…');
     expect(progressText(running({ phase: 'rolling-back', cancelling: true }), 'vi')).toMatch(/^Đang huỷ nhập/);
   });
 
-  it('shows a progress bar with its value while writing, none while checking, and hands the outcome on once', async () => {
+  it('shows a progress bar with its value once the count is known, and hands the outcome on once', async () => {
     await importProgress.setValue(null);
     const finished: [ImportOutcome, string][] = [];
     const status = createImportStatus(document, 'vi', (o, job) => finished.push([o, job]));
@@ -44,9 +47,11 @@ describe('popup import status', () => {
     await settle();
     expect(status.element.hidden).toBe(false);
     expect(bar.hasAttribute('aria-valuenow')).toBe(false); // indeterminate
+    expect(status.element.dataset.phase).toBe('checking');
 
     await importProgress.setValue(running({ done: 1_400, total: 10_000 }));
     await settle();
+    expect(status.element.dataset.phase).toBe('writing');
     expect(bar.getAttribute('aria-valuenow')).toBe('1400');
     expect(bar.getAttribute('aria-valuemax')).toBe('10000');
     expect(bar.getAttribute('aria-valuemin')).toBe('0');
