@@ -18,6 +18,7 @@ import type { ArticleRecord } from './types';
 import { canonicalizeUrl } from './url';
 import { Invalid, readArchiveFile } from './import-validation';
 import { undoImport, type ImportChange, type ImportUndo } from './import-undo';
+import { clearJournal, journalChunk } from './import-journal';
 
 /**
  * Sanitises article bodies with lib/html/sanitize.ts sanitizeHtml, one result per input, in order
@@ -160,8 +161,8 @@ function notTakenBack(failure: ImportError, undo: ImportUndo, error: unknown): I
   const whyVi = failure.code === 'cancelled' ? 'đã huỷ' : failure.messageVi.replace(/ Chưa nhập gì\.$/, '');
   return new ImportError({
     code: 'storage',
-    message: `The import stopped (${why}) and could not be taken back: ${n} articles of the file stay in the archive.`,
-    messageVi: `Việc nhập đã dừng (${whyVi}) nhưng không hoàn tác được: ${n} bài của tệp vẫn ở trong kho.`,
+    message: `The import stopped (${why}) and could not be taken back yet: ${n} articles of the file stay in the archive until the extension starts again, which takes them back.`,
+    messageVi: `Việc nhập đã dừng (${whyVi}) nhưng chưa hoàn tác được: ${n} bài của tệp còn trong kho cho đến khi tiện ích khởi động lại và gỡ chúng.`,
     cause: error,
   });
 }
@@ -181,13 +182,15 @@ function storageError(error: unknown): ImportError {
 
 /**
  * Write one chunk in one transaction; its changes (and the entity names as they were before the
- * import, first sight only: `named`) are appended to `result` only once it committed.
+ * import, first sight only: `named`) are appended to `result` only once it committed. The same
+ * transaction journals them (./import-journal.ts) — or, for the last chunk, forgets the journal.
  */
 async function writeChunk(
   db: ArchiveDb,
   chunk: readonly Prepared[],
   result: ImportResult,
   named: Set<string>,
+  at: { index: number; last: boolean },
 ): Promise<void> {
   const changes: ImportChange[] = [];
   const names: { id: string; previous: EntityNameRow | null }[] = [];
@@ -238,6 +241,8 @@ async function writeChunk(
     await storeMany(db, items, { batch: tallies });
     await tallies.flush();
     await adjustArticleCount(db, counts.added);
+    if (at.last) await clearJournal(db);
+    else await journalChunk(db, at.index, changes, names);
   });
   result.undo.changes.push(...changes);
   (result.undo.names ??= []).push(...names);
@@ -315,7 +320,7 @@ export async function importArchive(
     let failure: ImportError | null = signal?.aborted ? cancelled() : null;
     if (!failure)
       try {
-        await queue(() => writeChunk(db, chunk, result, named));
+        await queue(() => writeChunk(db, chunk, result, named, { index: i, last: i === chunks.length - 1 }));
       } catch (error) {
         failure = storageError(error);
       }
@@ -339,11 +344,16 @@ async function rollBack(
   onPhase: ImportOptions['onPhase'],
 ): Promise<void> {
   onPhase?.('rolling-back');
+  const once = () =>
+    db.transaction('rw', articleTables(db), async () => {
+      await undoImport(db, undo, { exact: true });
+      await clearJournal(db);
+    });
   try {
-    await undoImport(db, undo, { exact: true });
+    await once();
   } catch {
     try {
-      await undoImport(db, undo, { exact: true });
+      await once();
     } catch (error) {
       throw notTakenBack(failure, undo, error);
     }

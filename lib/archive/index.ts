@@ -29,6 +29,7 @@ export type { ArchiveFile, ExportedArticle, ExportedEntity, ExportedMention, Wal
 export { importArchive } from './import';
 export type { BodySanitizer, ImportOptions, ImportPhase, ImportResult } from './import';
 export { undoImport } from './import-undo';
+export { recoverImport } from './import-journal';
 export type { ImportChange, ImportedCopy, ImportUndo, UndoImportResult } from './import-undo';
 export { realHost } from './fields';
 export { ImportError } from './import-error';

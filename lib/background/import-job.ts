@@ -94,7 +94,8 @@ export function cancelImportJob(job: string): boolean {
 
 /**
  * At the background's start no import runs: an import the browser stopped with the background
- * (Chrome stops an idle service worker) is reported as interrupted instead of running forever.
+ * (Chrome stops an idle service worker) is reported as interrupted instead of running forever
+ * (what it wrote is taken back first: lib/archive/import-journal.ts recoverImport).
  */
 export async function forgetInterruptedImport(): Promise<void> {
   const last = await importProgress.getValue();
@@ -106,9 +107,9 @@ export async function forgetInterruptedImport(): Promise<void> {
       ok: false,
       code: 'storage',
       message:
-        'The import was interrupted: the browser stopped the extension. Part of the file may be in the archive; import the file again to complete it.',
+        'The import was interrupted: the browser stopped the extension. The archive was put back as it was; import the file again.',
       messageVi:
-        'Việc nhập bị gián đoạn: trình duyệt đã dừng tiện ích. Một phần của tệp có thể đã vào kho; hãy nhập lại tệp để nhập đủ.',
+        'Việc nhập bị gián đoạn vì trình duyệt đã dừng tiện ích; kho lưu trữ đã được đưa về như trước. Hãy nhập lại tệp.',
     },
   });
 }

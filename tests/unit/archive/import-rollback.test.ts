@@ -3,7 +3,8 @@
  * (lib/archive/import.ts): every table, row for row — including what a chunk changes besides the
  * articles (the tombstone of a deleted article the file brings back, an entity's stored name, the
  * recogniser version on a replaced copy's facts). A save waits for one chunk, not the whole
- * import, and stays when the import is taken back. Progress only goes forward and ends at the total.
+ * import, and stays when the import is taken back. An import stopped with the background is taken
+ * back at its next start (lib/archive/import-journal.ts). Progress only goes forward and ends at the total.
  */
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import type { ArchiveFile } from '@/lib/archive/file-format';
 import { IMPORT_CHUNK, importArchive, SANITIZE_SLICE, type ImportPhase } from '@/lib/archive/import';
 import { ImportError } from '@/lib/archive/import-error';
 import { saveArticle } from '@/lib/archive/save';
+import { recoverImport } from '@/lib/archive/import-journal';
 import { createWriteQueue } from '@/lib/archive/write-queue';
 import { sanitizeHtml } from '@/lib/html/sanitize';
 import { freshDb, makeArticle } from '../../support/archive-fixtures';
@@ -78,6 +80,10 @@ async function target(): Promise<ArchiveDb> {
   await deleteArticle(db, gone.id, new Date('2024-05-03T00:00:00Z'));
   await db.entityNames.put({ id: 'place.la-hp', name: 'Houaphanh', type: 'PLACE' });
   return db;
+}
+
+async function waitUntil(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 async function expectUntouched(db: ArchiveDb, before: Record<string, unknown[]>, error: unknown, code: string) {
@@ -159,6 +165,7 @@ describe('importArchive: fully imported or untouched', () => {
 
   it('a failure halfway whose rollback fails too says what is left, instead of "nothing was imported"', async () => {
     const db = await target();
+    const before = await everyTable(db);
     const real = db.bodies.bulkPut.bind(db.bodies);
     const realDelete = db.bodies.bulkDelete.bind(db.bodies);
     let calls = 0;
@@ -171,8 +178,33 @@ describe('importArchive: fully imported or untouched', () => {
     db.bodies.bulkPut = real;
     db.bodies.bulkDelete = realDelete;
     expect(error).toMatchObject({ code: 'storage' });
-    expect((error as ImportError).message).toMatch(/could not be taken back/);
+    expect((error as ImportError).message).toMatch(/could not be taken back yet/);
     expect((error as ImportError).message).not.toMatch(/Nothing was imported/);
+    // the next start of the background takes it back from the journal
+    expect(await recoverImport(db)).toBe(IMPORT_CHUNK);
+    expect(await everyTable(db)).toEqual(before);
+  });
+
+  it('an import stopped with the background (a chunk never comes back) is taken back at the next start', async () => {
+    const db = await target();
+    const before = await everyTable(db);
+    let chunks = 0;
+    const stopped = new Promise<never>(() => undefined);
+    const queue = <T>(write: () => Promise<T>): Promise<T> => (++chunks === 3 ? stopped : write());
+    void importArchive(db, file, sanitize, { queue });
+    await waitUntil(() => chunks === 3);
+    expect(await db.articles.count()).toBe(before.articles!.length + IMPORT_CHUNK * 2 - 1); // two chunks written (one replaced)
+    expect(await recoverImport(db)).toBe(IMPORT_CHUNK * 2);
+    expect(await everyTable(db)).toEqual(before);
+    expect(await recoverImport(db)).toBe(0);
+  });
+
+  it('a complete import leaves no journal behind', async () => {
+    const db = await target();
+    await importArchive(db, file, sanitize);
+    const full = await everyTable(db);
+    expect(await recoverImport(db)).toBe(0);
+    expect(await everyTable(db)).toEqual(full);
   });
 
   it('a save queued during the import runs between two chunks, and the rollback keeps it', async () => {
