@@ -74,10 +74,16 @@ export type ImageOutcome =
   | { ok: true; type: string; dataUrl: string }
   | { ok: false; code: 'host' | 'too-large' | 'not-image' | 'failed' | 'invalid' };
 
-/** An import done by the background; `undoToken` hands it back to undoImport (null: nothing changed). */
+/**
+ * An import done by the background; `undoToken` hands it back to undoImport (null: nothing changed).
+ * 'busy': another import is running (lib/background/import-job.ts).
+ */
 export type ImportOutcome =
   | { ok: true; added: number; updated: number; skipped: number; undoToken: string | null }
-  | { ok: false; code: ImportErrorCode | 'sender' | 'upload'; message: string; messageVi: string };
+  | { ok: false; code: ImportErrorCode | 'sender' | 'upload' | 'busy'; message: string; messageVi: string };
+
+/** An import the background started (`job`: its id in lib/settings/import-progress.ts), or why it did not. */
+export type ImportStart = { ok: true; job: string } | Extract<ImportOutcome, { ok: false }>;
 
 /** One part of an archive file's text, `index` counted from 0, sent under the upload's random id. */
 export interface ImportPart {
@@ -199,12 +205,15 @@ export interface ProtocolMap {
   restoreArticle(undoToken: string): RestoreOutcome;
   /** reader page → background: one image of a saved article, without cookies or referrer (the user chose "Load images"). */
   fetchImage(url: string): ImageOutcome;
-  /** extension page → background: merge an exported archive file (its text) into the archive. */
-  importArchive(text: string): ImportOutcome;
   /** extension page → background: one part of an archive file's text (see splitForMessages). */
   importPart(part: ImportPart): ImportPartOutcome;
-  /** extension page → background: merge the archive file sent in `parts` parts under `upload` into the archive. */
-  importArchive(request: { upload: string; parts: number }): ImportOutcome;
+  /**
+   * extension page → background: start merging the archive file sent in `parts` parts under
+   * `upload` into the archive; its progress and outcome come through lib/settings/import-progress.ts.
+   */
+  importArchive(request: { upload: string; parts: number }): ImportStart;
+  /** extension page → background: cancel the import `job` (false: it is not running). */
+  cancelImport(job: string): boolean;
   /** extension page → background: take an import back (replaced copies restored, added articles removed). */
   undoImport(undoToken: string): UndoImportOutcome;
   /** options → background: can the extension reach and log in to this WebDAV server? */

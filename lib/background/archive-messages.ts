@@ -1,7 +1,9 @@
 /**
  * The background side of the archive messages sent by the extension's pages (popup, reader page):
- * delete and its undo, import (the file's text in parts, every body through sanitizeBodies) and
- * its undo. Every write goes through the one write queue (`serialize`).
+ * delete and its undo, import (the file's text in parts, every body through sanitizeBodies; run as
+ * the one import job, ./import-job.ts, with progress and cancel) and its undo. Every write goes
+ * through the one write queue (`serialize`): an import's chunks one by one, so a save waits for
+ * one chunk, not the whole import.
  * Only extension pages may ask — not content scripts, which live next to page scripts.
  */
 import { startRematch } from './rematch-job';
@@ -16,6 +18,7 @@ import {
   undoImport,
   type BodySanitizer,
   type DeletedArticle,
+  type ImportOptions,
   type ImportUndo,
 } from '@/lib/archive';
 import {
@@ -23,6 +26,7 @@ import {
   type DeleteOutcome,
   type ImportOutcome,
   type ImportPartOutcome,
+  type ImportStart,
   type RestoreOutcome,
   type UndoImportOutcome,
 } from '@/lib/messaging';
@@ -30,6 +34,7 @@ import { siteFixes } from '@/lib/settings/site-fixes';
 import { mergeCorrections } from '@/lib/settings/corrections';
 import { mergeFixes } from '@/lib/clean/site-fixes';
 import { archive } from './archive-service';
+import { busyOutcome, cancelImportJob, startImportJob } from './import-job';
 import { createImportUploads } from './import-upload';
 import { sanitizeBodies } from './sanitize-host';
 import { archiveChanged } from './archive-changed';
@@ -101,10 +106,14 @@ export async function restoreByToken(token: string): Promise<RestoreOutcome> {
 }
 
 /** Merge an archive file's text; every body goes through `sanitize` (the background's sanitizeBodies). */
-export async function importText(text: string, sanitize: BodySanitizer = sanitizeBodies): Promise<ImportOutcome> {
+export async function importText(
+  text: string,
+  sanitize: BodySanitizer = sanitizeBodies,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
   try {
     const db = await archive();
-    const { undo, personal, ...counts } = await serialize(() => importArchive(db, text, sanitize));
+    const { undo, personal, ...counts } = await importArchive(db, text, sanitize, { ...options, queue: serialize });
     if (personal?.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), personal.siteFixes));
     if (personal?.corrections?.length || personal?.removedCorrections?.length)
       await mergeCorrections(personal.corrections ?? [], personal.removedCorrections); // (the re-match follows them)
@@ -123,19 +132,36 @@ export function receiveImportPart(part: unknown): ImportPartOutcome {
   return uploads.receive(part) ? { ok: true } : { ok: false, message: 'malformed part of an import' };
 }
 
-/** Import the file whose parts came under `upload`. */
-export async function importUpload(upload: unknown, parts: unknown): Promise<ImportOutcome> {
+type Refused = Extract<ImportStart, { ok: false }>;
+
+const lostUpload: Refused = {
+  ok: false,
+  code: 'upload',
+  message:
+    'The file did not reach the extension whole (the browser may have restarted it). Nothing was imported; import the file again.',
+  messageVi:
+    'Tệp chưa đến tiện ích trọn vẹn (trình duyệt có thể đã khởi động lại tiện ích). Chưa nhập gì; hãy nhập lại tệp.',
+};
+
+/**
+ * Start importing the file whose parts came under `upload`, as the import job: its outcome comes
+ * with its progress (lib/settings/import-progress.ts), and in `finished` for the caller here.
+ */
+export function startUpload(
+  upload: unknown,
+  parts: unknown,
+  sanitize: BodySanitizer = sanitizeBodies,
+): Refused | { ok: true; job: string; finished: Promise<ImportOutcome> } {
   const text = uploads.take(upload, parts);
-  if (text === null)
-    return {
-      ok: false,
-      code: 'upload',
-      message:
-        'The file did not reach the extension whole (the browser may have restarted it). Nothing was imported; import the file again.',
-      messageVi:
-        'Tệp chưa đến tiện ích trọn vẹn (trình duyệt có thể đã khởi động lại tiện ích). Chưa nhập gì; hãy nhập lại tệp.',
-    };
-  return importText(text);
+  if (text === null) return lostUpload;
+  const job = startImportJob((options) => importText(text, sanitize, options));
+  return job ? { ok: true, ...job } : busyOutcome;
+}
+
+/** Import the file whose parts came under `upload`, and wait for its outcome. */
+export async function importUpload(upload: unknown, parts: unknown): Promise<ImportOutcome> {
+  const started = startUpload(upload, parts);
+  return started.ok ? started.finished : started;
 }
 
 export async function undoImportByToken(token: string): Promise<UndoImportOutcome> {
@@ -152,6 +178,10 @@ export async function undoImportByToken(token: string): Promise<UndoImportOutcom
   }
 }
 
+/** What the popup is told at once: the job's id (its outcome comes with its progress), or why not. */
+const startedMessage = (started: ReturnType<typeof startUpload>): ImportStart =>
+  started.ok ? { ok: true, job: started.job } : started;
+
 export function registerArchiveMessages(fromUs: SenderCheck): void {
   const allowed = (sender: Browser.runtime.MessageSender) => fromUs(sender) && fromExtensionPage(sender);
   const refused = 'unknown sender';
@@ -166,9 +196,10 @@ export function registerArchiveMessages(fromUs: SenderCheck): void {
   );
   onMessage('importArchive', ({ data, sender }) =>
     allowed(sender) && typeof data === 'object' && data !== null
-      ? importUpload(data.upload, data.parts)
+      ? startedMessage(startUpload(data.upload, data.parts))
       : { ok: false, code: 'sender', message: refused, messageVi: 'Yêu cầu không hợp lệ' },
   );
+  onMessage('cancelImport', ({ data, sender }) => allowed(sender) && typeof data === 'string' && cancelImportJob(data));
   onMessage('undoImport', ({ data, sender }) =>
     allowed(sender) && typeof data === 'string' ? undoImportByToken(data) : { ok: false, message: refused },
   );

@@ -7,9 +7,18 @@ import { t } from '@/lib/i18n';
 import { onMessage, sendMessage, type SaveOutcome } from '@/lib/messaging';
 import { SUPPORTED_HOST_PATTERNS } from '@/lib/clean/sites/hosts';
 import { fromExtensionPage, registerArchiveMessages } from './archive-messages';
+import { forgetInterruptedImport } from './import-job';
 import { registerImageMessages } from './image-messages';
 import { registerEntityMessages } from './entity-messages';
-import { forgetReplacedCopy, isSavedUrl, requestPersistence, saveFromContent, undoSaveInTab } from './archive-service';
+import { recoverImport, serialize } from '@/lib/archive';
+import {
+  archive,
+  forgetReplacedCopy,
+  isSavedUrl,
+  requestPersistence,
+  saveFromContent,
+  undoSaveInTab,
+} from './archive-service';
 import { cleanTab, syncAddedSites } from './on-demand';
 import { startAutoClean } from './auto-clean';
 import { startRematch } from './rematch-job';
@@ -88,6 +97,11 @@ export function startBackground(): void {
     fromUs(sender) ? saveTab(data) : { ok: false, code: 'invalid', message: 'unknown sender' },
   );
   registerArchiveMessages(fromUs);
+  // an import the browser stopped with the background is taken back, then reported
+  void serialize(async () => recoverImport(await archive()))
+    .catch(() => undefined)
+    .then(forgetInterruptedImport)
+    .catch(() => undefined);
   registerImageMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
   registerCustomRuleMessages((sender) => fromUs(sender) && fromExtensionPage(sender));
   // The user moved on: the copy a save in that tab replaced is no longer offered back.

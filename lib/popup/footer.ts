@@ -89,7 +89,7 @@ export function createFooter(doc: Document, lang: Lang, actions: FooterActions):
   return {
     element,
     report(text, kind = '') {
-      status.hidden = false;
+      status.hidden = text === ''; // nothing to say: the running import shows its own line
       status.textContent = text;
       status.className = `io-status ${kind}`;
     },

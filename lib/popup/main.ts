@@ -23,10 +23,12 @@ import { renderCurrentTab, targetTabId } from './current-tab';
 import { createFilterBar } from './filters';
 import { browserUsage, createFooter } from './footer';
 import { lastExportAt } from './last-export';
+import { createImportStatus } from './import-status';
 import { createRematchStatus } from './rematch-status';
 import { createSyncStatus } from './sync-status';
 import { createSnackbar } from './snackbar';
-import { importChangedMessage, runExport, runImport, runUndoImport } from './transfer';
+import { importChangedMessage, importMessage, runExport, runImport, runUndoImport } from './transfer';
+import type { ImportOutcome } from '@/lib/messaging';
 
 export const UNDO_MS = 8000;
 
@@ -103,6 +105,21 @@ export async function startPopup(doc: Document = document): Promise<void> {
     await refreshAll();
   };
 
+  /** An import ended, started here or in another popup (this one saw it run): say how, offer its undo. */
+  const importFinished = async (outcome: ImportOutcome) => {
+    footer.report(importMessage(outcome, lang), outcome.ok ? 'ok' : 'error');
+    if (!outcome.ok) return;
+    await refreshAll();
+    const token = outcome.undoToken;
+    if (token === null) return;
+    snackbar.show(
+      importChangedMessage(outcome, lang),
+      { label: t('popupUndo'), run: () => void undoImportFile(token) },
+      UNDO_MS,
+    );
+  };
+  const importStatus = createImportStatus(doc, lang, (outcome) => void importFinished(outcome));
+
   const list = createArchiveList(doc, lang, (options) => listArticles(db, options), {
     open,
     remove: (s) => void remove(s),
@@ -111,22 +128,12 @@ export async function startPopup(doc: Document = document): Promise<void> {
     exportArchive: async (kind) => {
       if (await runExport(doc, db, kind, lang, footer.report)) footer.setLastExport(await lastExportAt.getValue());
     },
-    importFile: async (file) => {
-      const outcome = await runImport(file, lang, footer.report);
-      if (!outcome.ok) return;
-      await refreshAll();
-      const token = outcome.undoToken;
-      if (token === null) return;
-      snackbar.show(
-        importChangedMessage(outcome, lang),
-        { label: t('popupUndo'), run: () => void undoImportFile(token) },
-        UNDO_MS,
-      );
-    },
+    importFile: (file) => runImport(file, lang, footer.report, (job) => importStatus.outcome(job)),
   });
 
   const exportMenu = createExportMenu(doc, { db, lang, filters: () => filterBar.filters, report: footer.report });
   footer.element.querySelector('.io-status')?.before(exportMenu.element);
+  footer.element.querySelector('.io-status')?.after(importStatus.element);
 
   const header = h(doc, 'header', { className: 'top' }, h(doc, 'h1', { className: 'brand', text: t('extName') }));
   const archive = h(

@@ -7,7 +7,13 @@ import { siteFixes } from '@/lib/settings/site-fixes';
 import { personalCorrections } from '@/lib/settings/corrections';
 import { exportArchive, exportFileName, exportWallabag, type ArchiveDb } from '@/lib/archive';
 import { t } from '@/lib/i18n';
-import { sendMessage, splitForMessages, type ImportOutcome, type UndoImportOutcome } from '@/lib/messaging';
+import {
+  sendMessage,
+  splitForMessages,
+  type ImportOutcome,
+  type ImportStart,
+  type UndoImportOutcome,
+} from '@/lib/messaging';
 import { formatCount, type Lang } from './numbers';
 import { lastExportAt } from './last-export';
 
@@ -82,8 +88,8 @@ export function undoImportMessage(outcome: UndoImportOutcome, lang: Lang): strin
   return outcome.kept > 0 ? `${undone}. ${t('popupImportUndoKept', formatCount(outcome.kept, lang))}` : undone;
 }
 
-/** Hand the file's text to the background, in parts of at most MAX_MESSAGE_CHARS characters. */
-async function sendFile(text: string): Promise<ImportOutcome> {
+/** Hand the file's text to the background, in parts of at most MAX_MESSAGE_CHARS characters, and start its import. */
+async function sendFile(text: string): Promise<ImportStart> {
   const upload = crypto.randomUUID();
   const parts = splitForMessages(text);
   for (const [index, part] of parts.entries()) {
@@ -93,17 +99,31 @@ async function sendFile(text: string): Promise<ImportOutcome> {
   return sendMessage('importArchive', { upload, parts: parts.length });
 }
 
-export async function runImport(file: File, lang: Lang, report: Report): Promise<ImportOutcome> {
-  report(t('popupImporting', file.name));
-  let outcome: ImportOutcome;
+/**
+ * Read `file` and have the background import it; resolves once the import ended, with its outcome
+ * (`outcome`: from the popup's import status, lib/popup/import-status.ts, which shows its progress).
+ * A refusal to start (another import runs, the file did not arrive) is reported here.
+ */
+export async function runImport(
+  file: File,
+  lang: Lang,
+  report: Report,
+  outcome: (job: string) => Promise<ImportOutcome>,
+): Promise<ImportOutcome> {
+  report(t('popupImportReading', file.name));
+  let start: ImportStart;
   try {
-    outcome = await sendFile(await file.text());
+    start = await sendFile(await file.text());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    outcome = { ok: false, code: 'storage', message, messageVi: `Không nhập được: ${message}` };
+    start = { ok: false, code: 'storage', message, messageVi: `Không nhập được: ${message}` };
   }
-  report(importMessage(outcome, lang), outcome.ok ? 'ok' : 'error');
-  return outcome;
+  if (!start.ok) {
+    report(importMessage(start, lang), 'error');
+    return start;
+  }
+  report(''); // the import status (lib/popup/import-status.ts) takes over
+  return outcome(start.job);
 }
 
 export async function runUndoImport(token: string, lang: Lang): Promise<UndoImportOutcome & { text: string }> {

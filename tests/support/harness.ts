@@ -195,12 +195,16 @@ export class Harness {
     return this.adapter.revealClosedRoots(page);
   }
 
-  /** Open an extension page ('/popup.html?tabId=3') in `page` (a new one by default) and wait until it is ready. */
-  async openExtension(path: string, page?: Page): Promise<Page> {
+  /**
+   * Open an extension page ('/popup.html?tabId=3') in `page` (a new one by default) and wait until
+   * it is ready — or until `ready` matches (a popup opened during an import shows the import at
+   * once, its archive list when the import's current chunk lets it read).
+   */
+  async openExtension(path: string, page?: Page, ready = 'body[data-ready]'): Promise<Page> {
     const p = page ?? (await this.newPage());
     this.kind.set(p, path.replace(/\?.*$/, ''));
     await this.adapter.gotoExtension(p, path);
-    await p.waitForSelector('body[data-ready]', { timeout: 15_000 });
+    await p.waitForSelector(ready, { timeout: 15_000 });
     return p;
   }
 
