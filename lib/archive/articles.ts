@@ -1,5 +1,4 @@
 /** Reading one article, deleting it and undoing the delete. */
-import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import { joinRows } from './rows';
@@ -37,7 +36,6 @@ export async function deleteArticle(db: ArchiveDb, id: string, now: Date = new D
       const [row, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
       if (!row) return null;
       await removeRows(db, id);
-      await adjustArticleCount(db, -1);
       const deletedAt = now.toISOString();
       await addTombstone(db, { id, canonicalUrl: row.canonicalUrl, deletedAt });
       return { kind: 'vietlao-deleted-article', deletedAt, row, body: body ?? null };
@@ -56,9 +54,7 @@ export async function restoreArticle(db: ArchiveDb, record: DeletedArticle): Pro
     return await db.transaction('rw', articleTables(db), async (): Promise<RestoreStatus> => {
       const current = await db.articles.where('canonicalUrl').equals(record.row.canonicalUrl).first();
       if (current) return 'superseded';
-      const replaced = await db.articles.get(record.row.id); // (an import may have reused the id)
-      await storeRows(db, record.row, record.body);
-      if (!replaced) await adjustArticleCount(db, 1);
+      await storeRows(db, record.row, record.body); // (an import may have reused the id: replaced, not added)
       return 'restored';
     });
   } catch (error) {

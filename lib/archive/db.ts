@@ -2,7 +2,7 @@
 import Dexie, { type Collection, type Table, type Transaction } from 'dexie';
 import { indexWords } from './keys';
 import type { ArticleRow, BodyRow } from './types';
-import { ARTICLE_COUNT, type MetaRow } from './counter';
+import { ARCHIVE_BYTES, ARTICLE_COUNT, type MetaRow } from './counter';
 import { nameRows, type EntityNameRow } from './store-rows';
 import { keysOf, totalsOfKeys, type EntityIndexRow, type EntityTotalRow } from './entity-index';
 import { searchTerms, wordsKey, type ArticleWordsRow } from './search-index';
@@ -12,7 +12,7 @@ import type { RemoteFileRow, TombstoneRow } from './tombstones';
 export const DB_NAME = 'vietlao-archive';
 
 /** Current database schema version (the last entry of MIGRATIONS). */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** One database version: its table indexes and, when data must change, an upgrade step. */
 export interface Migration {
@@ -137,6 +137,13 @@ async function storeWordIndex(tx: Transaction, progress: MigrationProgress): Pro
   await tx.table<EntityTotalRow, string>('entityTotals').bulkPut(totalsOfKeys(entityKeys));
 }
 
+/** v8 → v9: store the sum of the rows' byte estimates (kept up to date by the row writer from now on). */
+async function storeArchiveBytes(tx: Transaction): Promise<void> {
+  let bytes = 0;
+  await tx.table<ArticleRow, string>('articles').each((row) => void (bytes += row.approxBytes));
+  await tx.table<MetaRow, string>('meta').put({ key: ARCHIVE_BYTES, value: bytes });
+}
+
 /** Every schema version from the first; append, never edit a released entry. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: { articles: ARTICLES_V1, bodies: BODIES } },
@@ -205,6 +212,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     upgrade: storeWordIndex,
   },
+  { version: 9, stores: {}, upgrade: storeArchiveBytes }, // no table or index changes (Dexie keeps v8's)
 ];
 
 export interface ArchiveDbOptions {
@@ -250,9 +258,10 @@ export class ArchiveDb extends Dexie {
           await upgrade(tx, (done, total) => onMigrationProgress?.(m.version, done, total));
         });
     }
-    // A new database starts with a stored count of zero (upgrades get theirs from storeArticleCount).
+    // A new database starts with a stored size of zero (upgrades get theirs from storeArticleCount
+    // and storeArchiveBytes).
     this.on('populate', (tx) => {
-      void tx.table<MetaRow, string>('meta').add({ key: ARTICLE_COUNT, value: 0 });
+      void tx.table<MetaRow, string>('meta').bulkAdd([ARTICLE_COUNT, ARCHIVE_BYTES].map((key) => ({ key, value: 0 })));
     });
   }
 }

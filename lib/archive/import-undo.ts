@@ -3,7 +3,6 @@
  * minutes) so the user can take the import back from the popup — replaced copies restored,
  * added articles removed. Whatever changed since the import (saved again, deleted) is left as it is.
  */
-import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import type { ArticleRow, BodyRow } from './types';
@@ -97,7 +96,6 @@ export async function undoImport(
         await db.entityNames.bulkDelete(added.filter((_, i) => !mentioned[i]));
         await db.entityNames.bulkPut(undo.names.flatMap((n) => (n.previous ? [n.previous] : [])));
       }
-      await adjustArticleCount(db, -result.removed);
       return result;
     });
   } catch (error) {

@@ -4,7 +4,6 @@
  * both browsers), then merge by canonical URL in chunks, keeping what is needed to undo it — and to
  * take it back whole when it is cancelled or a chunk fails.
  */
-import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import type { ExportedArticle, PersonalData } from './file-format';
@@ -240,7 +239,6 @@ async function writeChunk(
     const tallies = new TallyBatch(db);
     await storeMany(db, items, { batch: tallies });
     await tallies.flush();
-    await adjustArticleCount(db, counts.added);
     if (at.last) await clearJournal(db);
     else await journalChunk(db, at.index, changes, names);
   });

@@ -1,6 +1,5 @@
 /** Saving a cleaned article into the archive. */
 import type { CleanArticle } from '../article';
-import { adjustArticleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { ArchiveError, toArchiveError } from './errors';
 import { articleIdFor, contentHash } from './hash';
@@ -87,10 +86,7 @@ export async function saveArticle(
       const previousBody = existing ? ((await db.bodies.get(existing.id)) ?? null) : null;
       const { row, body } = buildRows(stored);
       await storeRows(db, row, body, matchedWith ? { matchedWith } : {});
-      if (!existing) {
-        await adjustArticleCount(db, 1);
-        return { status: 'added', id: stored.id };
-      }
+      if (!existing) return { status: 'added', id: stored.id };
       const replaced: ReplacedCopy = {
         kind: 'vietlao-replaced-copy',
         row: existing,

@@ -1,12 +1,13 @@
 /** Archive-wide figures: size, sites and entities (for the header and the filter UI). */
 import type { EntityType } from '../article';
+import { archiveBytes, articleCount } from './counter';
 import type { ArchiveDb } from './db';
 import { toArchiveError } from './errors';
 import { tallyKey } from './tallies';
 
 export interface ArchiveStats {
   count: number;
-  /** Estimated bytes used by all rows (sum of per-article estimates made at save time). */
+  /** Estimated bytes used by all rows (the stored sum of per-article estimates made at save time). */
   approxBytes: number;
 }
 
@@ -26,14 +27,12 @@ export interface EntityCount {
 
 const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'EVENT'];
 
-/** Number of saved articles and their approximate storage size. */
+/** Number of saved articles and their approximate storage size (both stored: ./counter.ts). */
 export async function archiveStats(db: ArchiveDb): Promise<ArchiveStats> {
   try {
-    let approxBytes = 0;
-    const count = await db.articles.count();
-    await db.articles.each((row) => {
-      approxBytes += row.approxBytes;
-    });
+    const [count, approxBytes] = await db.transaction('r', db.meta, db.articles, () =>
+      Promise.all([articleCount(db), archiveBytes(db)]),
+    );
     return { count, approxBytes };
   } catch (error) {
     throw toArchiveError(error, 'measure the archive');

@@ -6,6 +6,7 @@
  * a single body (an article with thousands of entities made every popup open wait for minutes).
  */
 import type { ArticleEntity, EntityType } from '../article';
+import { adjustArchiveSize } from './counter';
 import type { ArchiveDb } from './db';
 import { reindexArticles } from './entity-index';
 import { articleWords, reindexWords } from './search-index';
@@ -51,7 +52,7 @@ export interface RowsToStore {
 
 /**
  * Write articles' rows, their entities' names, search words (./search-index.ts), counts
- * (./tallies.ts) and entity index (./entity-index.ts) — a fixed number of bulk requests for the
+ * (./tallies.ts), entity index (./entity-index.ts) and the archive's size (./counter.ts) — a fixed number of bulk requests for the
  * whole set, whatever its size, so a writer of many articles (import, sync, re-match) pays per
  * article what a single save pays, not a round trip per table per article. A null body removes the
  * stored body. Call inside a transaction over articleTables(db); ids must be distinct. Without a
@@ -66,7 +67,13 @@ export async function storeMany(
   const ids = items.map((x) => x.row.id);
   const bodies = items.flatMap((x) => (x.body ? [x.body] : []));
   const bodiless = items.filter((x) => !x.body).map((x) => x.row.id);
+  const before = await db.articles.bulkGet(ids);
   await db.articles.bulkPut(items.map((x) => x.row));
+  await adjustArchiveSize(
+    db,
+    before.filter((row) => !row).length,
+    items.reduce((n, x, i) => n + x.row.approxBytes - (before[i]?.approxBytes ?? 0), 0),
+  );
   await db.tombstones.bulkDelete(ids); // written again: no longer deleted
   if (bodies.length) await db.bodies.bulkPut(bodies);
   if (bodiless.length) await db.bodies.bulkDelete(bodiless);
@@ -100,7 +107,9 @@ export const storeRows = (db: ArchiveDb, row: ArticleRow, body: BodyRow | null, 
 /** Remove articles' rows and their counts (inside a transaction over articleTables(db)); batch: as storeMany. */
 export async function removeMany(db: ArchiveDb, ids: readonly string[], { batch }: WriteOptions = {}): Promise<void> {
   if (!ids.length) return;
+  const rows = (await db.articles.bulkGet([...ids])).filter((row) => row !== undefined);
   await db.articles.bulkDelete([...ids]);
+  await adjustArchiveSize(db, -rows.length, -rows.reduce((n, row) => n + row.approxBytes, 0));
   await db.bodies.bulkDelete([...ids]);
   await reindexWords(
     db,

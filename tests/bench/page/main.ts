@@ -6,13 +6,12 @@
  * One database per size (vietlao-bench-100, -1000, -10000), all open at once, so every
  * operation is measured at the three sizes side by side in the same rounds.
  */
-import { ARTICLE_COUNT } from '@/lib/archive/counter';
 import { exportArchive, listArticles, openArchive, saveArticle, type ArchiveDb } from '@/lib/archive';
 import { toExportedArticle, EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, GENERATOR } from '@/lib/archive';
 import { joinRows } from '@/lib/archive/rows';
 import { exportDatabaseAs, formatById, type FormatId } from '@/lib/export-formats';
 import { articleTables, removeMany, removeRows, storeMany } from '@/lib/archive/store-rows';
-import { adjustArticleCount } from '@/lib/archive/counter';
+import { ARCHIVE_BYTES, ARTICLE_COUNT } from '@/lib/archive/counter';
 import { IMPORT_CHUNK } from '@/lib/archive/import';
 import { TallyBatch } from '@/lib/archive/tallies';
 import { startAnalysisPage, type AnalysisPage } from '@/lib/analysis/page';
@@ -58,7 +57,6 @@ async function seed(
     if (extra.length > 0)
       await db.transaction('rw', articleTables(db), async () => {
         await removeMany(db, extra);
-        await adjustArticleCount(db, -extra.length);
       });
     reused = (await db.articles.count()) === size && (await db.bodies.count()) === size;
   }
@@ -66,7 +64,7 @@ async function seed(
   if (!reused) {
     localStorage.removeItem(marker);
     await Promise.all(db.tables.map((t) => t.clear()));
-    await db.meta.put({ key: ARTICLE_COUNT, value: 0 });
+    await db.meta.bulkPut([ARTICLE_COUNT, ARCHIVE_BYTES].map((key) => ({ key, value: 0 })));
     const before = await usage();
     // Through the archive's own bulk writer, as an import or a first sync writes (storeMany in
     // chunks of IMPORT_CHUNK, one transaction each): the time per chunk is the write cost.
@@ -78,7 +76,6 @@ async function seed(
         const tallies = new TallyBatch(db);
         await storeMany(db, items, { batch: tallies });
         await tallies.flush();
-        await adjustArticleCount(db, items.length);
       });
       chunkMs.push(performance.now() - t);
     }

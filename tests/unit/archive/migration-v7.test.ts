@@ -1,8 +1,8 @@
 /**
- * Schema v7 → v8 on a real v7 archive (tests/fixtures-archive/v7: twelve fixture pages cleaned,
- * recognised and saved by the v7 code): every summary, body, count and index entry kept; the
- * search words move off the summaries into the words table with the same words; each entity's
- * total is counted; search, filters and later writes behave as on an archive saved by today's
+ * Schema v7 → today's (v8, v9) on a real v7 archive (tests/fixtures-archive/v7: twelve fixture
+ * pages cleaned, recognised and saved by the v7 code): every summary, body, count and index entry
+ * kept; the search words move off the summaries into the words table with the same words; each
+ * entity's total is counted; the rows' byte estimates are summed (v9); search, filters and later writes behave as on an archive saved by today's
  * code; the upgrade reports its progress.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { deleteArticle } from '@/lib/archive/articles';
+import { ARCHIVE_BYTES } from '@/lib/archive/counter';
 import { ArchiveDb, DB_NAME, MIGRATIONS, SCHEMA_VERSION } from '@/lib/archive/db';
 import { entityRange, entityTotal } from '@/lib/archive/entity-index';
 import { listArticles } from '@/lib/archive/query';
@@ -64,8 +65,14 @@ describe('schema v7 → v8 on a real v7 archive', () => {
     const progress: [number, number, number][] = [];
     const db = await openMigrated(progress);
     expect(db.verno).toBe(SCHEMA_VERSION);
-    for (const name of ['bodies', 'meta', 'entityNames', 'facts', 'tallies', 'entityIndex', 'tombstones'])
+    for (const name of ['bodies', 'entityNames', 'facts', 'tallies', 'entityIndex', 'tombstones'])
       expect(await db.table(name).toArray()).toEqual(dump.tables[name]);
+    const bytes = v7Articles.reduce((n, a) => n + a.approxBytes, 0);
+    expect(await db.meta.toArray()).toEqual(
+      [...dump.tables.meta!, { key: ARCHIVE_BYTES, value: bytes }].sort((a, b) =>
+        String(a.key).localeCompare(String(b.key)),
+      ),
+    );
     for (const old of v7Articles) {
       const { words, exactWords, ...summary } = old;
       expect(await db.articles.get(old.id)).toEqual(summary);
