@@ -68,7 +68,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vietlao-reader@vietlao.example',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
             // Firefox for Android: 142 is where it reads data_collection_permissions (and has

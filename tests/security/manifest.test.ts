@@ -87,7 +87,7 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
   it('Firefox declares Android support (gecko_android, 142+: data_collection_permissions); Chrome has no such key', () => {
     if (browser === 'chrome') return void expect(m.browser_specific_settings).toBeUndefined();
     const settings = m.browser_specific_settings;
-    expect(settings?.gecko?.strict_min_version).toBe('142.0');
+    expect(settings?.gecko?.strict_min_version).toBe('140.0');
     expect(settings?.gecko_android?.strict_min_version).toBe('142.0');
   });
 
