@@ -6,6 +6,8 @@
  *  - the first profile's archive reaches the server (one file per article) and the second's;
  *  - a delete on the second reaches the first;
  *  - the server going away gets a clear message, and the next sync completes without duplicates;
+ *  - on a server that ignores conditional requests (`rclone serve webdav`, lenient), both
+ *    computers sync under their lock files (lib/sync/lock.ts), converge and release the locks;
  *  - the extension's only requests are to that server; disconnect forgets the credentials.
  *
  * The origin's permission: Firefox grants optional permissions without a prompt here (a pref of
@@ -27,7 +29,8 @@ import { byTestId, click, count, element, waitForCount } from '../support/dom';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
-import { removeWebdav, startWebdav, type WebdavServer } from '../support/webdav-server';
+import { LOCKS_DIR } from '@/lib/sync/lock';
+import { removeWebdav, startLenientWebdav, startWebdav, type WebdavServer } from '../support/webdav-server';
 
 const ITEM = byTestId('archive-item');
 const N = 5;
@@ -112,27 +115,29 @@ async function fill(page: Page, testid: string, value: string): Promise<void> {
   await input.type(value);
 }
 
-/** The options page, its sync form filled in. */
-async function syncForm(h: Harness, password = dav.password): Promise<Page> {
+/** The options page, its sync form filled in (for `to`: the Apache server unless told). */
+async function syncForm(h: Harness, password?: string, to: WebdavServer = dav): Promise<Page> {
   const options = await ready(await h.openExtension('/options.html'));
-  await fill(options, 'sync-url', dav.url);
-  await fill(options, 'sync-user', dav.user);
-  await fill(options, 'sync-password', password);
+  await fill(options, 'sync-url', to.url);
+  await fill(options, 'sync-user', to.user);
+  await fill(options, 'sync-password', password ?? to.password);
   return options;
 }
 
 const text = (page: Page, testid: string) => page.$eval(byTestId(testid), (el) => el.textContent ?? '');
 
-/** The sync status the background keeps, once it is no longer running. */
+/** The sync status the background keeps, once it is no longer running (and, with `since`, has synced or failed after it). */
 async function settled(
   h: Harness,
+  since?: number,
 ): Promise<{ state: string; error: { code: string } | null; lastSyncAt: string | null }> {
   return waitFor(
     async () => {
       const { syncStatus: s } = (await h.ext(async (api) => api.storage.local.get('syncStatus'))) as {
         syncStatus?: { state: string; error: { code: string } | null; lastSyncAt: string | null };
       };
-      return s && s.state !== 'running' && (s.lastSyncAt || s.error) ? s : null;
+      const after = since === undefined || s?.error || (s?.lastSyncAt && Date.parse(s.lastSyncAt) >= since);
+      return s && s.state !== 'running' && (s.lastSyncAt || s.error) && after ? s : null;
     },
     'a finished sync',
     60_000,
@@ -251,6 +256,45 @@ describe(`${BROWSER}: sync through the user's own WebDAV server`, () => {
     await waitFor(async () => (await settled(office)).error === null || null, 'a sync that completes', 30_000);
     assert.equal(articleFiles().length, N - 1, 'nothing duplicated on the server');
     await popup.close();
+  });
+
+  it('a server that ignores conditional requests (rclone): both sync under their lock files, converge and release them', async () => {
+    const lenient = await startLenientWebdav();
+    try {
+      const on = (prefix: string) => lenient.files().filter((f) => f.startsWith(`VietLaoReader/${prefix}`));
+      for (const h of [office, laptop]) {
+        const since = Date.now();
+        const options = await syncForm(h, undefined, lenient);
+        await click(options, byTestId('sync-connect'));
+        assert.equal((await settled(h, since)).error, null);
+        await options.close();
+      }
+      assert.equal(on('articles/').length, N - 1, 'one file per article, none twice');
+      await importInto(
+        laptop,
+        await editFile('Sửa qua máy chủ không hỗ trợ điều kiện', new Date('2025-02-01T03:00:00Z')),
+      );
+      await syncUntil(laptop, 'Sửa qua máy chủ không hỗ trợ điều kiện');
+      await waitFor(
+        () => on('articles/').some((f) => lenient.read(f).includes('không hỗ trợ điều kiện')) || null,
+        "the laptop's edit on the lenient server",
+        30_000,
+      );
+      await syncUntil(office, 'Sửa qua máy chủ không hỗ trợ điều kiện');
+      // (from the server's log: Firefox's background requests to 127.0.0.1 bypass the recording proxy)
+      const lockFiles = new Set(
+        lenient.requests().flatMap((r) => (r.startsWith(`PUT /VietLaoReader/${LOCKS_DIR}/`) ? [r.slice(4)] : [])),
+      );
+      assert.equal(lockFiles.size, 2, `each computer wrote its own lock file: ${[...lockFiles].join(' ')}`);
+      await waitFor(() => on(`${LOCKS_DIR}/`).length === 0 || null, 'every lock released', 15_000);
+      assert.deepEqual(
+        lenient.files().filter((f) => /\.tmp-|\.probe-/.test(f)),
+        [],
+        'no temporary or probe file left',
+      );
+    } finally {
+      await removeWebdav(lenient);
+    }
   });
 
   it('disconnect forgets the credentials (Firefox: and gives the origin back)', async () => {

@@ -40,9 +40,9 @@ export interface WebdavServer {
   /** The server's files under `url`, as paths relative to it. */
   files(): string[];
   read(path: string): string;
-  /** Requests the server has answered so far (Apache: its access log; rclone: not counted, -1). */
+  /** Requests the server has answered so far (from its log). */
   requestCount(): number;
-  /** Those requests as "METHOD /path status depth" (Apache's access log; rclone: none). */
+  /** Those requests: Apache, "METHOD /path status depth" (its access log); rclone, "METHOD /path" (its INFO log). */
   requests(): string[];
   /** Give files written here straight to disk to the server's user (Apache runs as www-data under root). */
   adopt(): void;
@@ -214,6 +214,11 @@ const RCLONE = '/usr/bin/rclone';
 export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'> = {}): Promise<WebdavServer> {
   const { user, password, dir, root, port } = await prepare(RCLONE, 'rclone', options);
   const origin = `http://127.0.0.1:${port}`;
+  const log = join(dir, 'requests.log');
+  const logged = (): string[] =>
+    existsSync(log)
+      ? [...readFileSync(log, 'utf8').matchAll(/INFO {2}: (\/\S*): ([A-Z]+) from /g)].map((m) => `${m[2]} ${m[1]}`)
+      : [];
   let child: ChildProcess | undefined;
   const up = () => answers(`${origin}/`);
   const start = async () => {
@@ -234,6 +239,9 @@ export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'
         '0s',
         '--config',
         join(dir, 'rclone.conf'),
+        '-v', // INFO: one "<path>: <METHOD> from <client>" line per request
+        '--log-file',
+        log,
       ],
       { stdio: 'ignore' },
     );
@@ -253,8 +261,8 @@ export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'
     root,
     files: () => walk(root),
     read: (path) => readFileSync(join(root, path), 'utf8'),
-    requestCount: () => -1,
-    requests: () => [],
+    requestCount: () => logged().length,
+    requests: logged,
     adopt: () => undefined,
     stop,
     start,
