@@ -186,6 +186,25 @@ export async function benchArchive(
     }
   }
 
+  // The filter's page holds min(matches, 50) articles: 13 at 100 articles, 50 from 1,000 on. The
+  // same figure per article shown, so the ratio says what the archive's size costs, not the page's.
+  const shown = (size: number) => Math.max(1, Math.min(q.totals[`filter@${size}`] ?? 0, 50));
+  const perShown = (size: number) =>
+    figure(
+      `@${size} per article shown`,
+      q.samples[`filter@${size}`]!.map((v) => v / shown(size)),
+    );
+  for (const size of sizes)
+    if (size !== small)
+      rows.push(
+        ratioRow(
+          '3 archive',
+          `filter by one entity, per article on its page (${shown(size)} vs ${shown(small)}): ${size.toLocaleString('en')} vs ${small}`,
+          perShown(size),
+          perShown(small),
+        ),
+      );
+
   log('  the analysis page at every size, side by side…');
   const an = await call(page, 'analysis', options.queries);
   raw.analysis = Object.fromEntries(Object.entries(an).map(([k, v]) => [k, figure(k, v).summary]));
