@@ -15,7 +15,7 @@ import { exportArchive } from '@/lib/archive/export';
 import type { ArchiveFile } from '@/lib/archive/file-format';
 import { saveArticle } from '@/lib/archive/save';
 import { freshDb, makeArticle } from '../support/archive-fixtures';
-import { byTestId, element, innerText, waitForCount } from '../support/dom';
+import { byTestId, element, innerText, pageLocation, waitForCount, waitInPage } from '../support/dom';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
@@ -175,10 +175,10 @@ describe(`${BROWSER}: the analysis page`, () => {
     assert.equal(links.length, expected.length);
     assert.deepEqual(links.map((l) => l.text).sort(), expected.map((a) => a.title).sort());
     const reader = await h.pageOpenedBy(() => page.click('[data-testid="an-results"] [data-testid="an-article"]'));
-    // wait from inside: Firefox reports no navigation of moz-extension:// tabs to puppeteer
-    await reader.waitForFunction(
+    await waitInPage(
+      reader,
       () => location.pathname === '/reader.html' && document.body?.dataset.ready === 'true',
-      { timeout: 15_000, polling: 50 },
+      'the reader page, ready',
     );
     assert.equal(await reader.evaluate(() => document.title.split(' — ')[0]), links[0]!.text);
     await reader.close();
@@ -193,7 +193,7 @@ describe(`${BROWSER}: the analysis page`, () => {
       async () => (await innerText(page, byTestId('an-summary'))).startsWith('12 '),
       'summary of 12 articles',
     );
-    assert.match(page.url(), /site=thoidai\.com\.vn/);
+    assert.match(await pageLocation(page), /site=thoidai\.com\.vn/);
     const sites = await tableRows(page, 'an-sites');
     assert.deepEqual(
       sites.map((r) => r[0]),

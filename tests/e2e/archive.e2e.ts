@@ -21,9 +21,11 @@ import {
   element,
   innerText,
   saveFromToolbar,
+  setViewport,
   texts,
   waitForCleanView,
   waitForCount,
+  waitInPage,
 } from '../support/dom';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
@@ -118,7 +120,7 @@ describe(`${BROWSER}: saving, the popup archive, the reader page, export and imp
     await search(popup, 'Lào', true, 2); // exact "Lào"
     await click(popup, byTestId('exact'));
     await search(popup, '', false, 2);
-    await popup.setViewport({ width: 420, height: 640 });
+    await setViewport(popup, { width: 420, height: 640 });
     await h.screenshot(popup, 'popup');
     await popup.close();
   });
@@ -156,10 +158,10 @@ describe(`${BROWSER}: saving, the popup archive, the reader page, export and imp
     const before = server.requests.length;
     const links = await popup.$$(`${ITEM} ${byTestId('open')}`);
     const reader = await h.pageOpenedBy(() => links[links.length - 1]!.click()); // tabs.create
-    // wait from inside: Firefox reports no navigation of moz-extension:// tabs to puppeteer
-    await reader.waitForFunction(
+    await waitInPage(
+      reader,
       () => location.pathname === '/reader.html' && document.body?.dataset.ready === 'true',
-      { timeout: 15_000, polling: 50 },
+      'the reader page, ready',
     );
     const body = (await innerText(reader, byTestId('reader-body'))).replace(/\s+/g, ' ');
     assert.ok(body.includes(antv.expected.paragraphs[0]!.slice(0, 60)));

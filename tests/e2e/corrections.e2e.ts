@@ -11,7 +11,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import type { InPageTarget } from '../support/dom';
-import { byTestId, inView, matches, saveFromToolbar, waitForCleanView, waitForVisible } from '../support/dom';
+import {
+  byTestId,
+  inView,
+  matches,
+  saveFromToolbar,
+  waitForCleanView,
+  waitForVisible,
+  waitInPage,
+} from '../support/dom';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSER, Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
@@ -188,7 +196,11 @@ describe(`${BROWSER}: corrections to the highlights`, () => {
     );
     assert.ok(rows.some((r) => r.kind === 'wrong-entity' && r.text.includes(WRONG)));
     await options.click(`${byTestId('correction')}[data-kind="not-entity"] ${byTestId('correction-remove')}`);
-    await options.waitForFunction(() => document.querySelectorAll('[data-testid="correction"]').length === 2);
+    await waitInPage(
+      options,
+      () => document.querySelectorAll('[data-testid="correction"]').length === 2,
+      'two corrections left',
+    );
     await options.close();
 
     await tab.bringToFront();

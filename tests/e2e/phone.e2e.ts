@@ -21,6 +21,7 @@ import {
   inToolbar,
   inView,
   saveFromToolbar,
+  setViewport,
   waitForCleanView,
 } from '../support/dom';
 import { loadFixtures, startFixtureServer, type FixtureServer } from '../support/fixture-server';
@@ -107,7 +108,7 @@ async function assertFitsPhone(page: Page, what: string, main: string[]): Promis
 /** A new page at the phone's size, then the extension page at `path`, ready. */
 async function openAtPhoneSize(path: string): Promise<Page> {
   const page = await h.newPage();
-  await page.setViewport(PHONE);
+  await setViewport(page, PHONE);
   return h.openExtension(path, page);
 }
 
@@ -129,7 +130,7 @@ describe(`${BROWSER}: the views at a phone's width (360 × 740)`, () => {
 
   it("in-page view: the clean article and its toolbar fit the screen, and the toolbar's Save works", async () => {
     article = await h.newPage();
-    await article.setViewport(PHONE);
+    await setViewport(article, PHONE);
     await article.goto(thoidai.url, { waitUntil: 'load' });
     await waitForCleanView(article);
     await element(article, inView('mark.vl-entity')); // the highlights panel is in place (below the article here)

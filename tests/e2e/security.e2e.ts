@@ -40,6 +40,7 @@ import {
   texts,
   toolbarStatus,
   waitForCleanView,
+  waitInPage,
 } from '../support/dom';
 import {
   FIXTURE_PNG_PATH,
@@ -773,9 +774,10 @@ describe(`${BROWSER}: hostile pages, bad files, full disks and busy tabs`, () =>
     assert.deepEqual(fromServer(), [], 'opening the reader requested no image');
 
     await click(reader, byTestId('load-images'));
-    await reader.waitForFunction(
+    await waitInPage(
+      reader,
       (sel) => document.querySelector(sel)?.getAttribute('data-state') === 'loaded',
-      { timeout: 15_000, polling: 50 },
+      'the images loaded',
       byTestId('reader-images'),
     );
     assert.match(

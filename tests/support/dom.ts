@@ -139,3 +139,36 @@ export async function saveFromToolbar(page: Page, expect: 'ok' | 'error' = 'ok',
   assert.match(status.cls, new RegExp(`\\b${expect}\\b`), `save status ${status.cls}: ${status.text}`);
   return status.text;
 }
+
+/**
+ * Resize the page's viewport. Puppeteer sends Firefox a screen-orientation override with every
+ * viewport; ESR 140's WebDriver BiDi has no such command (ESR 153 has), and the viewport itself is
+ * applied by the command sent beside it — so only that refusal is let pass.
+ */
+export async function setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewport(viewport).catch((error: unknown) => {
+    if (!(error instanceof Error && error.message.includes('setScreenOrientationOverride'))) throw error;
+  });
+}
+
+/**
+ * Wait until `test` holds inside an extension page, polling with `evaluate`. Puppeteer's own
+ * waitForFunction builds its predicate with `new Function`, which an extension page's CSP blocks in
+ * Firefox ESR 140; and a tab the extension opened (tabs.create) may still be navigating from
+ * about:blank, so an evaluation that fails is tried again until the deadline.
+ */
+export async function waitInPage(
+  page: Page,
+  test: (arg: string) => boolean,
+  what: string,
+  arg = '',
+  timeout = 15_000,
+): Promise<void> {
+  await waitFor(() => page.evaluate(test, arg).catch(() => false), what, timeout);
+}
+
+/**
+ * The address an extension page shows. Firefox ESR 140 reports no navigation of moz-extension://
+ * tabs to puppeteer, so `page.url()` stays about:blank there; the page's own `location` is right.
+ */
+export const pageLocation = (page: Page): Promise<string> => page.evaluate(() => location.href);
