@@ -27,7 +27,7 @@
  * the family rule or the generic path ahead of the host's rule in step 1, or the whole container
  * (step 6 skipped: Readability keeps nothing less than what steps 5 left).
  */
-import { Readability } from '@mozilla/readability';
+import Readability from '@mozilla/readability/Readability.js';
 import { OVER_BUDGET, type CleanArticle, type CleanResult } from '@/lib/article';
 import { comparable, countSyllables, mayBeComparable, skeleton } from '@/lib/text/vietnamese';
 import { removeBoilerplate } from './boilerplate';
