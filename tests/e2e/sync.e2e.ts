@@ -126,17 +126,25 @@ async function syncForm(h: Harness, password?: string, to: WebdavServer = dav): 
 
 const text = (page: Page, testid: string) => page.$eval(byTestId(testid), (el) => el.textContent ?? '');
 
-/** The sync status the background keeps, once it is no longer running (and, with `since`, has synced or failed after it). */
-async function settled(
-  h: Harness,
-  since?: number,
-): Promise<{ state: string; error: { code: string } | null; lastSyncAt: string | null }> {
+type Status = { state: string; error: { code: string } | null; lastSyncAt: string | null };
+
+/** The sync status the background keeps (undefined before the first sync). */
+const statusOf = async (h: Harness): Promise<Status | undefined> =>
+  ((await h.ext(async (api) => api.storage.local.get('syncStatus'))) as { syncStatus?: Status }).syncStatus;
+
+/**
+ * The sync status once it is no longer running — and, with `since` (the time and the status read
+ * before the action), once it has changed from that status and synced or failed after that time:
+ * an error left by an earlier sync (a retry that ran while the server was away) is not the answer.
+ */
+async function settled(h: Harness, since?: { at: number; status: Status | undefined }): Promise<Status> {
+  const before = JSON.stringify(since?.status ?? null);
   return waitFor(
     async () => {
-      const { syncStatus: s } = (await h.ext(async (api) => api.storage.local.get('syncStatus'))) as {
-        syncStatus?: { state: string; error: { code: string } | null; lastSyncAt: string | null };
-      };
-      const after = since === undefined || s?.error || (s?.lastSyncAt && Date.parse(s.lastSyncAt) >= since);
+      const s = await statusOf(h);
+      const after =
+        since === undefined ||
+        (JSON.stringify(s ?? null) !== before && (s?.error || (s?.lastSyncAt && Date.parse(s.lastSyncAt) >= since.at)));
       return s && s.state !== 'running' && (s.lastSyncAt || s.error) && after ? s : null;
     },
     'a finished sync',
@@ -263,7 +271,7 @@ describe(`${BROWSER}: sync through the user's own WebDAV server`, () => {
     try {
       const on = (prefix: string) => lenient.files().filter((f) => f.startsWith(`VietLaoReader/${prefix}`));
       for (const h of [office, laptop]) {
-        const since = Date.now();
+        const since = { at: Date.now(), status: await statusOf(h) };
         const options = await syncForm(h, undefined, lenient);
         await click(options, byTestId('sync-connect'));
         assert.equal((await settled(h, since)).error, null);
