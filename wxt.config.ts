@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { SUPPORTED_HOST_PATTERNS, SUPPORTED_HOSTS } from './lib/clean/sites/hosts';
 import { gazetteerPlugin } from './lib/entities/build/vite-plugin';
 import { libraryDomRewrites } from './lib/build/library-dom-rewrites';
-import { SYNC_CONNECT_SOURCES } from './lib/sync/origin';
+import { SYNC_API_PERMISSIONS, SYNC_CONNECT_SOURCES } from './lib/sync/origin';
 
 /**
  * The extension pages' Content Security Policy (popup, reader page, options, and the background):
@@ -52,9 +52,12 @@ export default defineConfig({
       ...(browser === 'chrome' ? ['offscreen'] : []),
     ],
     host_permissions: [...SUPPORTED_HOST_PATTERNS],
-    // Only the sites the user adds in the options page, one host at a time, when they agree.
+    // Only the sites the user adds in the options page, one host at a time, when they agree, and
+    // the sync server's origin with SYNC_API_PERMISSIONS when they connect one.
     // (MV2 has no optional_host_permissions: there the same patterns are optional_permissions.)
-    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['*://*/*', ...SYNC_API_PERMISSIONS] }
+      : { optional_permissions: [...SYNC_API_PERMISSIONS], optional_host_permissions: ['*://*/*'] }),
     content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -13,6 +13,7 @@ import { mergeFixes } from '@/lib/clean/site-fixes';
 import { mergeCorrections, personalCorrections } from '@/lib/settings/corrections';
 import { siteFixes } from '@/lib/settings/site-fixes';
 import { SyncError, type SyncCheck, type SyncErrorCode } from '@/lib/sync/errors';
+import { withNetworkReasons } from '@/lib/sync/network-failure';
 import { checkServerUrl } from '@/lib/sync/origin';
 import { Remote, type Connection } from '@/lib/sync/remote';
 import { onArchiveChanged } from './archive-changed';
@@ -42,7 +43,7 @@ export async function testConnection(connection: Connection): Promise<SyncCheck>
   if (!checked.ok) return { ok: false, code: checked.code, message: connection.url };
   if (!(await mayReach(connection))) return { ok: false, code: 'permission', message: checked.origin };
   try {
-    await new Remote({ ...connection, url: checked.url }).checkBase();
+    await withNetworkReasons(checked.permission, () => new Remote({ ...connection, url: checked.url }).checkBase());
     return { ok: true };
   } catch (error) {
     return { ok: false, ...failure(error) };
@@ -115,21 +116,26 @@ async function syncOnce(db: () => Promise<ArchiveDb>): Promise<SyncStatus> {
   };
   await syncStatus.setValue({ ...before, state: 'running', progress: null });
   try {
-    const report = await syncArchive(await db(), new Remote(connection), {
-      sanitize: sanitizeBodies,
-      exclusive: serialize,
-      onProgress,
-      clientId: await syncClientId.getValue(),
-      personal: {
-        read: async () => ({ siteFixes: await siteFixes.getValue(), ...(await personalCorrections()) }),
-        merge: async (p) => {
-          if (p.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), p.siteFixes));
-          // (the re-match follows them)
-          if (p.corrections?.length || p.removedCorrections?.length)
-            await mergeCorrections(p.corrections ?? [], p.removedCorrections);
+    const archiveDb = await db();
+    const clientId = await syncClientId.getValue();
+    const origin = checkServerUrl(connection.url);
+    const run = (): ReturnType<typeof syncArchive> =>
+      syncArchive(archiveDb, new Remote(connection), {
+        sanitize: sanitizeBodies,
+        exclusive: serialize,
+        onProgress,
+        clientId,
+        personal: {
+          read: async () => ({ siteFixes: await siteFixes.getValue(), ...(await personalCorrections()) }),
+          merge: async (p) => {
+            if (p.siteFixes) await siteFixes.setValue(mergeFixes(await siteFixes.getValue(), p.siteFixes));
+            // (the re-match follows them)
+            if (p.corrections?.length || p.removedCorrections?.length)
+              await mergeCorrections(p.corrections ?? [], p.removedCorrections);
+          },
         },
-      },
-    });
+      });
+    const report = origin.ok ? await withNetworkReasons(origin.permission, run) : await run();
     const status: SyncStatus = {
       state: 'idle',
       lastSyncAt: new Date().toISOString(),

@@ -10,7 +10,7 @@ import { sendMessage } from '@/lib/messaging';
 import { syncConnection, syncStatus, type SyncStatus } from '@/lib/settings/sync';
 import type { SyncCheck } from '@/lib/sync/errors';
 import { DEFAULT_FOLDER } from '@/lib/sync/layout';
-import { checkServerUrl } from '@/lib/sync/origin';
+import { checkServerUrl, SYNC_API_PERMISSIONS } from '@/lib/sync/origin';
 import type { Connection } from '@/lib/sync/remote';
 import { syncErrorText, syncStatusLine } from '@/lib/sync/status-text';
 import { button, h } from '@/lib/ui/dom';
@@ -71,7 +71,7 @@ export async function syncSection(doc: Document): Promise<HTMLElement> {
       if (!checked.ok) return say(syncErrorText(checked.code), 'error');
       // In the click's user gesture: no await before this call.
       void browser.permissions
-        .request({ origins: [checked.permission] })
+        .request({ origins: [checked.permission], permissions: [...SYNC_API_PERMISSIONS] })
         .catch(() => false)
         .then(async (granted) => {
           if (!granted) return say(t('syncDenied'), 'error');
@@ -108,6 +108,7 @@ export async function syncSection(doc: Document): Promise<HTMLElement> {
         const checked = current ? checkServerUrl(current.url) : null;
         if (checked?.ok && !(await permissionInUse(checked.permission)))
           await browser.permissions.remove({ origins: [checked.permission] }).catch(() => false);
+        await browser.permissions.remove({ permissions: [...SYNC_API_PERMISSIONS] }).catch(() => false);
         password.value = '';
         say(t('syncDisconnected'), 'ok');
         render();

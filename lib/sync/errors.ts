@@ -12,8 +12,10 @@ export type SyncErrorCode =
   | 'no-folder'
   /** The server answered, but not as a WebDAV server (no multistatus, 405/501 on PROPFIND). */
   | 'not-webdav'
-  /** No answer: offline, wrong host or port, or (https) a certificate the browser does not trust. */
+  /** No answer: offline, wrong host or port (or a TLS failure the browser did not name: ./network-failure.ts). */
   | 'unreachable'
+  /** The TLS connection failed: a certificate the browser does not trust, or no common protocol (./network-failure.ts). */
+  | 'tls'
   /** 5xx or another unexpected status. */
   | 'server'
   /** The folder was written by a newer version of the extension (its index says so). */

@@ -6,6 +6,13 @@
  */
 export const SYNC_CONNECT_SOURCES = ['https:', 'http://localhost:*', 'http://127.0.0.1:*'] as const;
 
+/**
+ * The API permission asked together with the server's origin when the user connects (and given
+ * back on disconnect): the browser's reason for a failed request, so a TLS failure is told apart
+ * from an unreachable server (./network-failure.ts). Limited to the granted origins.
+ */
+export const SYNC_API_PERMISSIONS = ['webRequest'] as const;
+
 /** (CSP has no source for an IPv6 literal: http://[::1] is not offered.) */
 const LOOPBACK = new Set(['localhost', '127.0.0.1']);
 

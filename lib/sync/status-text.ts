@@ -10,6 +10,7 @@ const ERROR_TEXT = {
   'no-folder': 'syncErrorNoFolder',
   'not-webdav': 'syncErrorNotWebdav',
   unreachable: 'syncErrorUnreachable',
+  tls: 'syncErrorTls',
   server: 'syncErrorServer',
   'newer-format': 'syncErrorNewerFormat',
   permission: 'syncErrorPermission',

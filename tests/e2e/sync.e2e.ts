@@ -3,6 +3,8 @@
  * stopped here: tests/support/webdav-server.ts), in the browser E2E_BROWSER names, with two
  * profiles of it — the office desktop and the laptop:
  *  - a wrong password gets its reason in words, and nothing is kept;
+ *  - a server whose certificate the browser does not trust is told apart from one that is not
+ *    there (a browser that checks certificates, Apache over https with a self-signed one);
  *  - the first profile's archive reaches the server (one file per article) and the second's;
  *  - a delete on the second reaches the first;
  *  - the server going away gets a clear message, and the next sync completes without duplicates;
@@ -13,7 +15,8 @@
  * The origin's permission: Firefox grants optional permissions without a prompt here (a pref of
  * tests/support/firefox.ts), so the options page's request runs for real. Chromium cannot answer
  * the prompt in automation (tests/e2e/sites.e2e.ts says why), so its profiles load a copy of the
- * build whose manifest already holds the server's origin: the page's request then resolves at once.
+ * build whose manifest already holds the server's origin and webRequest: the page's request then
+ * resolves at once.
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,7 @@ import { startFixtureServer, type FixtureServer } from '../support/fixture-serve
 import { BROWSER, Harness } from '../support/harness';
 import { waitFor } from '../support/wait';
 import { LOCKS_DIR } from '@/lib/sync/lock';
+import { SYNC_API_PERMISSIONS } from '@/lib/sync/origin';
 import { removeWebdav, startLenientWebdav, startWebdav, type WebdavServer } from '../support/webdav-server';
 
 const ITEM = byTestId('archive-item');
@@ -48,13 +52,18 @@ let server: FixtureServer;
 let office: Harness;
 let laptop: Harness;
 
-/** Chromium: a copy of the build that holds the server's origin from install (see the header). */
+/** Chromium: a copy of the build that holds the server's origin (http and https) and the sync's API permissions from install (see the header). */
 function extensionDir(origin: string): string | undefined {
   if (BROWSER !== 'chromium') return undefined;
   const dir = join(mkdtempSync(join(tmpdir(), 'vietlao-sync-ext-')), 'chrome-mv3');
   cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions.push(`${new URL(origin).protocol}//${new URL(origin).hostname}/*`);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    host_permissions: string[];
+    permissions: string[];
+  };
+  const host = new URL(origin).hostname;
+  manifest.host_permissions.push(`http://${host}/*`, `https://${host}/*`);
+  manifest.permissions.push(...SYNC_API_PERMISSIONS);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -178,6 +187,35 @@ describe(`${BROWSER}: sync through the user's own WebDAV server`, () => {
     assert.equal(syncConnection ?? null, null, 'no connection kept');
     assert.deepEqual(dav.files(), []);
     await options.close();
+  });
+
+  it('a certificate the browser does not trust: "TLS", not "unreachable"; nothing kept', async () => {
+    const tls = await startWebdav({ tls: true });
+    const strict = await Harness.launch({
+      server,
+      directHosts: ['127.0.0.1'],
+      strictCertificates: true,
+      ...(extensionDir(tls.origin) ? { extensionDir: extensionDir(tls.origin) } : {}),
+    });
+    try {
+      const options = await syncForm(strict, undefined, tls);
+      await click(options, byTestId('sync-connect'));
+      await waitFor(
+        async () => says(await text(options, 'sync-message'), 'syncErrorTls') || null,
+        'the TLS failure in words',
+      ).catch(async (error: Error) => {
+        throw new Error(`${error.message}; the page said: "${await text(options, 'sync-message')}"`);
+      });
+      assert.ok(!says(await text(options, 'sync-message'), 'syncErrorUnreachable'));
+      const { syncConnection } = (await strict.ext(async (api) => api.storage.local.get('syncConnection'))) as {
+        syncConnection?: unknown;
+      };
+      assert.equal(syncConnection ?? null, null, 'no connection kept');
+      await options.close();
+    } finally {
+      await strict.close();
+      await removeWebdav(tls);
+    }
   });
 
   it("the office's archive reaches the server and the laptop; a delete on the laptop reaches the office", async () => {

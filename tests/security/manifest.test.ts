@@ -84,6 +84,13 @@ describe.each(['chrome', 'firefox'] as const)('the built %s manifest', (browser)
     ]);
   });
 
+  it('the only optional API permission is webRequest, asked with the sync server (its reason for a failed request)', () => {
+    const optionalApis = (m.optional_permissions ?? []).filter((p) => !p.includes('://'));
+    expect(optionalApis).toEqual(['webRequest']);
+    expect(m.permissions ?? []).not.toContain('webRequest');
+    expect(m.permissions ?? []).not.toContain('webRequestBlocking');
+  });
+
   it('Firefox declares Android support (gecko_android, 142+: data_collection_permissions); Chrome has no such key', () => {
     if (browser === 'chrome') return void expect(m.browser_specific_settings).toBeUndefined();
     const settings = m.browser_specific_settings;

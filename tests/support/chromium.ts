@@ -64,7 +64,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<Adapter> {
     pipe: true, // Extensions.loadUnpacked (installExtension) is only served over a pipe
     enableExtensions: true,
     headless: opts.headless ?? true,
-    acceptInsecureCerts: true, // the fixture server's self-signed certificate
+    acceptInsecureCerts: !opts.strictCertificates, // the fixture server's self-signed certificate
     downloadBehavior: { policy: 'allow', downloadPath: downloadsDir }, // real file names, as in Firefox
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' }, // Vietnamese UI, so the extension speaks Vietnamese

@@ -62,7 +62,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Adapter> {
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: opts.headless ?? true,
-    acceptInsecureCerts: true, // the fixture server's self-signed certificate
+    acceptInsecureCerts: !opts.strictCertificates, // the fixture server's self-signed certificate
     defaultViewport: { width: 1280, height: 900 },
     args: ['--remote-allow-system-access'], // lets BiDi navigate to moz-extension:// pages
     env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' },

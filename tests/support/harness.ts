@@ -47,6 +47,11 @@ export interface LaunchOptions {
    * test started on 127.0.0.1, e.g. WebDAV).
    */
   directHosts?: string[];
+  /**
+   * Check certificates as a user's browser does (default: accept the fixture server's
+   * self-signed one). Such a browser cannot open the fixture pages over https.
+   */
+  strictCertificates?: boolean;
 }
 
 /** What differs between the browsers. */

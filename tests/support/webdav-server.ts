@@ -4,7 +4,8 @@
  * Debian packages):
  *  - `startWebdav`: Apache httpd with mod_dav_fs, the strict reference (it honours If-Match /
  *    If-None-Match and ETags); Basic authentication from an htpasswd file; `readOnly` for a share
- *    that refuses every write (a read-only team folder);
+ *    that refuses every write (a read-only team folder); `tls` for https with a certificate no
+ *    browser trusts;
  *  - `startLenientWebdav`: `rclone serve webdav`, which ignores conditional headers — the servers
  *    the folder's lock (lib/sync/lock.ts) is for.
  */
@@ -21,6 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './wait';
@@ -56,6 +58,11 @@ export interface WebdavOptions {
   password?: string;
   /** The server answers every write with 403 (a read-only share). */
   readOnly?: boolean;
+  /**
+   * Apache only: https with the fixture server's self-signed certificate (tests/support/certs,
+   * made for the fixture hosts, not 127.0.0.1) — a certificate no browser that checks trusts.
+   */
+  tls?: boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -71,11 +78,23 @@ async function freePort(): Promise<number> {
 
 /** Answers anything at `url` (an OPTIONS request): the server is up. */
 async function answers(url: string): Promise<boolean> {
+  if (url.startsWith('https:')) return tlsAnswers(new URL(url));
   try {
     return (await fetch(url, { method: 'OPTIONS' })).status > 0;
   } catch {
     return false;
   }
+}
+
+/** Completes a TLS handshake at `url`, whatever the certificate (ours is self-signed). */
+function tlsAnswers(url: URL): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({ host: url.hostname, port: Number(url.port), rejectUnauthorized: false }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** End a server's process (SIGTERM, then SIGKILL after 5 s) and wait until `url` no longer answers. */
@@ -133,7 +152,17 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
     'mime',
     'headers',
     'alias',
+    ...(options.tls ? ['ssl', 'socache_shmcb'] : []),
   ];
+  const certs = join(import.meta.dirname, 'certs');
+  const tls = options.tls
+    ? [
+        'SSLEngine on',
+        `SSLCertificateFile "${join(certs, 'cert.pem')}"`,
+        `SSLCertificateKeyFile "${join(certs, 'key.pem')}"`,
+        `SSLSessionCache "shmcb:${dir}/ssl_scache(512000)"`,
+      ]
+    : [];
   writeFileSync(
     join(dir, 'httpd.conf'),
     [
@@ -151,6 +180,7 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
       `CustomLog "${dir}/access.log" brief`,
       'TypesConfig /etc/mime.types',
       `DavLockDB "${dir}/davlock"`,
+      ...tls,
       `DocumentRoot "${dir}/empty"`,
       `Alias /dav "${root}"`,
       `<Directory "${root}">`,
@@ -166,7 +196,7 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
   if (asRoot) for (const path of [dir, root]) chownSync(path, 33, 33); // www-data
 
   let child: ChildProcess | undefined;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const up = () => answers(`${origin}/dav/`);
   const start = async () => {
     if (child && child.exitCode === null) return; // running
@@ -211,7 +241,7 @@ export async function startWebdav(options: WebdavOptions = {}): Promise<WebdavSe
 const RCLONE = '/usr/bin/rclone';
 
 /** `rclone serve webdav` on a folder of its own: accepts every write, whatever If-Match says. */
-export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly'> = {}): Promise<WebdavServer> {
+export async function startLenientWebdav(options: Omit<WebdavOptions, 'readOnly' | 'tls'> = {}): Promise<WebdavServer> {
   const { user, password, dir, root, port } = await prepare(RCLONE, 'rclone', options);
   const origin = `http://127.0.0.1:${port}`;
   const log = join(dir, 'requests.log');
