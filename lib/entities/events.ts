@@ -15,6 +15,9 @@
  *    trưởng Quốc phòng các nước ASEAN lần thứ 10⟩", "⟨Đại hội đồng Liên nghị viện ASEAN lần thứ 45⟩".
  *  - PLAN: an agreement, plan or memorandum with its period, "Thỏa thuận hợp tác giai đoạn
  *    2026-2030", "Kế hoạch hợp tác Việt Nam - Lào năm 2020": a document the news follows.
+ *  - PLAN_BREAK: words of relation or number between "hợp tác" and the period ("thỏa thuận hợp
+ *    tác giữa hai tỉnh … giai đoạn 2021-2025") break the name: no event. A qualifier ("song
+ *    phương") and the parties' names do not.
  */
 import type { Mention } from '../article';
 import { foldDiacritics } from '../text/vietnamese';
@@ -40,7 +43,11 @@ const MEETING = new RegExp(
 );
 const FESTIVAL = /(?:^|[^\p{L}])(tết(?:\s+cổ\s+truyền)?)\s+$/iu;
 const PLAN =
-  /((?:thỏa|thoả)\s+thuận|bản\s+ghi\s+nhớ|kế\s+hoạch|hiệp\s+định|nghị\s+định\s+thư)\s+hợp\s+tác(?:\s+[^\s.,;:()]+){0,8}?\s+(?:giai\s+đoạn|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?![\d])/giu;
+  /((?:thỏa|thoả)\s+thuận|bản\s+ghi\s+nhớ|kế\s+hoạch|hiệp\s+định|nghị\s+định\s+thư)\s+hợp\s+tác((?:\s+[^\s.,;:()]+){0,8}?)\s+(?:giai\s+đoạn|năm)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?![\d])/giu;
+
+const PLAN_BREAK = /(?:^|\s)(?:giữa|của|với|về|cho|hai|ba|các|những|\d+)(?=\s|$)/iu;
+/** PLAN's words between "hợp tác" and the period hold no PLAN_BREAK word. */
+const namesOnly = (middle: string): boolean => !PLAN_BREAK.test(middle);
 
 const unlisted = (surface: string): string =>
   `unlisted:EVENT:${foldDiacritics(surface.toLowerCase()).replace(/\s+/g, ' ')}`;
@@ -100,7 +107,10 @@ export function findEvents(text: string, mentions: Mention[], find: (text: strin
     return m;
   });
   for (const re of [CONGRESS, MEETING, PLAN])
-    for (const r of wordStartMatches(re, text)) added.push(event(r.index + r[0].indexOf(r[1]!), r.index + r[0].length));
+    for (const r of wordStartMatches(re, text)) {
+      if (re === PLAN && !namesOnly(r[2]!)) continue;
+      added.push(event(r.index + r[0].indexOf(r[1]!), r.index + r[0].length));
+    }
   // An event over its owner, its numbers, a shorter event; the matcher's own first on a tie.
   return keepOutermost(out, added);
 }

@@ -20,6 +20,7 @@ import {
   placePrefix,
   plainVietnameseName,
   romanisedName,
+  syllableName,
   transliteratedName,
   vietnameseName,
 } from './names';
@@ -150,8 +151,10 @@ export function findMentionsWith(
         continue;
       }
       pending = null;
-      const vietnamese = vietnameseName(tokens, i);
-      const end = vietnamese ?? transliteratedName(tokens, i, true) ?? romanisedName(text, tokens, i, true);
+      const syllables = syllableName(tokens, i, (at) => automaton.longest(tokens, at) !== null);
+      const vietnamese = syllables === null ? vietnameseName(tokens, i) : null;
+      const end =
+        syllables ?? vietnamese ?? transliteratedName(tokens, i, true) ?? romanisedName(text, tokens, i, true);
       if (end !== null) {
         // A Vietnamese name written with its diacritics is its own spelling ("Thành" ≠ "Thạnh"):
         // not linked; written without them ("Phan Van Giang"), only to the same letters.

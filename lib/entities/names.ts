@@ -37,6 +37,11 @@ const NOT_LAO = new Set(
     'prince princess mr mrs ms dr general group corporation company holdings bank airlines airways hotel resort'
   ).split(' '),
 );
+/**
+ * ADDRESS: Vietnamese words of address written before a child's or a friend's name ("Em Bounmy
+ * Sisavath kể…"): plain Latin letters, but outside the name (conventions: like "ông", a title).
+ */
+const ADDRESS = new Set(['em', 'anh']);
 /** Spelling features of romanised Lao names ("ph", "kh", "th", "ou", "x", "-sone", "-vong", "-anh"…). */
 const LAO_LOOK = /ph|kh|th|ou|x|vong|sone|phone|anh$|ith$|ath$|ay$|y$/;
 
@@ -67,7 +72,7 @@ export function romanisedName(text: string, tokens: readonly Token[], i: number,
     const t = tokens[j]!;
     if (!t.ascii || (j > i && (t.breakBefore || t.hyphenBefore))) break;
     const raw = text.slice(t.start, t.end);
-    if (!/^[A-Z][a-z]+$/.test(raw) || NOT_LAO.has(t.key)) break;
+    if (!/^[A-Z][a-z]+$/.test(raw) || NOT_LAO.has(t.key) || (j === i && ADDRESS.has(t.key))) break;
     if (LAO_LOOK.test(t.key)) lao = true;
     j++;
   }
@@ -75,8 +80,35 @@ export function romanisedName(text: string, tokens: readonly Token[], i: number,
   // "Phun Xi-pa-xợt": the last word runs on in hyphenated syllables; not a romanised name.
   const next = tokens[j];
   if (words > 0 && next && letters(next) && next.hyphenBefore && !next.breakBefore && !next.upper) return null;
+  // "Phan Minh Chiến", "Phum Chay Đuông Vi Lay": the name runs on in Vietnamese letters; not a romanised one.
+  if (words > 0 && next && letters(next) && next.upper && !next.ascii && !next.breakBefore && !next.hyphenBefore)
+    return null;
   if (titled) return words >= 1 && (words >= 2 || lao) ? j : null;
   return words >= 2 && lao ? j : null;
+}
+
+/**
+ * LAO_SYLLABLES: a Lao name written syllable by syllable in Vietnamese letters ("Bun Khặm Mạ Ni
+ * Vông", "Văn Xay Pheng Xum Ma") runs longer than any Vietnamese name (MAX_NAME), and its first
+ * syllable need not be a Vietnamese family name. After a title, a run of this many capitalised,
+ * space-separated syllables is one name.
+ */
+const LAO_SYLLABLES = 5;
+/** The longest syllable-by-syllable Lao name taken after a title. */
+const MAX_SYLLABLES = 8;
+
+/** After a title: the end of a run of LAO_SYLLABLES or more capitalised syllables, or null. */
+export function syllableName(tokens: readonly Token[], i: number, listedAt: (at: number) => boolean): number | null {
+  let j = i;
+  while (j < tokens.length && j - i < MAX_SYLLABLES) {
+    const t = tokens[j]!;
+    if (!letters(t) || !t.upper || (j > i && (t.breakBefore || t.hyphenBefore || listedAt(j)))) break;
+    j++;
+  }
+  const next = tokens[j];
+  // "Xay-nhạ-phon": a hyphenated word after the run belongs to another kind of name.
+  if (next && letters(next) && next.hyphenBefore && !next.breakBefore) return null;
+  return j - i >= LAO_SYLLABLES ? j : null;
 }
 
 /**

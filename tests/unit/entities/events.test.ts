@@ -49,6 +49,16 @@ const CASES: { title: string; text: string; events: [string, boolean][] }[] = [
     events: [['Thỏa thuận hợp tác giai đoạn 2026-2030', false]],
   },
   {
+    title: 'a plan named with its parties (capitalised) before the period',
+    text: 'Hai bên rà soát Kế hoạch hợp tác toàn diện Nghệ An - Xiêng Khoảng năm 2027.',
+    events: [['Kế hoạch hợp tác toàn diện Nghệ An - Xiêng Khoảng năm 2027', false]],
+  },
+  {
+    title: 'a plan broken by other words ("giữa hai tỉnh …") is no event; its places stay',
+    text: 'Lãnh đạo ký thỏa thuận hợp tác giữa hai tỉnh Nghệ An - Xiêng Khoảng giai đoạn 2026-2030.',
+    events: [],
+  },
+  {
     title: 'an ordinary meeting of a ministry is no event',
     text: 'Bộ Công an Lào tổ chức hội nghị tổng kết công tác.',
     events: [],

@@ -19,6 +19,10 @@ describe('unlisted names', () => {
     ['Tổng Tham mưu trưởng Bounsong Phetsavanh hội đàm', 'Bounsong Phetsavanh', 'Tổng Tham mưu trưởng'],
     ['Chủ tịch nước Vũ Đình Khang gặp đoàn', 'Vũ Đình Khang', 'Chủ tịch nước'],
     ['Thiếu tướng Xổm-phết Phôm-ma-chăn đến thăm', 'Xổm-phết Phôm-ma-chăn', 'Thiếu tướng'],
+    // A Lao name written syllable by syllable runs longer than a Vietnamese one (LAO_SYLLABLES).
+    ['Đại úy Khăm Phon Xỉ Xu Vông dẫn đầu tổ tuần tra', 'Khăm Phon Xỉ Xu Vông', 'Đại úy'],
+    ['Trung tá Khăm Xỉ Đuông Mạ Lạt, Chỉ huy trưởng', 'Khăm Xỉ Đuông Mạ Lạt', 'Trung tá'],
+    ['đồng chí Văn Khăm Pheng Xay Ma phát biểu', 'Văn Khăm Pheng Xay Ma', 'đồng chí'],
   ])('%s', (text, surface, title) => {
     const m = only(text);
     expect(m).toMatchObject({ surface, title, type: 'PERSON', listed: false });
@@ -33,6 +37,17 @@ describe('unlisted names', () => {
   test('a romanised Lao name without a title', () => {
     const ms = findMentions('Hôm qua Khamsing Vongphachanh đã phát biểu.');
     expect(ms).toMatchObject([{ surface: 'Khamsing Vongphachanh', type: 'PERSON', listed: false }]);
+  });
+
+  test('a word of address before a romanised name is outside it (ADDRESS)', () => {
+    const ms = findMentions('Em Bounmy Sisavath kể về quê hương.');
+    expect(ms).toMatchObject([{ surface: 'Bounmy Sisavath', type: 'PERSON' }]);
+  });
+
+  test('plain-Latin syllables that run on into a Vietnamese-written name are not a romanised name', () => {
+    expect(findMentions('Sau đó Phan Minh Đức, Tham tán, phát biểu.').filter((m) => m.surface === 'Phan Minh')).toEqual(
+      [],
+    );
   });
 
   test('a company written in Latin letters is not a Lao name', () => {
