@@ -43,7 +43,7 @@ export async function testConnection(connection: Connection): Promise<SyncCheck>
   if (!checked.ok) return { ok: false, code: checked.code, message: connection.url };
   if (!(await mayReach(connection))) return { ok: false, code: 'permission', message: checked.origin };
   try {
-    await withNetworkReasons(checked.permission, () => new Remote({ ...connection, url: checked.url }).checkBase());
+    await withNetworkReasons(checked.url, () => new Remote({ ...connection, url: checked.url }).checkBase());
     return { ok: true };
   } catch (error) {
     return { ok: false, ...failure(error) };
@@ -116,15 +116,12 @@ async function syncOnce(db: () => Promise<ArchiveDb>): Promise<SyncStatus> {
   };
   await syncStatus.setValue({ ...before, state: 'running', progress: null });
   try {
-    const archiveDb = await db();
-    const clientId = await syncClientId.getValue();
-    const origin = checkServerUrl(connection.url);
-    const run = (): ReturnType<typeof syncArchive> =>
-      syncArchive(archiveDb, new Remote(connection), {
+    const report = await withNetworkReasons(connection.url, async () =>
+      syncArchive(await db(), new Remote(connection), {
         sanitize: sanitizeBodies,
         exclusive: serialize,
         onProgress,
-        clientId,
+        clientId: await syncClientId.getValue(),
         personal: {
           read: async () => ({ siteFixes: await siteFixes.getValue(), ...(await personalCorrections()) }),
           merge: async (p) => {
@@ -134,8 +131,8 @@ async function syncOnce(db: () => Promise<ArchiveDb>): Promise<SyncStatus> {
               await mergeCorrections(p.corrections ?? [], p.removedCorrections);
           },
         },
-      });
-    const report = origin.ok ? await withNetworkReasons(origin.permission, run) : await run();
+      }),
+    );
     const status: SyncStatus = {
       state: 'idle',
       lastSyncAt: new Date().toISOString(),

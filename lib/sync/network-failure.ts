@@ -13,6 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SyncError } from './errors';
+import { checkServerUrl } from './origin';
 
 /** The browsers' names of a TLS failure (certificate, handshake, protocol). */
 const TLS_FAILURE = /^(net::ERR_(CERT_|SSL_|BAD_SSL_|CERTIFICATE_)|SEC_ERROR_|SSL_ERROR_|MOZILLA_PKIX_ERROR_)/;
@@ -30,16 +31,17 @@ const REASON_WAIT_MS = 300;
 type ErrorEvent = { url: string; error: string };
 
 /**
- * Run `work`, which talks to the server under `pattern` (a match pattern of its origin); an
- * "unreachable" it throws becomes 'tls' when the browser reported a TLS failure for that origin
- * meanwhile.
+ * Run `work`, which talks to the server at `serverUrl`; an "unreachable" it throws becomes 'tls'
+ * when the browser reported a TLS failure for that origin meanwhile.
  */
-export async function withNetworkReasons<T>(pattern: string, work: () => Promise<T>): Promise<T> {
+export async function withNetworkReasons<T>(serverUrl: string, work: () => Promise<T>): Promise<T> {
   const events = browser.webRequest?.onErrorOccurred;
-  if (!events) return work(); // the permission is not granted (or the browser lacks the API)
+  const checked = checkServerUrl(serverUrl);
+  // the permission is not granted (or the browser lacks the API), or the address is not one sync takes
+  if (!events || !checked.ok) return work();
   const seen: ErrorEvent[] = [];
   const listener = (details: ErrorEvent) => void seen.push(details);
-  events.addListener(listener, { urls: [pattern] });
+  events.addListener(listener, { urls: [checked.permission] });
   try {
     return await work();
   } catch (error) {
